@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of the environment. Parsed once at start-up; a bad value stops the process with
+ * the variable's name, instead of failing later in a request.
+ */
+
+const url = z.url();
+const positiveInt = z.coerce.number().int().positive();
+
+const zaloKeys = [
+  'ZALO_APP_ID',
+  'ZALO_APP_SECRET',
+  'ZALO_OA_ID',
+  'ZALO_OA_SECRET_KEY',
+  'ZALO_OA_REFRESH_TOKEN',
+] as const;
+
+const envSchema = z.object({
+  DATABASE_URL: url.default('postgres://postgres:postgres@127.0.0.1:5432/cdt'),
+  REDIS_URL: url.default('redis://127.0.0.1:6379'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and "-" only')
+    .default('cdt'),
+  ZALO_APP_ID: z.string().min(1).optional(),
+  ZALO_APP_SECRET: z.string().min(1).optional(),
+  ZALO_OA_ID: z.string().min(1).optional(),
+  ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+  ZALO_OA_REFRESH_TOKEN: z.string().min(1).optional(),
+  ZALO_OPENAPI_URL: url.default('https://openapi.zalo.me'),
+  ZALO_OAUTH_URL: url.default('https://oauth.zaloapp.com'),
+  ZALO_GRAPH_URL: url.default('https://graph.zalo.me'),
+  ZALO_HTTP_TIMEOUT_MS: positiveInt.default(10_000),
+  ZALO_WEBHOOK_MAC_COMPAT: z.stringbool().default(false),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  OUTBOUND_RATE_PER_SEC: positiveInt.default(10),
+  TOKEN_REFRESH_MARGIN_MIN: positiveInt.default(240),
+  JOB_LOCK_MS: positiveInt.default(30_000),
+  SWEEP_INTERVAL_MS: positiveInt.default(10_000),
+  RETRY_BASE_MS: positiveInt.default(1000),
+});
+
+export type ZaloConfig = {
+  appId: string;
+  appSecret: string;
+  oaId: string;
+  oaSecretKey: string;
+  initialRefreshToken: string;
+  openApiUrl: string;
+  oauthUrl: string;
+  graphUrl: string;
+  httpTimeoutMs: number;
+  /** Also accept the minority signature readings (oa_id first, or the app secret); see README. */
+  webhookMacCompat: boolean;
+};
+
+export type Config = {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  queuePrefix: string;
+  /** Null until every ZALO_* credential is set: the bot then runs but cannot talk to Zalo. */
+  zalo: ZaloConfig | null;
+  zaloUrls: { openApiUrl: string; oauthUrl: string; graphUrl: string; httpTimeoutMs: number };
+  dataEncryptionKey: string | null;
+  outboundRatePerSec: number;
+  tokenRefreshMarginMs: number;
+  jobLockMs: number;
+  sweepIntervalMs: number;
+  retryBaseMs: number;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (normally `process.env`) into a Config, or throws naming what is wrong. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(stripEmpty(env));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const e = result.data;
+  const zaloUrls = {
+    openApiUrl: trimSlash(e.ZALO_OPENAPI_URL),
+    oauthUrl: trimSlash(e.ZALO_OAUTH_URL),
+    graphUrl: trimSlash(e.ZALO_GRAPH_URL),
+    httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
+  };
+  return {
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    queuePrefix: e.QUEUE_PREFIX,
+    zalo: parseZalo(e, zaloUrls),
+    zaloUrls,
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
+    outboundRatePerSec: e.OUTBOUND_RATE_PER_SEC,
+    tokenRefreshMarginMs: e.TOKEN_REFRESH_MARGIN_MIN * 60_000,
+    jobLockMs: e.JOB_LOCK_MS,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    retryBaseMs: e.RETRY_BASE_MS,
+  };
+}
+
+/** Reads `process.env` once. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}
+
+function parseZalo(e: z.infer<typeof envSchema>, urls: Config['zaloUrls']): ZaloConfig | null {
+  const missing = zaloKeys.filter((k) => !e[k]);
+  if (missing.length === zaloKeys.length) return null;
+  const value = (key: (typeof zaloKeys)[number]): string => {
+    const v = e[key];
+    if (!v) {
+      const lines = missing.map((k) => `${k}: required together with the other ZALO_* credentials`);
+      throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+    }
+    return v;
+  };
+  return {
+    appId: value('ZALO_APP_ID'),
+    appSecret: value('ZALO_APP_SECRET'),
+    oaId: value('ZALO_OA_ID'),
+    oaSecretKey: value('ZALO_OA_SECRET_KEY'),
+    initialRefreshToken: value('ZALO_OA_REFRESH_TOKEN'),
+    ...urls,
+    webhookMacCompat: e.ZALO_WEBHOOK_MAC_COMPAT,
+  };
+}
+
+/** `FOO=` in a .env file means "not set", not "set to the empty string". */
+function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => kv[1] !== undefined && kv[1] !== ''));
+}
+
+function trimSlash(u: string): string {
+  return u.replace(/\/+$/, '');
+}

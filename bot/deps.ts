@@ -1,0 +1,78 @@
+import { createDb } from '../db/client.ts';
+import type { Db, DbHandle } from '../db/client.ts';
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createSecretBox, deriveDataKey } from './crypto/secret-box.ts';
+import type { SecretBox } from './crypto/secret-box.ts';
+import type { MessageTransport } from './domain/outbox/message-transport.ts';
+import { createQueues } from './jobs/queues.ts';
+import type { Queues } from './jobs/queues.ts';
+import { createLogger } from './logger.ts';
+import type { RootLogger } from './logger.ts';
+import { createOaClient } from './zalo/oa-client.ts';
+import type { OaClient } from './zalo/oa-client.ts';
+import { createOaTransport } from './zalo/oa-transport.ts';
+import { createOAuthClient } from './zalo/oauth-client.ts';
+import { createTokenManager } from './zalo/token-manager.ts';
+import type { TokenManager } from './zalo/token-manager.ts';
+
+/** What every process needs: config, logger, clock, Postgres and the queue producers. */
+export type CoreDeps = {
+  config: Config;
+  logger: RootLogger;
+  clock: Clock;
+  dbHandle: DbHandle;
+  db: Db;
+  queues: Queues;
+  secretBox: SecretBox;
+  close: () => Promise<void>;
+};
+
+/** The Zalo side, present only when the ZALO_* credentials are configured. */
+export type ZaloDeps = {
+  tokens: TokenManager;
+  oaClient: OaClient;
+  transports: { oa_user: MessageTransport };
+};
+
+/** The composition root: the one place where implementations are chosen and wired. */
+export function createCoreDeps(config: Config, options: { name: string; clock?: Clock; logger?: RootLogger }): CoreDeps {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, name: options.name });
+  const dbHandle = createDb(config.databaseUrl);
+  const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs });
+  const secretBox = createSecretBox(
+    deriveDataKey(config.dataEncryptionKey, config.zalo ? [config.zalo.appSecret, config.zalo.oaSecretKey] : ['no-zalo-configured']),
+  );
+  return {
+    config,
+    logger,
+    clock: options.clock ?? systemClock,
+    dbHandle,
+    db: dbHandle.db,
+    queues,
+    secretBox,
+    async close() {
+      await queues.close();
+      await dbHandle.close();
+    },
+  };
+}
+
+export function createZaloDeps(core: CoreDeps): ZaloDeps | null {
+  const zalo = core.config.zalo;
+  if (!zalo) return null;
+  const oauth = createOAuthClient({ oauthUrl: zalo.oauthUrl, appId: zalo.appId, appSecret: zalo.appSecret, timeoutMs: zalo.httpTimeoutMs });
+  const tokens = createTokenManager({
+    db: core.db,
+    oauth,
+    box: core.secretBox,
+    clock: core.clock,
+    logger: core.logger.child({ component: 'oa-token' }),
+    oaId: zalo.oaId,
+    initialRefreshToken: zalo.initialRefreshToken,
+    marginMs: core.config.tokenRefreshMarginMs,
+  });
+  const oaClient = createOaClient({ openApiUrl: zalo.openApiUrl, timeoutMs: zalo.httpTimeoutMs }, tokens);
+  return { tokens, oaClient, transports: { oa_user: createOaTransport(oaClient) } };
+}

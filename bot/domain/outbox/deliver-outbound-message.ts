@@ -1,0 +1,152 @@
+import type { Db } from '../../../db/client.ts';
+import {
+  claimOutboundMessage,
+  hasEarlierOpenMessage,
+  listSentMessageIds,
+  lockOutboundMessage,
+  markOutboundFailed,
+  markOutboundInDoubt,
+  markOutboundSent,
+  releaseOutboundMessage,
+} from '../../../db/queries/outbound-messages.ts';
+import type { OutboundRow } from '../../../db/queries/outbound-messages.ts';
+import type { Clock } from '../../clock.ts';
+import type { Logger } from '../../logger.ts';
+import { DeliveryError } from './message-transport.ts';
+import type { MessageTransport } from './message-transport.ts';
+import { outboundContentSchema } from './outbound-content.ts';
+
+export type DeliveryDeps = {
+  db: Db;
+  transports: Record<OutboundRow['channel'], MessageTransport>;
+  clock: Clock;
+  logger: Logger;
+  /** How long a claim stays valid; after that a `sending` row is treated as in doubt. */
+  leaseMs: number;
+  /** After this many attempts the row is marked failed instead of being tried again. */
+  maxAttempts: number;
+};
+
+export type DeliveryOutcome =
+  | { kind: 'sent'; messageId: string; reconciled: boolean }
+  | { kind: 'failed'; code: number | null; error: string }
+  | { kind: 'already-done' }
+  | { kind: 'defer'; delayMs: number; reason: 'not-before' | 'ordering' | 'claimed-elsewhere' };
+
+/** Thrown when the row should be tried again later; the job queue supplies the backoff. */
+export class RetryDeliveryError extends Error {
+  override name = 'RetryDeliveryError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const orderingWindowMs = 5 * 60_000;
+const clockSkewMs = 60_000;
+
+/**
+ * Delivers one outbox row at most once. The row is claimed (`sending`) and committed before the
+ * platform is called; if a previous attempt died or timed out mid-call, the platform's history is
+ * checked for the message before anything is sent again.
+ */
+export async function deliverOutboundMessage(deps: DeliveryDeps, outboundId: number): Promise<DeliveryOutcome> {
+  const claim = await claimRow(deps, outboundId);
+  if (claim.kind !== 'claimed') return claim.outcome;
+  const { row, inDoubtSince } = claim;
+  const content = outboundContentSchema.parse(row.payload);
+  const transport = deps.transports[row.channel];
+  const log = deps.logger.child({ outboundId, channel: row.channel, attempt: row.attempts + 1 });
+
+  if (inDoubtSince) {
+    const found = await reconcile(deps, row, inDoubtSince, content, transport, log);
+    if (found) return { kind: 'sent', messageId: found, reconciled: true };
+  }
+
+  try {
+    const { messageId } = await transport.send(row.recipientId, content);
+    await markOutboundSent(deps.db, { id: row.id, zaloMessageId: messageId, now: deps.clock.now() });
+    log.info({ messageId }, 'message delivered');
+    return { kind: 'sent', messageId, reconciled: false };
+  } catch (err) {
+    return handleSendFailure(deps, row, err, log);
+  }
+}
+
+type Claim =
+  | { kind: 'claimed'; row: OutboundRow; inDoubtSince: Date | null }
+  | { kind: 'skip'; outcome: DeliveryOutcome };
+
+async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
+  return deps.db.transaction(async (tx): Promise<Claim> => {
+    const row = await lockOutboundMessage(tx, id);
+    if (!row) throw new Error(`outbound message ${id} does not exist`);
+    const now = deps.clock.now();
+    const skip = (outcome: DeliveryOutcome): Claim => ({ kind: 'skip', outcome });
+    if (row.status === 'sent' || row.status === 'failed') return skip({ kind: 'already-done' });
+    if (row.notBefore > now) return skip({ kind: 'defer', delayMs: row.notBefore.getTime() - now.getTime(), reason: 'not-before' });
+    if (await hasEarlierOpenMessage(tx, row, new Date(now.getTime() - orderingWindowMs))) {
+      return skip({ kind: 'defer', delayMs: 300, reason: 'ordering' });
+    }
+    let inDoubtSince: Date | null = null;
+    if (row.status === 'sending') {
+      const claimedAt = row.claimedAt ?? new Date(0);
+      const leaseLeft = claimedAt.getTime() + deps.leaseMs - now.getTime();
+      if (leaseLeft > 0) return skip({ kind: 'defer', delayMs: leaseLeft, reason: 'claimed-elsewhere' });
+      // The previous attempt's claim time is lost when the lease was cut short; look back far enough.
+      inDoubtSince = claimedAt.getTime() > 0 ? claimedAt : row.createdAt;
+    }
+    if (row.attempts >= deps.maxAttempts) {
+      await markOutboundFailed(tx, { id, code: null, error: `gave up after ${row.attempts} attempts: ${row.lastError ?? ''}`, now });
+      return skip({ kind: 'failed', code: null, error: 'too many attempts' });
+    }
+    await claimOutboundMessage(tx, id, now);
+    return { kind: 'claimed', row, inDoubtSince };
+  });
+}
+
+async function reconcile(
+  deps: DeliveryDeps,
+  row: OutboundRow,
+  since: Date,
+  content: ReturnType<typeof outboundContentSchema.parse>,
+  transport: MessageTransport,
+  log: Logger,
+): Promise<string | null> {
+  const lookFrom = new Date(since.getTime() - clockSkewMs);
+  try {
+    const excludeMessageIds = await listSentMessageIds(deps.db, { channel: row.channel, recipientId: row.recipientId, since: new Date(lookFrom.getTime() - 3_600_000) });
+    const found = await transport.findDelivered({ recipientId: row.recipientId, content, since: lookFrom, excludeMessageIds });
+    if (!found) {
+      log.warn('previous attempt ended in doubt; not found in the conversation, sending again');
+      return null;
+    }
+    await markOutboundSent(deps.db, { id: row.id, zaloMessageId: found.messageId, now: deps.clock.now() });
+    log.info({ messageId: found.messageId }, 'previous attempt had delivered the message; recorded without resending');
+    return found.messageId;
+  } catch (err) {
+    await markOutboundInDoubt(deps.db, { id: row.id, error: `could not check delivery: ${String(err)}`, now: deps.clock.now() });
+    throw new RetryDeliveryError(`could not confirm an earlier attempt: ${String(err)}`, null);
+  }
+}
+
+async function handleSendFailure(deps: DeliveryDeps, row: OutboundRow, err: unknown, log: Logger): Promise<DeliveryOutcome> {
+  const now = deps.clock.now();
+  const failure = err instanceof DeliveryError ? err : new DeliveryError('in-doubt', String(err));
+  switch (failure.kind) {
+    case 'final':
+      await markOutboundFailed(deps.db, { id: row.id, code: failure.code, error: failure.message, now });
+      log.warn({ code: failure.code, error: failure.message }, 'message refused for good');
+      return { kind: 'failed', code: failure.code, error: failure.message };
+    case 'retry':
+      await releaseOutboundMessage(deps.db, { id: row.id, code: failure.code, error: failure.message, now });
+      log.warn({ code: failure.code, error: failure.message }, 'message refused for now; will retry');
+      throw new RetryDeliveryError(failure.message, failure.retryAfterMs);
+    case 'in-doubt':
+      await markOutboundInDoubt(deps.db, { id: row.id, error: failure.message, now });
+      log.warn({ err: failure }, 'send outcome unknown; will reconcile before retrying');
+      throw new RetryDeliveryError(failure.message, null);
+  }
+}

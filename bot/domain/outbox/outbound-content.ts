@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * What a message says, fully written out (Vietnamese text, button labels), in our own
+ * channel-neutral shape. It is stored in the outbox; each transport renders it to its wire format.
+ * Limits are Zalo's: text ≤ 2000 characters, ≤ 5 buttons, label ≤ 100, button payload ≤ 1000.
+ */
+export const maxTextLength = 2000;
+
+const button = z.object({
+  label: z.string().min(1).max(100),
+  /** Sent back to us, unseen by the user, when the button is tapped. */
+  action: z.string().min(1).max(1000),
+});
+
+export const outboundContentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().min(1).max(maxTextLength) }),
+  z.object({ kind: z.literal('buttons'), text: z.string().min(1).max(maxTextLength), buttons: z.array(button).min(1).max(5) }),
+  z.object({ kind: z.literal('image'), attachmentId: z.string().min(1), caption: z.string().max(maxTextLength).optional() }),
+  z.object({
+    kind: z.literal('request-user-info'),
+    title: z.string().min(1).max(100),
+    subtitle: z.string().min(1).max(500),
+    imageUrl: z.url(),
+  }),
+]);
+
+export type OutboundContent = z.infer<typeof outboundContentSchema>;
+export type OutboundButton = z.infer<typeof button>;
+
+/** The text a person reads in this message, used to recognise it in a conversation history. */
+export function contentText(content: OutboundContent): string | null {
+  switch (content.kind) {
+    case 'text':
+    case 'buttons':
+      return content.text;
+    case 'image':
+      return content.caption ?? null;
+    case 'request-user-info':
+      return null;
+  }
+}

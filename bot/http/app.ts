@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../clock.ts';
+import type { ZaloConfig } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { httpErrorHandler } from './error-handler.ts';
+import { healthRoutes } from './routes/health.ts';
+import type { ReadinessCheck } from './routes/health.ts';
+import { zaloWebhookRoute } from './routes/zalo-webhook.ts';
+
+export type AppDeps = {
+  logger: FastifyBaseLogger & Logger;
+  db: Db;
+  clock: Clock;
+  zalo: ZaloConfig | null;
+  enqueueInbound: (inboundEventId: number) => Promise<void>;
+  readiness: Record<string, ReadinessCheck>;
+};
+
+/** Builds the HTTP app without listening, so tests can run it on any port. */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    // Each request gets a child logger carrying this id.
+    genReqId: () => randomUUID(),
+  });
+  app.setErrorHandler(httpErrorHandler);
+  app.register(healthRoutes, { checks: deps.readiness });
+  app.register(zaloWebhookRoute, {
+    deps: { db: deps.db, clock: deps.clock, zalo: deps.zalo, logger: deps.logger, enqueueInbound: deps.enqueueInbound },
+  });
+  return app;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Queue names, job names and their payloads, shared by the bot (producer) and the workers.
+ * Payloads carry ids only: job data sits in Redis in clear text, so no names, phones or messages.
+ */
+export const queueNames = ['inbound', 'outbound', 'maintenance'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+const rowId = z.number().int().positive();
+
+export const jobPayloads = {
+  'handle-inbound': z.object({ inboundEventId: rowId }),
+  'send-outbound': z.object({ outboundMessageId: rowId }),
+  'refresh-oa-token': z.object({}),
+} as const;
+
+export type JobName = keyof typeof jobPayloads;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
+
+/** Which queue each job runs on. */
+export const jobQueue = {
+  'handle-inbound': 'inbound',
+  'send-outbound': 'outbound',
+  'refresh-oa-token': 'maintenance',
+} as const satisfies Record<JobName, QueueName>;
+
+/** Deterministic ids so a re-enqueue of the same work is a no-op while the job exists. */
+export const jobIds = {
+  'handle-inbound': (p: JobPayload<'handle-inbound'>) => `inbound-${p.inboundEventId}`,
+  'send-outbound': (p: JobPayload<'send-outbound'>) => `outbound-${p.outboundMessageId}`,
+} as const;

@@ -1,0 +1,84 @@
+import { Queue } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { jobIds } from './job-contracts.ts';
+import type { QueueName } from './job-contracts.ts';
+
+export type Queues = {
+  byName: Record<QueueName, Queue>;
+  /** Throws QueueUnavailableError at once when Redis is away, instead of waiting for it. */
+  enqueueInbound: (inboundEventId: number) => Promise<void>;
+  enqueueOutbound: (outboundMessageIds: number[]) => Promise<void>;
+  /** Answers when Redis does; used by /readyz. */
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export class QueueUnavailableError extends Error {
+  override name = 'QueueUnavailableError';
+}
+
+/** Retries for the work Postgres already holds safely; backoff grows from `retryBaseMs`. */
+export function defaultJobOptions(retryBaseMs: number): JobsOptions {
+  return {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: retryBaseMs },
+    // Completed jobs are dropped: Postgres is the record, and a dropped id can be enqueued again.
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+  };
+}
+
+const enqueueTimeoutMs = 2000;
+
+/**
+ * Producer side of the queues. An enqueue fails fast when Redis is not connected, so a webhook can
+ * still answer within Zalo's ~2 s and leave the event to the sweeper, instead of hanging on Redis.
+ */
+export function createQueues(opts: { redisUrl: string; prefix: string; retryBaseMs: number }): Queues {
+  const connection = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  // Without a listener ioredis reports every reconnect failure as an unhandled error.
+  connection.on('error', () => {});
+  const make = (name: QueueName) => new Queue(name, { connection, prefix: opts.prefix, defaultJobOptions: defaultJobOptions(opts.retryBaseMs) });
+  const byName: Record<QueueName, Queue> = { inbound: make('inbound'), outbound: make('outbound'), maintenance: make('maintenance') };
+
+  const whenConnected = async (op: () => Promise<unknown>) => {
+    if (connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${connection.status}`);
+    await withTimeout(op(), enqueueTimeoutMs);
+  };
+
+  return {
+    byName,
+    enqueueInbound: (inboundEventId) =>
+      whenConnected(() => byName.inbound.add('handle-inbound', { inboundEventId }, { jobId: jobIds['handle-inbound']({ inboundEventId }) })),
+    async enqueueOutbound(ids) {
+      if (ids.length === 0) return;
+      await whenConnected(() =>
+        byName.outbound.addBulk(
+          ids.map((outboundMessageId) => ({
+            name: 'send-outbound',
+            data: { outboundMessageId },
+            opts: { jobId: jobIds['send-outbound']({ outboundMessageId }) },
+          })),
+        ),
+      );
+    },
+    async ping() {
+      await whenConnected(() => connection.ping());
+    },
+    async close() {
+      await Promise.all(Object.values(byName).map((q) => q.close().catch(() => undefined)));
+      connection.disconnect();
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new QueueUnavailableError(`Redis did not answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}

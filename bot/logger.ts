@@ -1,0 +1,54 @@
+import { pino } from 'pino';
+import type { LogFn } from 'pino';
+
+/**
+ * The logging surface our code uses. Both a pino logger and Fastify's per-request logger fit it,
+ * so a request's child logger can be handed to the code it calls.
+ */
+export type Logger = {
+  level: string;
+  fatal: LogFn;
+  error: LogFn;
+  warn: LogFn;
+  info: LogFn;
+  debug: LogFn;
+  trace: LogFn;
+  child: (bindings: Record<string, unknown>) => Logger;
+};
+
+/** Keys whose values never reach a log line, at any depth. */
+const secretKey = /token|secret|password|passwd|cookie|signature|authorization|phone|imei|otp/i;
+/** Vietnamese mobile numbers (0xx… or 84xx…), masked even inside free text. */
+const phoneNumber = /(?<!\d)(?:\+?84|0)(?:[35789]\d)\d{7}(?!\d)/g;
+
+/**
+ * The process logger: JSON lines, objects first. Secrets and phone numbers are scrubbed by key name
+ * and by pattern, because a log line is the easiest place to leak an OA token.
+ */
+/** A process's root logger (pino): what the composition root creates and hands to Fastify. */
+export type RootLogger = pino.Logger;
+
+export function createLogger(options: { level: string; name: string }): RootLogger {
+  return pino({
+    name: options.name,
+    level: options.level,
+    formatters: { log: (obj) => scrub(obj, 0) as Record<string, unknown> },
+    serializers: { err: pino.stdSerializers.err },
+  });
+}
+
+/** Returns a copy with secret-looking keys replaced and phone numbers masked. Exported for tests. */
+export function scrub(value: unknown, depth: number): unknown {
+  if (depth > 6) return value;
+  if (typeof value === 'string') return value.replace(phoneNumber, '[phone]');
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  if (value instanceof Error) return value;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = secretKey.test(k) && v !== null && v !== undefined ? '[redacted]' : scrub(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { ConfigError, loadConfig } from './config.ts';
+import { createCoreDeps } from './deps.ts';
+import { buildApp } from './http/app.ts';
+
+/** The HTTP process: webhook, health and (later) the Mini App API. */
+async function main() {
+  const config = loadConfig();
+  const core = createCoreDeps(config, { name: 'bot' });
+  const app = buildApp({
+    logger: core.logger,
+    db: core.db,
+    clock: core.clock,
+    zalo: config.zalo,
+    enqueueInbound: core.queues.enqueueInbound,
+    readiness: {
+      postgres: async () => void (await core.db.execute(sql`select 1`)),
+      redis: () => core.queues.ping(),
+    },
+  });
+  if (!config.zalo) core.logger.warn('ZALO_* settings are missing: the webhook answers 503 until they are set (see README)');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    core.logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await core.close();
+    clearTimeout(force);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  core.logger.info({ address, webhook: `${address}/webhooks/zalo`, readyz: `${address}/readyz` }, 'bot listening');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

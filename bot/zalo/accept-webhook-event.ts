@@ -1,0 +1,99 @@
+import type { Db } from '../../db/client.ts';
+import { insertInboundEvent, markInboundEnqueued } from '../../db/queries/inbound-events.ts';
+import type { Clock } from '../clock.ts';
+import type { ZaloConfig } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { webhookEventKey, webhookEventOaId } from './event-key.ts';
+import { redactStoredPayload } from './redact-stored-payload.ts';
+import { verifyEventSignature } from './verify-signature.ts';
+import { envelopeSchema, parseWebhookEvent } from './webhook-event.ts';
+
+export type WebhookDeps = {
+  db: Db;
+  enqueueInbound: (inboundEventId: number) => Promise<void>;
+  zalo: ZaloConfig;
+  clock: Clock;
+  logger: Logger;
+};
+
+export type WebhookOutcome =
+  | { kind: 'unauthorized'; reason: string }
+  | { kind: 'bad-request'; reason: string }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'stored'; inboundEventId: number; status: 'received' | 'ignored' | 'invalid'; queued: boolean }
+  | { kind: 'duplicate' };
+
+/**
+ * One webhook delivery: verify the signature on the exact bytes, validate the envelope, store the
+ * event durably under its dedupe key, then hand its id to the queue. Never reports success without
+ * a stored row; a Redis failure after the row is stored is left to the sweeper.
+ */
+export async function acceptWebhookEvent(
+  deps: WebhookDeps,
+  request: { rawBody: Buffer; signature: string | string[] | undefined },
+): Promise<WebhookOutcome> {
+  let json: unknown;
+  try {
+    json = JSON.parse(request.rawBody.toString('utf8'));
+  } catch {
+    return request.signature ? { kind: 'bad-request', reason: 'malformed JSON' } : { kind: 'unauthorized', reason: 'missing-header' };
+  }
+  const timestamp = readTimestamp(json);
+  const check = verifyEventSignature(request.signature, request.rawBody, timestamp, {
+    appId: deps.zalo.appId,
+    oaId: deps.zalo.oaId,
+    oaSecretKey: deps.zalo.oaSecretKey,
+    appSecret: deps.zalo.appSecret,
+    compat: deps.zalo.webhookMacCompat,
+  });
+  if (!check.ok) return { kind: 'unauthorized', reason: check.reason };
+  if (check.variant !== 'app-id+oa-secret') deps.logger.warn({ variant: check.variant }, 'webhook signed with a non-default MAC reading');
+
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return { kind: 'bad-request', reason: 'envelope without event_name or timestamp' };
+  const parsed = parseWebhookEvent(envelope.data, json);
+  const status = parsed.status === 'handled' ? 'received' : parsed.status;
+  if (parsed.status === 'invalid') deps.logger.warn({ eventName: envelope.data.event_name, issues: parsed.issues }, 'webhook event has an unexpected shape; stored as invalid');
+
+  const eventName = envelope.data.event_name;
+  const oaId = webhookEventOaId(eventName, json, deps.zalo.oaId);
+  let inboundEventId: number | null;
+  try {
+    inboundEventId = await insertInboundEvent(deps.db, {
+      source: 'oa_webhook',
+      oaId,
+      eventName,
+      dedupeKey: webhookEventKey({ oaId, eventName, json, rawBody: request.rawBody }),
+      payload: parsed.status === 'handled' ? redactStoredPayload(parsed.event, request.rawBody) : request.rawBody.toString('utf8'),
+      status,
+      receivedAt: deps.clock.now(),
+    });
+  } catch (err) {
+    deps.logger.error({ err }, 'could not store webhook event; answering 503 so Zalo retries');
+    return { kind: 'unavailable', reason: 'database unavailable' };
+  }
+  if (inboundEventId === null) return { kind: 'duplicate' };
+  if (status !== 'received') return { kind: 'stored', inboundEventId, status, queued: false };
+
+  const queued = await enqueue(deps, inboundEventId);
+  return { kind: 'stored', inboundEventId, status, queued };
+}
+
+async function enqueue(deps: WebhookDeps, inboundEventId: number): Promise<boolean> {
+  try {
+    await deps.enqueueInbound(inboundEventId);
+  } catch (err) {
+    deps.logger.warn({ err, inboundEventId }, 'queue unavailable; the sweeper will enqueue this event');
+    return false;
+  }
+  await markInboundEnqueued(deps.db, [inboundEventId], deps.clock.now()).catch((err: unknown) => {
+    // Harmless: the sweeper may enqueue it again, and the job id makes that a no-op.
+    deps.logger.warn({ err, inboundEventId }, 'could not mark event as enqueued');
+  });
+  return true;
+}
+
+function readTimestamp(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null || !('timestamp' in json)) return undefined;
+  return typeof json.timestamp === 'string' ? json.timestamp : undefined;
+}

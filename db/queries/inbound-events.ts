@@ -1,0 +1,77 @@
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../client.ts';
+import { inboundEvents } from '../schema/index.ts';
+
+export type InboundRow = typeof inboundEvents.$inferSelect;
+export type NewInbound = typeof inboundEvents.$inferInsert;
+
+/**
+ * Stores a delivery unless its dedupe key is known. Returns the new row's id, or null for a
+ * redelivery — which must be acknowledged without a second job.
+ */
+export async function insertInboundEvent(db: DbOrTx, row: NewInbound): Promise<number | null> {
+  const [inserted] = await db
+    .insert(inboundEvents)
+    .values(row)
+    .onConflictDoNothing({ target: inboundEvents.dedupeKey })
+    .returning({ id: inboundEvents.id });
+  return inserted?.id ?? null;
+}
+
+export async function findInboundEvent(db: DbOrTx, id: number): Promise<InboundRow | null> {
+  const [row] = await db.select().from(inboundEvents).where(eq(inboundEvents.id, id));
+  return row ?? null;
+}
+
+/** Reads and locks the row: two jobs for the same event cannot process it side by side. */
+export async function lockInboundEvent(tx: Tx, id: number): Promise<InboundRow | null> {
+  const [row] = await tx.select().from(inboundEvents).where(eq(inboundEvents.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function markInboundEnqueued(db: DbOrTx, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(inboundEvents).set({ enqueuedAt: now }).where(inArray(inboundEvents.id, ids));
+}
+
+export async function markInboundProcessed(db: DbOrTx, id: number, now: Date): Promise<void> {
+  await db
+    .update(inboundEvents)
+    .set({ status: 'processed', processedAt: now, attempts: sql`${inboundEvents.attempts} + 1`, lastError: null })
+    .where(eq(inboundEvents.id, id));
+}
+
+/** Records a failed attempt; `final` marks the event failed so it stops being retried. */
+export async function markInboundAttemptFailed(db: DbOrTx, params: { id: number; error: string; final: boolean }): Promise<void> {
+  await db
+    .update(inboundEvents)
+    .set({
+      attempts: sql`${inboundEvents.attempts} + 1`,
+      lastError: params.error.slice(0, 2000),
+      ...(params.final ? { status: 'failed' as const } : {}),
+    })
+    .where(and(eq(inboundEvents.id, params.id), eq(inboundEvents.status, 'received')));
+}
+
+/**
+ * Stored events still waiting to be handled whose job never reached Redis, or was handed over so
+ * long ago that it may have been lost with Redis's memory. Oldest first.
+ */
+export async function listInboundEventsToEnqueue(
+  db: DbOrTx,
+  params: { receivedBefore: Date; staleBefore: Date; limit: number },
+): Promise<number[]> {
+  const rows = await db
+    .select({ id: inboundEvents.id })
+    .from(inboundEvents)
+    .where(
+      and(
+        eq(inboundEvents.status, 'received'),
+        lt(inboundEvents.receivedAt, params.receivedBefore),
+        or(isNull(inboundEvents.enqueuedAt), lt(inboundEvents.enqueuedAt, params.staleBefore)),
+      ),
+    )
+    .orderBy(asc(inboundEvents.receivedAt))
+    .limit(params.limit);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,31 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { orgUnits } from '../schema/index.ts';
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+export type NewOrgUnit = typeof orgUnits.$inferInsert;
+
+/** Creates the unit or updates its name and place in the tree; the code is the natural key. */
+export async function upsertOrgUnit(db: DbOrTx, unit: NewOrgUnit): Promise<OrgUnitRow> {
+  const [row] = await db
+    .insert(orgUnits)
+    .values(unit)
+    .onConflictDoUpdate({ target: orgUnits.code, set: { name: unit.name, kind: unit.kind, parentId: unit.parentId ?? null } })
+    .returning();
+  if (!row) throw new Error(`upsert of unit ${unit.code} returned nothing`);
+  return row;
+}
+
+export async function findOrgUnitByCode(db: DbOrTx, code: string): Promise<OrgUnitRow | null> {
+  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.code, code));
+  return row ?? null;
+}
+
+/** Villages of a commune that are still valid (not merged away), by name. */
+export async function listCurrentVillages(db: DbOrTx, communeId: number): Promise<OrgUnitRow[]> {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, communeId), eq(orgUnits.kind, 'village'), isNull(orgUnits.validTo)))
+    .orderBy(asc(orgUnits.name));
+}

@@ -1,0 +1,125 @@
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../client.ts';
+import { outboundMessages } from '../schema/index.ts';
+
+export type OutboundRow = typeof outboundMessages.$inferSelect;
+export type NewOutbound = typeof outboundMessages.$inferInsert;
+
+/** Writes outbox rows; a key that exists already is skipped. Returns the ids of the new rows. */
+export async function insertOutboundMessages(db: DbOrTx, rows: NewOutbound[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insert(outboundMessages)
+    .values(rows)
+    .onConflictDoNothing({ target: outboundMessages.idempotencyKey })
+    .returning({ id: outboundMessages.id });
+  return inserted.map((r) => r.id);
+}
+
+export async function findOutboundMessage(db: DbOrTx, id: number): Promise<OutboundRow | null> {
+  const [row] = await db.select().from(outboundMessages).where(eq(outboundMessages.id, id));
+  return row ?? null;
+}
+
+/** Reads a row and locks it until the transaction ends, so two attempts never claim it together. */
+export async function lockOutboundMessage(tx: Tx, id: number): Promise<OutboundRow | null> {
+  const [row] = await tx.select().from(outboundMessages).where(eq(outboundMessages.id, id)).for('update');
+  return row ?? null;
+}
+
+/** True when an older message to the same recipient, written recently, is still unsent. */
+export async function hasEarlierOpenMessage(tx: Tx, row: Pick<OutboundRow, 'id' | 'channel' | 'recipientId'>, since: Date): Promise<boolean> {
+  const [found] = await tx
+    .select({ id: outboundMessages.id })
+    .from(outboundMessages)
+    .where(
+      and(
+        eq(outboundMessages.channel, row.channel),
+        eq(outboundMessages.recipientId, row.recipientId),
+        lt(outboundMessages.id, row.id),
+        inArray(outboundMessages.status, ['pending', 'sending']),
+        gt(outboundMessages.createdAt, since),
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}
+
+export async function claimOutboundMessage(tx: Tx, id: number, now: Date): Promise<void> {
+  await tx
+    .update(outboundMessages)
+    .set({ status: 'sending', claimedAt: now, attempts: sql`${outboundMessages.attempts} + 1`, updatedAt: now })
+    .where(eq(outboundMessages.id, id));
+}
+
+/** Records Zalo's message id. Only a row still in `sending` moves, so a late duplicate changes nothing. */
+export async function markOutboundSent(db: DbOrTx, params: { id: number; zaloMessageId: string; now: Date }): Promise<void> {
+  await db
+    .update(outboundMessages)
+    .set({ status: 'sent', zaloMessageId: params.zaloMessageId, sentAt: params.now, lastError: null, lastErrorCode: null, updatedAt: params.now })
+    .where(and(eq(outboundMessages.id, params.id), eq(outboundMessages.status, 'sending')));
+}
+
+export async function markOutboundFailed(db: DbOrTx, params: { id: number; code: number | null; error: string; now: Date }): Promise<void> {
+  await db
+    .update(outboundMessages)
+    .set({ status: 'failed', lastErrorCode: params.code, lastError: params.error, updatedAt: params.now })
+    .where(and(eq(outboundMessages.id, params.id), inArray(outboundMessages.status, ['pending', 'sending'])));
+}
+
+/** The platform refused before delivering (e.g. rate limit): the row is safe to send again. */
+export async function releaseOutboundMessage(db: DbOrTx, params: { id: number; code: number | null; error: string; now: Date }): Promise<void> {
+  await db
+    .update(outboundMessages)
+    .set({ status: 'pending', claimedAt: null, lastErrorCode: params.code, lastError: params.error, updatedAt: params.now })
+    .where(and(eq(outboundMessages.id, params.id), eq(outboundMessages.status, 'sending')));
+}
+
+/**
+ * The outcome is unknown (timeout, 5xx): keep `sending` but end the lease now, so the next attempt
+ * reconciles against the platform before it considers sending again.
+ */
+export async function markOutboundInDoubt(db: DbOrTx, params: { id: number; error: string; now: Date }): Promise<void> {
+  await db
+    .update(outboundMessages)
+    .set({ claimedAt: new Date(0), lastError: params.error, updatedAt: params.now })
+    .where(and(eq(outboundMessages.id, params.id), eq(outboundMessages.status, 'sending')));
+}
+
+/** Platform ids of what we already know we sent to this recipient since `since`. */
+export async function listSentMessageIds(db: DbOrTx, params: { channel: OutboundRow['channel']; recipientId: string; since: Date }): Promise<string[]> {
+  const rows = await db
+    .select({ id: outboundMessages.zaloMessageId })
+    .from(outboundMessages)
+    .where(
+      and(
+        eq(outboundMessages.channel, params.channel),
+        eq(outboundMessages.recipientId, params.recipientId),
+        isNotNull(outboundMessages.zaloMessageId),
+        gt(outboundMessages.sentAt, params.since),
+      ),
+    );
+  return rows.flatMap((r) => (r.id ? [r.id] : []));
+}
+
+/** Open rows that are due and were never handed to the queue, or were handed over long ago. */
+export async function listOutboundToEnqueue(db: DbOrTx, params: { now: Date; staleBefore: Date; limit: number }): Promise<number[]> {
+  const rows = await db
+    .select({ id: outboundMessages.id })
+    .from(outboundMessages)
+    .where(
+      and(
+        inArray(outboundMessages.status, ['pending', 'sending']),
+        lte(outboundMessages.notBefore, params.now),
+        or(isNull(outboundMessages.enqueuedAt), lt(outboundMessages.enqueuedAt, params.staleBefore)),
+      ),
+    )
+    .orderBy(asc(outboundMessages.id))
+    .limit(params.limit);
+  return rows.map((r) => r.id);
+}
+
+export async function markOutboundEnqueued(db: DbOrTx, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(outboundMessages).set({ enqueuedAt: now }).where(inArray(outboundMessages.id, ids));
+}

@@ -1,0 +1,21 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { teams } from '../schema/index.ts';
+
+export type TeamRow = typeof teams.$inferSelect;
+export type NewTeam = typeof teams.$inferInsert;
+
+/** One team per unit and kind: creates it, or renames the existing one. */
+export async function upsertTeam(db: DbOrTx, team: NewTeam): Promise<TeamRow> {
+  const [row] = await db
+    .insert(teams)
+    .values(team)
+    .onConflictDoUpdate({ target: [teams.unitId, teams.kind], set: { name: team.name } })
+    .returning();
+  if (!row) throw new Error(`upsert of team ${team.name} returned nothing`);
+  return row;
+}
+
+export async function listTeamsOfUnit(db: DbOrTx, unitId: number): Promise<TeamRow[]> {
+  return db.select().from(teams).where(eq(teams.unitId, unitId));
+}

@@ -1,0 +1,24 @@
+import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { teams } from './teams.ts';
+
+export const memberRole = pgEnum('member_role', ['member', 'team_leader', 'commune_leader', 'admin']);
+
+/** A person's membership of one team, with the role they hold there. */
+export const members = pgTable(
+  'members',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    displayName: text('display_name').notNull(),
+    role: memberRole('role').notNull().default('member'),
+    /** Zalo id of the person as seen by the channel that knows them (OA-scoped or personal). */
+    zaloUserId: text('zalo_user_id'),
+    phone: text('phone'),
+    /** False for people who reported before a leader confirmed them. */
+    verified: boolean('verified').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('members_team_idx').on(t.teamId), index('members_zalo_user_idx').on(t.zaloUserId)],
+);

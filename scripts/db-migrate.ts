@@ -1,0 +1,12 @@
+import { ConfigError, loadConfig } from '../bot/config.ts';
+import { runMigrations } from '../db/migrate.ts';
+
+/** `npm run db:migrate`: applies the committed migrations to DATABASE_URL. */
+try {
+  const config = loadConfig();
+  await runMigrations(config.databaseUrl);
+  console.log('migrations applied');
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}

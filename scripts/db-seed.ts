@@ -1,0 +1,18 @@
+import { ConfigError, loadConfig } from '../bot/config.ts';
+import { createDb } from '../db/client.ts';
+import { demoCommune, seedDemoCommune } from '../db/seed-demo-commune.ts';
+
+/** `npm run db:seed`: creates (or leaves as is) the demo commune `demo-xa`. */
+try {
+  const config = loadConfig();
+  const { db, close } = createDb(config.databaseUrl);
+  try {
+    const { communeId } = await seedDemoCommune(db);
+    console.log(`demo commune ${demoCommune.commune.code} ready (id ${communeId}, ${demoCommune.villages.length} villages)`);
+  } finally {
+    await close();
+  }
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+
+/** Everything the fake Zalo remembers; tests read it to assert on what "Zalo" received. */
+export type RecordedCall = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  at: Date;
+  /** What the fake answered: HTTP status and JSON (null when the connection was dropped). */
+  status: number;
+  response: unknown;
+};
+
+export type DeliveredMessage = {
+  messageId: string;
+  /** `user:<id>` for OA chat, `group:<id>` for group messages. */
+  to: string;
+  message: Record<string, unknown>;
+  text: string | null;
+  at: Date;
+};
+
+/** A scripted misbehaviour for the next matching call(s). */
+export type Injection =
+  | { kind: 'zalo-error'; code: number; message?: string }
+  | { kind: 'http-status'; status: number }
+  | { kind: 'latency'; ms: number }
+  /** Accept and deliver the message, then wait before answering (lets a test kill the caller mid-call). */
+  | { kind: 'hold-after-delivery'; ms: number };
+
+export type InjectionRule = { path: string; injection: Injection; remaining: number };
+
+export class FakeZaloState {
+  readonly calls: RecordedCall[] = [];
+  readonly delivered: DeliveredMessage[] = [];
+  readonly refreshTokens = new Map<string, 'valid' | 'used'>();
+  readonly accessTokens = new Map<string, Date>();
+  /** Last interaction per user id; a user seen more than 7 days ago gets -230. Unknown users are fine. */
+  readonly lastInteraction = new Map<string, Date>();
+  /** Messages the users wrote, for the conversation history endpoint. */
+  readonly userMessages: { userId: string; messageId: string; text: string; at: Date }[] = [];
+  readonly uploads = new Map<string, { bytes: number; mimeType: string }>();
+  rules: InjectionRule[] = [];
+  now: () => Date = () => new Date();
+
+  constructor(
+    readonly app: { appId: string; appSecret: string; oaId: string; accessTokenTtlSec: number },
+    initialRefreshToken: string,
+  ) {
+    this.refreshTokens.set(initialRefreshToken, 'valid');
+  }
+
+  /** Takes the next injection for this path, if any. */
+  takeInjection(path: string, kinds: Injection['kind'][]): Injection | null {
+    const rule = this.rules.find((r) => r.path === path && r.remaining > 0 && kinds.includes(r.injection.kind));
+    if (!rule) return null;
+    rule.remaining -= 1;
+    this.rules = this.rules.filter((r) => r.remaining > 0);
+    return rule.injection;
+  }
+
+  issuePair(): { access: string; refresh: string } {
+    const access = `AT-${randomBytes(24).toString('base64url')}`;
+    const refresh = `RT-${randomBytes(24).toString('base64url')}`;
+    this.accessTokens.set(access, new Date(this.now().getTime() + this.app.accessTokenTtlSec * 1000));
+    this.refreshTokens.set(refresh, 'valid');
+    return { access, refresh };
+  }
+
+  /** The refresh token that would work now (the newest valid one), for assertions. */
+  currentRefreshToken(): string | null {
+    const valid = [...this.refreshTokens].filter(([, s]) => s === 'valid').map(([t]) => t);
+    return valid.at(-1) ?? null;
+  }
+
+  deliver(to: string, message: Record<string, unknown>): DeliveredMessage {
+    const text = typeof message.text === 'string' ? message.text : null;
+    const entry = { messageId: randomBytes(10).toString('hex'), to, message, text, at: this.now() };
+    this.delivered.push(entry);
+    return entry;
+  }
+
+  callsTo(path: string): RecordedCall[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { parseConfig } from '../../bot/config.ts';
+import type { Config } from '../../bot/config.ts';
+import { createCoreDeps, createZaloDeps } from '../../bot/deps.ts';
+import type { CoreDeps, ZaloDeps } from '../../bot/deps.ts';
+import { buildApp } from '../../bot/http/app.ts';
+import { startWorkers } from '../../workers/start-workers.ts';
+import type { RunningWorkers } from '../../workers/start-workers.ts';
+import { startFakeZalo } from '../fake-zalo/fake-zalo.ts';
+import type { FakeZalo, FakeZaloOptions } from '../fake-zalo/fake-zalo.ts';
+import { createTestDatabase, deleteRedisPrefix, uniqueQueuePrefix } from './test-services.ts';
+import type { TestDatabase } from './test-services.ts';
+import { signedHeaders, testZalo, zaloEnv } from './zalo-test-credentials.ts';
+
+export type TestStack = {
+  env: Record<string, string>;
+  config: Config;
+  core: CoreDeps;
+  zalo: ZaloDeps;
+  fake: FakeZalo;
+  database: TestDatabase;
+  app: FastifyInstance;
+  baseUrl: string;
+  workers: RunningWorkers | null;
+  /** POSTs a webhook body as Zalo would, signed, to the real HTTP server. */
+  postEvent: (event: object | string) => Promise<Response>;
+  close: () => Promise<void>;
+};
+
+export type TestStackOptions = {
+  workers?: boolean;
+  env?: Record<string, string>;
+  fake?: Partial<FakeZaloOptions>;
+};
+
+/**
+ * The whole system for one test file: its own database and queue prefix, a fake Zalo, the real
+ * HTTP server on a random port and (optionally) the real workers in this process.
+ */
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const database = await createTestDatabase(inject('databaseBaseUrl'), inject('templateDatabase'));
+  const fake = await startFakeZalo({ ...testZalo, ...options.fake });
+  const env = testEnv(database.url, fake.url, options.env);
+  const config = parseConfig(env);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const core = createCoreDeps(config, { name: 'test', logger });
+  const zalo = createZaloDeps(core);
+  if (!zalo) throw new Error('test stack needs Zalo credentials');
+  const app = buildApp({
+    logger,
+    db: core.db,
+    clock: core.clock,
+    zalo: config.zalo,
+    enqueueInbound: core.queues.enqueueInbound,
+    readiness: { postgres: async () => void (await core.db.execute(sql`select 1`)), redis: () => core.queues.ping() },
+  });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const workers = options.workers === false ? null : await startWorkers(core, zalo);
+
+  return {
+    env,
+    config,
+    core,
+    zalo,
+    fake,
+    database,
+    app,
+    baseUrl,
+    workers,
+    postEvent(event) {
+      const body = typeof event === 'string' ? event : JSON.stringify(event);
+      return fetch(`${baseUrl}/webhooks/zalo`, { method: 'POST', headers: signedHeaders(body), body });
+    },
+    async close() {
+      await workers?.close();
+      await app.close();
+      await core.close();
+      await fake.close();
+      await deleteRedisPrefix(config.redisUrl, config.queuePrefix).catch(() => undefined);
+      await database.drop();
+    },
+  };
+}
+
+/** The environment a deployed process would have, pointed at this test's resources. */
+export function testEnv(databaseUrl: string, fakeUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: uniqueQueuePrefix(),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JOB_LOCK_MS: '2000',
+    SWEEP_INTERVAL_MS: '250',
+    RETRY_BASE_MS: '100',
+    ZALO_HTTP_TIMEOUT_MS: '2000',
+    ...zaloEnv(fakeUrl),
+    ...extra,
+  };
+}

@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inboundEvents, outboundMessages, residents } from '../../db/schema/index.ts';
+import { texts } from '../../bot/chat/texts.vi.ts';
+import { startTestStack } from '../helpers/test-stack.ts';
+import type { TestStack } from '../helpers/test-stack.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { fixtureText, userText } from '../helpers/zalo-events.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const sendPath = '/v3.0/oa/message/cs';
+
+describe('a resident message through webhook, queue, worker and OA API', () => {
+  it('stores the event, processes it and replies through the fake Zalo', async () => {
+    const body = fixtureText('user_send_text');
+    const res = await stack.postEvent(body);
+    expect(res.status).toBe(200);
+
+    const delivered = await waitFor(() => stack.fake.state.delivered.find((d) => d.to === 'user:6142494823919228012'), { what: 'reply' });
+    expect(delivered.text).toBe(texts.acknowledgement);
+
+    const [event] = await stack.core.db.select().from(inboundEvents);
+    expect(event).toMatchObject({ eventName: 'user_send_text', status: 'processed', oaId: '3662729599332560487' });
+    expect(event?.payload).toBe(body);
+    const [resident] = await stack.core.db.select().from(residents);
+    expect(resident).toMatchObject({ zaloUserId: '6142494823919228012', displayName: null, phone: null });
+    const [out] = await waitFor(async () => {
+      const rows = await stack.core.db.select().from(outboundMessages).where(eq(outboundMessages.inboundEventId, event?.id ?? -1));
+      return rows[0]?.status === 'sent' ? rows : undefined;
+    });
+    expect(out?.zaloMessageId).toBe(delivered.messageId);
+
+    // The request Zalo saw: bare access_token header, a token obtained with the single-use refresh token.
+    const call = stack.fake.state.callsTo(sendPath)[0];
+    expect(call?.headers['access_token']).toMatch(/^AT-/);
+    expect(call?.headers['authorization']).toBeUndefined();
+    expect(stack.fake.state.callsTo('/v4/oa/access_token')).toHaveLength(1);
+  });
+
+  it('answers the same event delivered three times with one row and one reply', async () => {
+    const event = userText('Xin chào', '7000000000000000001');
+    const body = JSON.stringify(event);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await stack.postEvent(body)).status);
+    expect(statuses).toEqual([200, 200, 200]);
+
+    await waitFor(() => stack.fake.state.delivered.find((d) => d.to === 'user:7000000000000000001'), { what: 'reply' });
+    // Give a wrongly queued duplicate time to show up before asserting there is none.
+    await new Promise((r) => setTimeout(r, 1000));
+    const rows = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.dedupeKey, `oa:${stack.config.zalo?.oaId}:user_send_text:${(event.message as { msg_id: string }).msg_id}`));
+    expect(rows).toHaveLength(1);
+    expect(stack.fake.state.delivered.filter((d) => d.to === 'user:7000000000000000001')).toHaveLength(1);
+  });
+
+  it('stores a follow and a shared-info event without replying to them', async () => {
+    expect((await stack.postEvent(fixtureText('follow'))).status).toBe(200);
+    expect((await stack.postEvent(fixtureText('user_submit_info'))).status).toBe(200);
+    await waitFor(async () => {
+      const rows = await stack.core.db.select().from(inboundEvents);
+      return rows.filter((r) => ['follow', 'user_submit_info'].includes(r.eventName)).every((r) => r.status === 'processed') && rows.length >= 3;
+    });
+  });
+});

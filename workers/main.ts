@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from '../bot/config.ts';
+import { createCoreDeps, createZaloDeps } from '../bot/deps.ts';
+import { startWorkers } from './start-workers.ts';
+
+/** The worker process: BullMQ processors, schedulers and the sweeper. */
+async function main() {
+  const config = loadConfig();
+  const core = createCoreDeps(config, { name: 'workers' });
+  const running = await startWorkers(core, createZaloDeps(core));
+  core.logger.info({ queues: running.workers.map((w) => w.name), prefix: config.queuePrefix }, 'workers started');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    core.logger.info({ signal }, 'stopping workers: finishing active jobs');
+    // Ordered: stop taking work, let active jobs finish, then close connections.
+    const force = setTimeout(() => process.exit(1), 25_000).unref();
+    await running.close();
+    await core.close();
+    clearTimeout(force);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

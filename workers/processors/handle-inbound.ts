@@ -1,0 +1,27 @@
+import { markInboundAttemptFailed } from '../../db/queries/inbound-events.ts';
+import { markOutboundEnqueued } from '../../db/queries/outbound-messages.ts';
+import type { CoreDeps } from '../../bot/deps.ts';
+import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
+import { defineProcessor } from '../define-processor.ts';
+
+/** Handles one stored inbound event, then hands the replies it wrote to the outbound queue. */
+export function handleInboundProcessor(deps: CoreDeps) {
+  return defineProcessor('handle-inbound', async ({ inboundEventId }, { log, isFinalAttempt }) => {
+    let result;
+    try {
+      result = await processInboundEvent({ db: deps.db, clock: deps.clock }, inboundEventId);
+    } catch (err) {
+      log.error({ err, inboundEventId }, 'inbound event failed');
+      await markInboundAttemptFailed(deps.db, { id: inboundEventId, error: String(err), final: isFinalAttempt }).catch(() => undefined);
+      throw err;
+    }
+    log.info({ inboundEventId, outcome: result.outcome, replies: result.outboxIds.length }, 'inbound event handled');
+    try {
+      await deps.queues.enqueueOutbound(result.outboxIds);
+      await markOutboundEnqueued(deps.db, result.outboxIds, deps.clock.now());
+    } catch (err) {
+      // The replies are safe in the outbox; the sweeper will queue them.
+      log.warn({ err }, 'could not enqueue replies now');
+    }
+  });
+}

@@ -1,0 +1,15 @@
+import type { CoreDeps } from '../bot/deps.ts';
+
+/**
+ * System timers as BullMQ job schedulers (idempotent upserts, safe on every boot and reconnect).
+ * Per-person timers live in Postgres rows; these only trigger the work.
+ */
+export async function upsertSchedulers(deps: CoreDeps, options: { zalo: boolean }): Promise<void> {
+  if (options.zalo) {
+    await deps.queues.byName.maintenance.upsertJobScheduler(
+      'refresh-oa-token',
+      { every: 15 * 60_000 },
+      { name: 'refresh-oa-token', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 } } },
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { Worker } from 'bullmq';
+import type { Processor } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { CoreDeps, ZaloDeps } from '../bot/deps.ts';
+import type { QueueName } from '../bot/jobs/job-contracts.ts';
+import type { Processor as JobProcessor } from './define-processor.ts';
+import { routeJobs } from './define-processor.ts';
+import { handleInboundProcessor } from './processors/handle-inbound.ts';
+import { refreshOaTokenProcessor } from './processors/refresh-oa-token.ts';
+import { sendOutboundProcessor } from './processors/send-outbound.ts';
+import { upsertSchedulers } from './schedulers.ts';
+import { startSweeper } from './sweeper.ts';
+
+export type RunningWorkers = { workers: Worker[]; sweepNow: () => Promise<void>; close: () => Promise<void> };
+
+/**
+ * Starts one BullMQ worker per queue, the job schedulers and the sweeper. Without Zalo credentials
+ * inbound events are still handled (replies wait in the outbox) but nothing is sent.
+ */
+export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promise<RunningWorkers> {
+  const { config, logger } = deps;
+  // Workers block on Redis and must retry forever; their connection is separate from the producers'.
+  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', () => {});
+  const leaseMs = 2 * config.zaloUrls.httpTimeoutMs;
+
+  const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) => {
+    const processor: Processor = routeJobs(processors, logger);
+    const worker = new Worker(queue, processor, {
+      connection,
+      prefix: config.queuePrefix,
+      lockDuration: config.jobLockMs,
+      stalledInterval: config.jobLockMs,
+      ...extra,
+    });
+    worker.on('error', (err) => logger.warn({ err, queue }, 'worker connection problem'));
+    worker.on('failed', (job, err) => {
+      if (err.name !== 'DelayedError') logger.warn({ queue, jobId: job?.id, err: err.message }, 'job attempt failed');
+    });
+    return worker;
+  };
+
+  const workers = [start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 })];
+  if (zalo) {
+    workers.push(
+      start('outbound', [sendOutboundProcessor(deps, zalo, { leaseMs, maxAttempts: 12 })], {
+        concurrency: 8,
+        limiter: { max: config.outboundRatePerSec, duration: 1000 },
+      }),
+      start('maintenance', [refreshOaTokenProcessor(zalo)], { concurrency: 1 }),
+    );
+  } else {
+    logger.warn('ZALO_* settings are missing: replies are kept in the outbox and not sent');
+  }
+  await upsertSchedulers(deps, { zalo: zalo !== null }).catch((err: unknown) =>
+    logger.warn({ err }, 'could not register job schedulers now; retrying when Redis is back'),
+  );
+  connection.on('ready', () => void upsertSchedulers(deps, { zalo: zalo !== null }).catch(() => undefined));
+  const sweeper = startSweeper(deps, config.sweepIntervalMs);
+
+  return {
+    workers,
+    sweepNow: sweeper.sweepNow,
+    async close() {
+      await sweeper.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}
