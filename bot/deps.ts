@@ -40,7 +40,7 @@ export type ZaloDeps = {
 export function createCoreDeps(config: Config, options: { name: string; clock?: Clock; logger?: RootLogger }): CoreDeps {
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: options.name });
   const dbHandle = createDb(config.databaseUrl);
-  const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs });
+  const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
   const secretBox = createSecretBox(
     deriveDataKey(config.dataEncryptionKey, config.zalo ? [config.zalo.appSecret, config.zalo.oaSecretKey] : ['no-zalo-configured']),
   );

@@ -3,6 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jobIds } from './job-contracts.ts';
 import type { QueueName } from './job-contracts.ts';
+import type { Logger } from '../logger.ts';
 
 export type Queues = {
   byName: Record<QueueName, Queue>;
@@ -35,11 +36,21 @@ const enqueueTimeoutMs = 2000;
  * Producer side of the queues. An enqueue fails fast when Redis is not connected, so a webhook can
  * still answer within Zalo's ~2 s and leave the event to the sweeper, instead of hanging on Redis.
  */
-export function createQueues(opts: { redisUrl: string; prefix: string; retryBaseMs: number }): Queues {
+export function createQueues(opts: { redisUrl: string; prefix: string; retryBaseMs: number; logger: Logger }): Queues {
   const connection = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   // Without a listener ioredis reports every reconnect failure as an unhandled error.
   connection.on('error', () => {});
-  const make = (name: QueueName) => new Queue(name, { connection, prefix: opts.prefix, defaultJobOptions: defaultJobOptions(opts.retryBaseMs) });
+  let lastWarning = 0;
+  const make = (name: QueueName) => {
+    const queue = new Queue(name, { connection, prefix: opts.prefix, defaultJobOptions: defaultJobOptions(opts.retryBaseMs) });
+    queue.on('error', (err) => {
+      // One line every 30 s is enough to see an outage without flooding the log.
+      if (Date.now() - lastWarning < 30_000) return;
+      lastWarning = Date.now();
+      opts.logger.warn({ err: err.message }, 'Redis unavailable for the queues');
+    });
+    return queue;
+  };
   const byName: Record<QueueName, Queue> = { inbound: make('inbound'), outbound: make('outbound'), maintenance: make('maintenance') };
 
   const whenConnected = async (op: () => Promise<unknown>) => {
