@@ -14,3 +14,16 @@ describe('scrub', () => {
     expect(scrub({ msg: 'gọi 0912345678 hoặc +84987654321' }, 0)).toEqual({ msg: 'gọi [phone] hoặc [phone]' });
   });
 });
+
+describe('scrub on non-plain objects', () => {
+  it('leaves class instances (requests, errors) to the serializers', () => {
+    class Req {
+      method = 'POST';
+    }
+    const req = new Req();
+    const err = new Error('boom');
+    const out = scrub({ req, err }, 0) as { req: unknown; err: unknown };
+    expect(out.req).toBe(req);
+    expect(out.err).toBe(err);
+  });
+});

@@ -42,8 +42,8 @@ export function scrub(value: unknown, depth: number): unknown {
   if (depth > 6) return value;
   if (typeof value === 'string') return value.replace(phoneNumber, '[phone]');
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
-  if (value instanceof Error) return value;
-  if (value && typeof value === 'object') {
+  // Only plain objects are walked; requests, errors and the like are left to pino's serializers.
+  if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       out[k] = secretKey.test(k) && v !== null && v !== undefined ? '[redacted]' : scrub(v, depth + 1);
@@ -51,4 +51,10 @@ export function scrub(value: unknown, depth: number): unknown {
     return out;
   }
   return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }

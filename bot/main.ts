@@ -30,8 +30,8 @@ async function main() {
     await core.close();
     clearTimeout(force);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
   core.logger.info({ address, webhook: `${address}/webhooks/zalo`, readyz: `${address}/readyz` }, 'bot listening');
