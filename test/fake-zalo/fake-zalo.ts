@@ -22,6 +22,8 @@ export type FakeZaloOptions = {
   accessTokenTtlSec?: number;
   /** Latency added to every OAuth call, to make concurrent refreshes overlap. */
   oauthLatencyMs?: number;
+  /** Fixed port for local use (`npm run fake-zalo`); tests take a free one. */
+  port?: number;
 };
 
 type Route = (state: FakeZaloState, req: FakeRequest) => FakeAnswer | Promise<FakeAnswer>;
@@ -86,7 +88,7 @@ export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo>
     return checkAccessToken(state, req) ?? route(state, req);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

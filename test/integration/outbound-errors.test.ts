@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxRow, queueText, settledRow } from '../helpers/outbox.ts';
+import { startTestStack } from '../helpers/test-stack.ts';
+import type { TestStack } from '../helpers/test-stack.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const sendPath = '/v3.0/oa/message/cs';
+const sendsTo = (userId: string) => stack.fake.state.callsTo(sendPath).filter((c) => (c.body as { recipient?: { user_id?: string } }).recipient?.user_id === userId);
+const deliveredTo = (userId: string) => stack.fake.state.delivered.filter((d) => d.to === `user:${userId}`);
+
+describe('outbound delivery against Zalo errors', () => {
+  it('delivers normally and records Zalo’s message id', async () => {
+    const id = await queueText(stack, '7200000000000000001', 'Chào bác');
+    const row = await settledRow(stack, id);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(row.zaloMessageId).toBe(deliveredTo('7200000000000000001')[0]?.messageId);
+  });
+
+  it('-216 once: refreshes the token, retries once, and succeeds', async () => {
+    await settledRow(stack, await queueText(stack, '7200000000000000002', 'warm-up'));
+    const refreshesBefore = stack.fake.state.callsTo('/v4/oa/access_token').length;
+    stack.fake.inject(sendPath, { kind: 'zalo-error', code: -216, message: 'Access token is invalid' });
+    const id = await queueText(stack, '7200000000000000002', 'Sau khi làm mới token');
+    const row = await settledRow(stack, id);
+    expect(row.status).toBe('sent');
+    expect(stack.fake.state.callsTo('/v4/oa/access_token')).toHaveLength(refreshesBefore + 1);
+    const calls = sendsTo('7200000000000000002').slice(-2);
+    expect(calls.map((c) => (c.response as { error: number }).error)).toEqual([-216, 0]);
+    expect(calls[0]?.headers['access_token']).not.toBe(calls[1]?.headers['access_token']);
+    expect(deliveredTo('7200000000000000002').map((d) => d.text)).toEqual(['warm-up', 'Sau khi làm mới token']);
+  });
+
+  it('-230 (outside the 7-day window): not retried, status and code recorded', async () => {
+    stack.fake.inject(sendPath, { kind: 'zalo-error', code: -230, message: 'User has not interacted with the OA in the past 7 days' });
+    const id = await queueText(stack, '7200000000000000003', 'Nhắc lịch');
+    const row = await settledRow(stack, id);
+    expect(row).toMatchObject({ status: 'failed', lastErrorCode: -230, attempts: 1 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sendsTo('7200000000000000003')).toHaveLength(1);
+    expect(deliveredTo('7200000000000000003')).toHaveLength(0);
+  });
+
+  it('a user really outside the window at the fake gets -230 as well', async () => {
+    stack.fake.state.lastInteraction.set('7200000000000000004', new Date(Date.now() - 8 * 24 * 3600_000));
+    const row = await settledRow(stack, await queueText(stack, '7200000000000000004', 'Xin chào'));
+    expect(row).toMatchObject({ status: 'failed', lastErrorCode: -230 });
+  });
+
+  it('HTTP 500: retried after checking it did not arrive, then delivered once', async () => {
+    stack.fake.inject(sendPath, { kind: 'http-status', status: 500 });
+    const id = await queueText(stack, '7200000000000000005', 'Thử lại sau lỗi 500');
+    const row = await settledRow(stack, id);
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(sendsTo('7200000000000000005').map((c) => c.status)).toEqual([500, 200]);
+    expect(deliveredTo('7200000000000000005')).toHaveLength(1);
+    // The outcome of the 500 was unknown, so the conversation was checked before sending again.
+    expect(stack.fake.state.callsTo('/v2.0/oa/conversation').some((c) => c.query.data?.includes('7200000000000000005'))).toBe(true);
+  });
+
+  it('-32 (rate limited): backs off and delivers', async () => {
+    stack.fake.inject(sendPath, { kind: 'zalo-error', code: -32, message: 'Your application/OA reached limit call api' });
+    const row = await settledRow(stack, await queueText(stack, '7200000000000000006', 'Sau khi bị giới hạn'));
+    expect(row.status).toBe('sent');
+    expect(sendsTo('7200000000000000006').map((c) => (c.response as { error: number }).error)).toEqual([-32, 0]);
+    expect(deliveredTo('7200000000000000006')).toHaveLength(1);
+  });
+
+  it('keeps several messages to one person in order', async () => {
+    const ids = [];
+    for (const text of ['một', 'hai', 'ba', 'bốn']) ids.push(await queueText(stack, '7200000000000000007', text, { enqueue: false }));
+    // Enqueue in reverse: the order must come from the outbox, not from the queue.
+    await stack.core.queues.enqueueOutbound([...ids].reverse());
+    for (const id of ids) await settledRow(stack, id);
+    expect(deliveredTo('7200000000000000007').map((d) => d.text)).toEqual(['một', 'hai', 'ba', 'bốn']);
+  });
+
+  it('a timeout with the message delivered is reconciled without a second send', async () => {
+    // Zalo accepts the message but answers after our 2 s timeout.
+    stack.fake.inject(sendPath, { kind: 'hold-after-delivery', ms: 2500 });
+    const id = await queueText(stack, '7200000000000000008', 'Tin chậm');
+    const row = await settledRow(stack, id);
+    expect(row.status).toBe('sent');
+    expect(deliveredTo('7200000000000000008')).toHaveLength(1);
+    expect(row.zaloMessageId).toBe(deliveredTo('7200000000000000008')[0]?.messageId);
+    expect((await outboxRow(stack, id)).attempts).toBe(2);
+  });
+});

@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../bot/config.ts';
+import { createCoreDeps } from '../../bot/deps.ts';
+import { buildApp } from '../../bot/http/app.ts';
+import { inboundEvents } from '../../db/schema/index.ts';
+import { startTestStack } from '../helpers/test-stack.ts';
+import type { TestStack } from '../helpers/test-stack.ts';
+import { signedHeaders } from '../helpers/zalo-test-credentials.ts';
+import { fixtureText, userText } from '../helpers/zalo-events.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  // No workers: these tests look at what the webhook itself stores and answers.
+  stack = await startTestStack({ workers: false });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const post = (body: string, headers: Record<string, string>) => fetch(`${stack.baseUrl}/webhooks/zalo`, { method: 'POST', headers, body });
+const rowCount = async () => (await stack.core.db.select().from(inboundEvents)).length;
+
+describe('POST /webhooks/zalo', () => {
+  it('rejects a bad signature with 401 and stores nothing', async () => {
+    const before = await rowCount();
+    const body = JSON.stringify(userText('chào'));
+    const headers = signedHeaders(body);
+    const tampered = body.replace('chào', 'chao');
+    expect((await post(tampered, headers)).status).toBe(401);
+    expect((await post(body, { 'content-type': 'application/json' })).status).toBe(401);
+    expect((await post(body, { ...headers, 'x-zevent-signature': 'mac=00' })).status).toBe(401);
+    expect(await rowCount()).toBe(before);
+  });
+
+  it('answers 400 to malformed JSON and to a body without an envelope', async () => {
+    expect((await post('{"event_name": "user_send_text", ', { 'content-type': 'application/json', 'x-zevent-signature': 'mac=1' })).status).toBe(400);
+    const noName = JSON.stringify({ timestamp: '1763606461354', foo: 1 });
+    expect((await post(noName, signedHeaders(noName))).status).toBe(400);
+  });
+
+  it('answers 413 to a body over 64 KB', async () => {
+    const big = JSON.stringify({ ...userText('x'), padding: 'a'.repeat(70 * 1024) });
+    expect((await post(big, signedHeaders(big))).status).toBe(413);
+  });
+
+  it('stores an event type it does not handle as ignored and answers 200', async () => {
+    const body = fixtureText('user_seen_message');
+    expect((await post(body, signedHeaders(body))).status).toBe(200);
+    const [row] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.eventName, 'user_seen_message'));
+    expect(row).toMatchObject({ status: 'ignored', enqueuedAt: null });
+  });
+
+  it('stores a known event with an unexpected shape as invalid, keeping the body', async () => {
+    const body = JSON.stringify({ ...userText('hi'), sender: { id: 6142494823919228 } });
+    expect((await post(body, signedHeaders(body))).status).toBe(200);
+    const rows = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.status, 'invalid'));
+    expect(rows.at(-1)?.payload).toBe(body);
+  });
+
+  it('stores and queues a handled event, redacting ID numbers and one-time codes from the text', async () => {
+    const event = userText('CCCD cua toi 001203004567, ma OTP 482913');
+    const body = JSON.stringify(event);
+    expect((await post(body, signedHeaders(body))).status).toBe(200);
+    const [row] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.dedupeKey, `oa:3662729599332560487:user_send_text:${(event.message as { msg_id: string }).msg_id}`));
+    expect(row?.status).toBe('received');
+    expect(row?.enqueuedAt).not.toBeNull();
+    expect(row?.payload).not.toContain('001203004567');
+    expect(row?.payload).not.toContain('482913');
+    expect(JSON.parse(row?.payload ?? '{}').sender.id).toBe('6142494823919228012');
+  });
+
+  it('answers 503 and stores nothing when Postgres cannot be reached', async () => {
+    const config = parseConfig({ ...stack.env, DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:1/nowhere' });
+    const core = createCoreDeps(config, { name: 'test', logger: pino({ level: 'silent' }) });
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: core.db, clock: core.clock, zalo: config.zalo, enqueueInbound: core.queues.enqueueInbound, readiness: {} });
+    try {
+      const body = JSON.stringify(userText('alo'));
+      const started = Date.now();
+      const res = await app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
+      expect(res.statusCode).toBe(503);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await app.close();
+      await core.close();
+    }
+  });
+
+  it('answers 503 while the Zalo credentials are not configured', async () => {
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: null, enqueueInbound: stack.core.queues.enqueueInbound, readiness: {} });
+    const body = JSON.stringify(userText('alo'));
+    const res = await app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
+    expect(res.statusCode).toBe(503);
+    await app.close();
+  });
+});
+
+describe('health', () => {
+  it('reports liveness and readiness of Postgres and Redis', async () => {
+    expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${stack.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+  });
+});
