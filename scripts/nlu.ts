@@ -1,0 +1,37 @@
+import { createInterface } from 'node:readline';
+import { classifyIntent, explainIntent } from '../bot/chat/nlu/classify-intent.ts';
+
+/**
+ * `npm run nlu -- intent`   JSON Lines on stdin, each {"text": "..."}; one JSON line out per input:
+ *                           {"intent", "score", "ambiguous", "candidates"} — the bot's own code path.
+ * `npm run nlu -- explain`  the same input; prints the normalised tokens and the patterns that fired.
+ */
+const modes: Record<string, (input: Record<string, unknown>) => unknown> = {
+  intent: (input) => classifyIntent(text(input)),
+  explain: (input) => explainIntent(text(input)),
+};
+
+const mode = process.argv[2] ?? '';
+const handle = modes[mode];
+if (!handle) {
+  console.error(`usage: npm run nlu -- ${Object.keys(modes).join('|')}  < messages.jsonl`);
+  process.exit(2);
+}
+
+let line = 0;
+for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  line += 1;
+  if (!raw.trim()) continue;
+  try {
+    const input: unknown = JSON.parse(raw);
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('expected a JSON object');
+    process.stdout.write(JSON.stringify(handle(Object.fromEntries(Object.entries(input)))) + '\n');
+  } catch (err) {
+    process.stdout.write(JSON.stringify({ error: `line ${line}: ${err instanceof Error ? err.message : String(err)}` }) + '\n');
+  }
+}
+
+function text(input: Record<string, unknown>): string {
+  if (typeof input.text !== 'string') throw new Error('"text" must be a string');
+  return input.text;
+}
