@@ -44,8 +44,21 @@ export function normalizeText(text: string): string[] {
   return joinCompounds(out);
 }
 
-/** The word, or its emphasis-collapsed or Telex-repaired form, preferring a known abbreviation. */
+/** Residents reuse the same few thousand words: remember each word's canonical form. */
+const canonicalCache = new Map<string, string>();
+const canonicalCacheLimit = 20_000;
+
 function canonicalToken(raw: string): string {
+  const cached = canonicalCache.get(raw);
+  if (cached !== undefined) return cached;
+  const token = computeCanonicalToken(raw);
+  if (canonicalCache.size >= canonicalCacheLimit) canonicalCache.clear();
+  canonicalCache.set(raw, token);
+  return token;
+}
+
+/** The word, or its emphasis-collapsed or Telex-repaired form, preferring a known abbreviation. */
+function computeCanonicalToken(raw: string): string {
   if (abbreviations[raw] !== undefined) return raw;
   const emphasis = raw.replace(/([a-z])\1{2,}/g, '$1');
   const single = emphasis.replace(/([a-z])\1+/g, '$1');
