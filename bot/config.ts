@@ -41,6 +41,8 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
   OUTBOUND_RATE_PER_SEC: positiveInt.default(10),
+  COMMUNE_CODE: z.string().min(1).default('demo-xa'),
+  PUBLIC_BASE_URL: url.optional(),
   TOKEN_REFRESH_MARGIN_MIN: positiveInt.default(240),
   JOB_LOCK_MS: positiveInt.default(30_000),
   SWEEP_INTERVAL_MS: positiveInt.default(10_000),
@@ -73,6 +75,10 @@ export type Config = {
   zaloUrls: { openApiUrl: string; oauthUrl: string; graphUrl: string; httpTimeoutMs: number };
   dataEncryptionKey: string | null;
   outboundRatePerSec: number;
+  /** Org-unit code of the commune this OA serves: help requests go to its teams. */
+  communeCode: string;
+  /** Public HTTPS address of the bot, when known (Zalo fetches our card images from it). */
+  publicBaseUrl: string | null;
   tokenRefreshMarginMs: number;
   jobLockMs: number;
   sweepIntervalMs: number;
@@ -108,6 +114,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     zaloUrls,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     outboundRatePerSec: e.OUTBOUND_RATE_PER_SEC,
+    communeCode: e.COMMUNE_CODE,
+    publicBaseUrl: e.PUBLIC_BASE_URL ? trimSlash(e.PUBLIC_BASE_URL) : null,
     tokenRefreshMarginMs: e.TOKEN_REFRESH_MARGIN_MIN * 60_000,
     jobLockMs: e.JOB_LOCK_MS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,

@@ -33,7 +33,7 @@ export type CoreDeps = {
 export type ZaloDeps = {
   tokens: TokenManager;
   oaClient: OaClient;
-  transports: { oa_user: MessageTransport };
+  transports: Partial<Record<'oa_user' | 'team_group', MessageTransport>>;
 };
 
 /** The composition root: the one place where implementations are chosen and wired. */

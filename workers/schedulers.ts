@@ -1,10 +1,14 @@
 import type { CoreDeps } from '../bot/deps.ts';
 
+/** Follow-ups are due "about 24 h" after a step: a few minutes' granularity is plenty. */
+const followUpSweepMs = 5 * 60_000;
+
 /**
  * System timers as BullMQ job schedulers (idempotent upserts, safe on every boot and reconnect).
  * Per-person timers live in Postgres rows; these only trigger the work.
  */
 export async function upsertSchedulers(deps: CoreDeps, options: { zalo: boolean }): Promise<void> {
+  await deps.queues.byName.maintenance.upsertJobScheduler('sweep-follow-ups', { every: followUpSweepMs }, { name: 'sweep-follow-ups', data: {} });
   if (options.zalo) {
     await deps.queues.byName.maintenance.upsertJobScheduler(
       'refresh-oa-token',

@@ -8,6 +8,7 @@ import { routeJobs } from './define-processor.ts';
 import { handleInboundProcessor } from './processors/handle-inbound.ts';
 import { refreshOaTokenProcessor } from './processors/refresh-oa-token.ts';
 import { sendOutboundProcessor } from './processors/send-outbound.ts';
+import { sweepFollowUpsProcessor } from './processors/sweep-follow-ups.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
 
@@ -40,14 +41,14 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
     return worker;
   };
 
-  const workers = [start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 })];
+  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
+  const workers = [start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }), start('maintenance', maintenance, { concurrency: 1 })];
   if (zalo) {
     workers.push(
       start('outbound', [sendOutboundProcessor(deps, zalo, { leaseMs, maxAttempts: 12 })], {
         concurrency: 8,
         limiter: { max: config.outboundRatePerSec, duration: 1000 },
       }),
-      start('maintenance', [refreshOaTokenProcessor(zalo)], { concurrency: 1 }),
     );
   } else {
     logger.warn('ZALO_* settings are missing: replies are kept in the outbox and not sent');

@@ -1,33 +1,59 @@
-import type { DbOrTx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
+import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
 import { upsertResidentInteraction } from '../../db/queries/residents.ts';
 import { queueReplies } from '../domain/outbox/queue-replies.ts';
 import type { IncomingEvent } from './incoming-event.ts';
-import { texts } from './texts.vi.ts';
+import { handleResidentMessage } from './resident/handle-resident-message.ts';
+import { forgetSchedules, receiveSharedInfo, welcomeFollower } from './resident/handle-resident-event.ts';
+import { newTurn } from './resident/turn.ts';
+import type { Turn } from './resident/turn.ts';
 
-export type ChatDeps = { db: DbOrTx };
+export type ChatDeps = {
+  db: Tx;
+  now: Date;
+  /** The commune this OA serves (org unit code, e.g. `demo-xa`). */
+  communeCode: string;
+  publicBaseUrl: string | null;
+};
 
 /**
  * Decides what to say to an incoming event and writes it to the outbox. Runs inside the
  * transaction that marks the event processed. Returns the new outbox row ids.
  */
 export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent): Promise<number[]> {
+  if (event.kind === 'message' && event.chat.kind !== 'direct') return [];
+  const userId = event.kind === 'message' ? event.senderId : event.userId;
+  const resident = await upsertResidentInteraction(deps.db, { oaId: event.channelId, zaloUserId: userId, at: event.receivedAt });
+  const turn = newTurn({
+    db: deps.db,
+    now: deps.now,
+    resident,
+    commune: await findOrgUnitByCode(deps.db, deps.communeCode),
+    publicBaseUrl: deps.publicBaseUrl,
+  });
   switch (event.kind) {
-    case 'message': {
-      if (event.chat.kind !== 'direct') return [];
-      const resident = await upsertResidentInteraction(deps.db, { oaId: event.channelId, zaloUserId: event.senderId, at: event.receivedAt });
-      return queueReplies(deps.db, {
-        cause: `reply-${event.inboundEventId}`,
-        recipientUserId: event.senderId,
-        residentId: resident.id,
-        inboundEventId: event.inboundEventId,
-        contents: [{ kind: 'text', text: texts.acknowledgement }],
-      });
-    }
+    case 'message':
+      await handleResidentMessage(turn, event.text);
+      break;
     case 'follow':
-    case 'shared-info':
-      await upsertResidentInteraction(deps.db, { oaId: event.channelId, zaloUserId: event.userId, at: event.receivedAt });
-      return [];
+      await welcomeFollower(turn);
+      break;
     case 'unfollow':
-      return [];
+      await forgetSchedules(turn);
+      break;
+    case 'shared-info':
+      await receiveSharedInfo(turn, { name: event.name, phone: event.phone });
+      break;
   }
+  return sendReplies(turn, userId, event.inboundEventId);
+}
+
+function sendReplies(turn: Turn, userId: string, inboundEventId: number): Promise<number[]> {
+  return queueReplies(turn.db, {
+    cause: `reply-${inboundEventId}`,
+    recipientUserId: userId,
+    residentId: turn.residentDeleted ? null : turn.resident.id,
+    inboundEventId,
+    contents: turn.replies,
+  });
 }

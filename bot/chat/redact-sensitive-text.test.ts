@@ -11,6 +11,7 @@ describe('redactSensitiveText', () => {
     ['ma otp la 123456', `ma otp la ${redactedCodeMarker}`],
     ['mã 4821 gửi về máy', `mã ${redactedCodeMarker} gửi về máy`],
     ['OTP:87654321', `OTP:${redactedCodeMarker}`],
+    ['ma la 123 456 nhe', `ma la ${redactedCodeMarker} nhe`],
   ])('redacts %j', (input, output) => {
     expect(redact(input)).toBe(output);
   });
@@ -20,6 +21,9 @@ describe('redactSensitiveText', () => {
     'nộp 50000 đồng phí',
     'nạp 2000k',
     'số điện thoại 0912345678',
+    'gọi 0912 345 678 giúp tôi',
+    'sdt 84912345678',
+    'ngày 18.11.2026',
     'ngày 18/11/2026',
     'con 3 tuổi, nhà 12 người',
     'mã bưu chính 10.000',

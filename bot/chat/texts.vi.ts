@@ -1,9 +1,114 @@
 /**
  * Every Vietnamese string the bot sends lives here, so wording can be reviewed in one place.
- * Keep messages short enough for a phone screen and polite ("bác/anh/chị", "ạ").
+ * Residents are addressed as "bác/anh/chị"; messages stay short enough for a phone screen.
  */
+const dmy = (d: Date) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit' }).format(d);
+
 export const texts = {
-  acknowledgement:
-    'Dạ, Tổ công nghệ số cộng đồng đã nhận được tin nhắn của bác/anh/chị. Tổ sẽ trả lời sớm ạ.\n' +
-    'Lưu ý: Tổ không bao giờ hỏi mã OTP, mật khẩu hay ảnh căn cước.',
+  welcome: (commune: string) =>
+    `Chào bác/anh/chị! Đây là Zalo của Tổ công nghệ số cộng đồng ${commune}. Tổ hướng dẫn cài VNeID, định danh mức 2, dịch vụ công, thanh toán, VssID… và có thể đến tận nhà giúp.\n\n` +
+    '⚠️ Tổ KHÔNG BAO GIỜ hỏi mã OTP, mật khẩu hay ảnh căn cước, và không gửi link cài ứng dụng. Ai hỏi những thứ đó là kẻ lừa đảo.\n\n' +
+    'Tổ chỉ lưu mã Zalo để trả lời tin nhắn; thôn, số điện thoại chỉ lưu khi bác/anh/chị đồng ý. ' +
+    'Nhắn "xóa dữ liệu" để xóa, nhắn "dừng" nếu không muốn nhận tin nhắc.',
+
+  menuPrompt: 'Bác/anh/chị cần tổ giúp việc gì ạ? Bấm chọn, hoặc gõ câu hỏi (ví dụ: "quên mật khẩu VNeID", "lấy số thứ tự").',
+  greetingBack: 'Dạ, chào bác/anh/chị! Tổ có thể giúp việc gì ạ?',
+  thanksBack: 'Dạ, không có gì ạ! Cần gì bác/anh/chị cứ nhắn tổ nhé.',
+  notUnderstood:
+    'Dạ, tổ chưa hiểu rõ ý bác/anh/chị. Bác/anh/chị bấm chọn một mục dưới đây, hoặc bấm "Gặp cán bộ" để cán bộ trả lời trực tiếp ạ.',
+  chooseTopic: 'Bác/anh/chị muốn hỏi việc nào ạ?',
+  mediaReceived:
+    'Tổ đã nhận được ảnh/tệp. Tổ trả lời tự động bằng chữ, nên bác/anh/chị gõ câu hỏi giúp tổ, hoặc bấm "Gặp cán bộ" ạ.',
+  sensitiveShared:
+    '⚠️ Bác/anh/chị vừa gửi một mã số hoặc số giấy tờ. Tổ đã không lưu số đó. ' +
+    'Xin đừng gửi mã OTP, mật khẩu hay số căn cước cho ai qua tin nhắn, kể cả cho tổ.',
+
+  guideHeader: (title: string) => `📘 ${title}`,
+  guideStep: (n: number, total: number, text: string) => `Bước ${n}/${total}: ${text}`,
+  guideStuck: 'Không sao ạ, bước này hơi khó. Bác/anh/chị muốn làm thế nào ạ?',
+  guideNudge: (n: number, total: number, title: string) =>
+    `Dạ, bác/anh/chị đang ở bước ${n}/${total} của "${title}". Làm xong thì gõ "tiếp" hoặc bấm "Tiếp theo"; gặp khó thì bấm "Chưa làm được" ạ.`,
+  guideOver: 'Hướng dẫn này đã kết thúc rồi ạ. Bác/anh/chị cần giúp gì thêm không?',
+  followUp: (title: string) => `Chào bác/anh/chị, tổ hỏi thăm: bác/anh/chị đã làm được "${title}" chưa ạ?`,
+  followUpDone: 'Tuyệt quá! Cảm ơn bác/anh/chị. Cần gì thêm cứ nhắn tổ nhé.',
+
+  optedOut:
+    'Dạ, tổ đã dừng gửi tin nhắc cho bác/anh/chị. Khi cần giúp, bác/anh/chị cứ nhắn tổ bất cứ lúc nào ạ. Muốn nhận lại tin nhắc, nhắn "bật lại".',
+  optedIn: 'Dạ, tổ sẽ gửi lại tin nhắc khi cần ạ.',
+
+  deletionAsk:
+    'Bác/anh/chị muốn xóa toàn bộ thông tin tổ đang lưu (thôn, số điện thoại, tin nhắn đã gửi)? ' +
+    'Yêu cầu hỗ trợ đã gửi sẽ chỉ còn lại số liệu thống kê, không có tên hay số điện thoại.',
+  deletionDone: 'Tổ đã xóa thông tin của bác/anh/chị. Nếu nhắn tin lại, tổ sẽ coi như lần đầu ạ.',
+  deletionKept: 'Dạ, tổ giữ nguyên thông tin ạ.',
+
+  visitConsent:
+    'Để tổ đến giúp, tổ cần lưu: thôn/xóm, việc cần giúp, lúc nào tiện, và số điện thoại nếu bác/anh/chị muốn để lại. ' +
+    'Thông tin chỉ dùng để tổ liên hệ hỗ trợ; nhắn "xóa dữ liệu" bất cứ lúc nào để xóa. Bác/anh/chị đồng ý không ạ?',
+  questionConsent:
+    'Để chuyển câu hỏi tới cán bộ xã, tổ cần lưu câu hỏi của bác/anh/chị cho tới khi cán bộ trả lời. ' +
+    'Nhắn "xóa dữ liệu" bất cứ lúc nào để xóa. Bác/anh/chị đồng ý không ạ?',
+  consentDeclined: (commune: string) =>
+    `Dạ, tổ sẽ không lưu thông tin. Bác/anh/chị có thể đến bộ phận một cửa ${commune} để được giúp trực tiếp, hoặc tiếp tục hỏi tổ qua tin nhắn ạ.`,
+  askVillage: 'Bác/anh/chị ở thôn/tổ dân phố nào ạ? Bấm chọn, hoặc gõ tên thôn.',
+  villageNotFound: (typed: string, commune: string) =>
+    `Tổ chưa tìm thấy "${typed}" trong ${commune}. Bác/anh/chị bấm chọn, hoặc gõ lại tên thôn giúp tổ ạ.`,
+  askNeed: 'Bác/anh/chị cần tổ giúp việc gì ạ?',
+  askNeedText: 'Bác/anh/chị gõ ngắn gọn việc cần giúp ạ.',
+  askTime: 'Lúc nào tổ đến thì tiện ạ? Bấm chọn, hoặc gõ thời gian (ví dụ "sáng thứ bảy").',
+  askPhone: 'Bác/anh/chị có muốn để lại số điện thoại để tổ gọi trước khi đến không ạ? Tổ chỉ dùng số này để liên hệ việc hỗ trợ.',
+  phoneCardTitle: (commune: string) => `Tổ công nghệ số ${commune}`,
+  phoneCardSubtitle: 'Chia sẻ số điện thoại để tổ gọi trước khi đến hỗ trợ',
+  phoneCardHint: 'Bác/anh/chị bấm vào thẻ trên để chia sẻ, hoặc gõ số điện thoại vào đây cũng được ạ.',
+  askAddress: 'Dạ. Bác/anh/chị cho tổ xin tên và chỗ ở (số nhà, ngõ, gần đâu) để tổ tìm đến ạ.',
+  askQuestion: 'Bác/anh/chị muốn hỏi cán bộ điều gì ạ? Gõ câu hỏi vào đây.',
+  formCancelled: 'Dạ, tổ đã hủy. Cần gì bác/anh/chị cứ nhắn ạ.',
+  formReprompt: 'Bác/anh/chị bấm một nút bên dưới, hoặc nhắn "hủy" nếu không cần nữa ạ.',
+  visitCreated: (n: number, team: string, due: Date) =>
+    `✅ Tổ đã nhận yêu cầu số ${n}. ${team} sẽ liên hệ và đến hỗ trợ trước ngày ${dmy(due)}. ` +
+    'Khi xong, tổ sẽ hỏi lại bác/anh/chị. Cần đổi lịch, bác/anh/chị cứ nhắn tổ ạ.',
+  questionCreated: (n: number, commune: string) =>
+    `✅ Tổ đã chuyển câu hỏi (số ${n}) tới cán bộ ${commune}. Cán bộ sẽ trả lời qua Zalo này trong giờ làm việc ạ.`,
+  noTeamAvailable: 'Xin lỗi, hiện tổ chưa nhận được yêu cầu qua Zalo. Bác/anh/chị vui lòng liên hệ trực tiếp UBND xã ạ.',
+
+  teamVisitRequest: (r: { id: number; village: string; need: string; time: string; contact: string; due: Date }) =>
+    `🆕 Yêu cầu hỗ trợ tận nhà số ${r.id}\n` +
+    `• Thôn: ${r.village}\n• Việc: ${r.need}\n• Thời gian: ${r.time}\n• Liên hệ: ${r.contact}\n• Hạn: ${dmy(r.due)}\n` +
+    `Nhận việc: gõ /nhan ${r.id}`,
+  teamQuestion: (r: { id: number; question: string; due: Date }) =>
+    `❓ Câu hỏi số ${r.id} của người dân:\n"${r.question}"\nHạn trả lời: ${dmy(r.due)}. Trả lời qua OA, xong gõ /xong ${r.id}`,
+  teamReopened: (id: number) => `🔁 Yêu cầu số ${id} được mở lại: người dân báo vẫn chưa xong. Gõ /nhan ${id} để nhận lại.`,
+  noContact: 'không để lại số (hỏi qua OA)',
+  anyTime: 'lúc nào cũng được',
+  otherNeed: 'việc khác',
+
+  helpDoneQuestion: (n: number) => `Yêu cầu số ${n} đã được tổ đánh dấu là xong. Bác/anh/chị đã được hỗ trợ xong chưa ạ?`,
+  helpConfirmed: 'Cảm ơn bác/anh/chị! Chúc bác/anh/chị dùng dịch vụ thuận lợi ạ.',
+  helpReopened: (n: number, team: string) => `Dạ, tổ đã mở lại yêu cầu số ${n} và báo ${team}. Tổ sẽ liên hệ lại sớm ạ.`,
+  helpAlreadyAnswered: 'Dạ, tổ đã ghi nhận câu trả lời trước đó rồi ạ.',
+
+  buttons: {
+    next: 'Tiếp theo',
+    stuck: 'Chưa làm được',
+    visit: 'Nhờ tổ hỗ trợ tận nhà',
+    repeat: 'Xem lại bước này',
+    human: 'Gặp cán bộ',
+    menu: 'Hỏi việc khác',
+    otherTopic: 'Việc khác',
+    consentYes: 'Đồng ý',
+    consentNo: 'Không đồng ý',
+    sharePhone: 'Chia sẻ số điện thoại',
+    skipPhone: 'Không để số',
+    morning: 'Buổi sáng',
+    afternoon: 'Buổi chiều',
+    evening: 'Buổi tối',
+    anyTime: 'Lúc nào cũng được',
+    deleteYes: 'Xóa dữ liệu',
+    deleteNo: 'Không xóa',
+    solvedYes: 'Có, xong rồi',
+    solvedNo: 'Chưa xong',
+    followUpYes: 'Làm được rồi',
+    visitShort: 'Nhờ tổ đến nhà',
+  },
 } as const;

@@ -1,3 +1,4 @@
+import { isGuideId } from './guide.ts';
 import type { Guide, GuideId } from './guide.ts';
 import { vneidInstall } from './vneid-install.ts';
 import { vneidLevel2 } from './vneid-level2.ts';
@@ -31,3 +32,8 @@ export const guideLibrary: Record<GuideId, Guide> = {
   'digital-signature': digitalSignature,
   'scam-safety': scamSafety,
 };
+
+/** The guide with this id, or null for anything else (an intent without a guide, an old id). */
+export function findGuide(id: string): Guide | null {
+  return isGuideId(id) ? guideLibrary[id] : null;
+}

@@ -48,3 +48,8 @@ export type Guide = {
   /** Where the facts come from (official pages first). Never shown to residents. */
   sources: string[];
 };
+
+export function isGuideId(value: string): value is GuideId {
+  const ids: readonly string[] = guideIds;
+  return ids.includes(value);
+}

@@ -13,6 +13,7 @@ export const jobPayloads = {
   'handle-inbound': z.object({ inboundEventId: rowId }),
   'send-outbound': z.object({ outboundMessageId: rowId }),
   'refresh-oa-token': z.object({}),
+  'sweep-follow-ups': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -23,6 +24,7 @@ export const jobQueue = {
   'handle-inbound': 'inbound',
   'send-outbound': 'outbound',
   'refresh-oa-token': 'maintenance',
+  'sweep-follow-ups': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
 
 /** Deterministic ids so a re-enqueue of the same work is a no-op while the job exists. */

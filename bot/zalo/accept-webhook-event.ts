@@ -7,6 +7,7 @@ import { webhookEventKey, webhookEventOaId } from './event-key.ts';
 import { redactStoredPayload } from './redact-stored-payload.ts';
 import { verifyEventSignature } from './verify-signature.ts';
 import { envelopeSchema, parseWebhookEvent } from './webhook-event.ts';
+import type { ZaloWebhookEvent } from './webhook-event.ts';
 
 export type WebhookDeps = {
   db: Db;
@@ -63,6 +64,7 @@ export async function acceptWebhookEvent(
       source: 'oa_webhook',
       oaId,
       eventName,
+      senderId: parsed.status === 'handled' ? eventSenderId(parsed.event) : null,
       dedupeKey: webhookEventKey({ oaId, eventName, json, rawBody: request.rawBody }),
       payload: parsed.status === 'handled' ? redactStoredPayload(parsed.event, request.rawBody) : request.rawBody.toString('utf8'),
       status,
@@ -96,4 +98,17 @@ async function enqueue(deps: WebhookDeps, inboundEventId: number): Promise<boole
 function readTimestamp(json: unknown): string | undefined {
   if (typeof json !== 'object' || json === null || !('timestamp' in json)) return undefined;
   return typeof json.timestamp === 'string' ? json.timestamp : undefined;
+}
+
+/** The person an event is from, for handling one person's events in order (null for echoes). */
+function eventSenderId(event: ZaloWebhookEvent): string | null {
+  switch (event.type) {
+    case 'user-message':
+    case 'submit-info':
+      return event.event.sender.id;
+    case 'follow':
+      return event.event.follower.id;
+    case 'oa-echo':
+      return null;
+  }
 }

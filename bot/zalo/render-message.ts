@@ -8,7 +8,7 @@ export type ZaloMessage =
   | {
       attachment: {
         type: 'template';
-        payload: { template_type: 'request_user_info'; elements: [{ title: string; subtitle: string; image_url: string }] };
+        payload: { template_type: 'request_user_info'; elements: [{ title: string; subtitle: string; image_url?: string }] };
       };
     };
 
@@ -44,7 +44,7 @@ export function renderZaloMessage(content: OutboundContent): ZaloMessage {
           type: 'template',
           payload: {
             template_type: 'request_user_info',
-            elements: [{ title: content.title, subtitle: content.subtitle, image_url: content.imageUrl }],
+            elements: [{ title: content.title, subtitle: content.subtitle, ...(content.imageUrl ? { image_url: content.imageUrl } : {}) }],
           },
         },
       };

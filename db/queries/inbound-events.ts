@@ -75,3 +75,23 @@ export async function listInboundEventsToEnqueue(
     .limit(params.limit);
   return rows.map((r) => r.id);
 }
+
+/** Removes what a sender wrote: payloads are replaced and the sender link cleared (data deletion). */
+export async function scrubInboundEventsOfSender(db: DbOrTx, senderId: string): Promise<number> {
+  const rows = await db
+    .update(inboundEvents)
+    .set({ payload: '{"deleted":true}', senderId: null })
+    .where(eq(inboundEvents.senderId, senderId))
+    .returning({ id: inboundEvents.id });
+  return rows.length;
+}
+
+/** True when an older event from the same sender is still waiting: events are handled in order. */
+export async function hasEarlierWaitingEvent(tx: Tx, params: { senderId: string; id: number }): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: inboundEvents.id })
+    .from(inboundEvents)
+    .where(and(eq(inboundEvents.senderId, params.senderId), eq(inboundEvents.status, 'received'), lt(inboundEvents.id, params.id)))
+    .limit(1);
+  return row !== undefined;
+}

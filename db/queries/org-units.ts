@@ -29,3 +29,9 @@ export async function listCurrentVillages(db: DbOrTx, communeId: number): Promis
     .where(and(eq(orgUnits.parentId, communeId), eq(orgUnits.kind, 'village'), isNull(orgUnits.validTo)))
     .orderBy(asc(orgUnits.name));
 }
+
+export async function getOrgUnit(db: DbOrTx, id: number): Promise<OrgUnitRow> {
+  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  if (!row) throw new Error(`org unit ${id} not found`);
+  return row;
+}

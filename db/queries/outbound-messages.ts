@@ -123,3 +123,19 @@ export async function markOutboundEnqueued(db: DbOrTx, ids: number[], now: Date)
   if (ids.length === 0) return;
   await db.update(outboundMessages).set({ enqueuedAt: now }).where(inArray(outboundMessages.id, ids));
 }
+
+/**
+ * Data deletion: messages to this person lose their text and recipient; the ones not yet sent are
+ * cancelled. Rows stay, so delivery counts remain right.
+ */
+export async function scrubOutboundToRecipient(db: DbOrTx, params: { recipientId: string; now: Date }): Promise<void> {
+  const scrubbed = { payload: { kind: 'text', text: '[đã xóa]' }, recipientId: 'deleted', residentId: null, updatedAt: params.now };
+  await db
+    .update(outboundMessages)
+    .set({ ...scrubbed, status: 'failed', lastError: 'resident deleted their data' })
+    .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, params.recipientId), inArray(outboundMessages.status, ['pending', 'sending'])));
+  await db
+    .update(outboundMessages)
+    .set(scrubbed)
+    .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, params.recipientId)));
+}

@@ -32,3 +32,35 @@ export async function findResidentByZaloId(db: DbOrTx, params: { oaId: string; z
     .where(and(eq(residents.oaId, params.oaId), eq(residents.zaloUserId, params.zaloUserId)));
   return row ?? null;
 }
+
+export async function getResident(db: DbOrTx, id: number): Promise<ResidentRow> {
+  const [row] = await db.select().from(residents).where(eq(residents.id, id));
+  if (!row) throw new Error(`resident ${id} not found`);
+  return row;
+}
+
+export async function markPrivacyNoticeShown(db: DbOrTx, params: { id: number; version: string; at: Date }): Promise<void> {
+  await db.update(residents).set({ privacyNoticeVersion: params.version, privacyNoticeAt: params.at }).where(eq(residents.id, params.id));
+}
+
+export async function setResidentOptedOut(db: DbOrTx, params: { id: number; optedOut: boolean; at: Date }): Promise<void> {
+  await db
+    .update(residents)
+    .set({ optedOut: params.optedOut, optedOutAt: params.optedOut ? params.at : null })
+    .where(eq(residents.id, params.id));
+}
+
+/** Stores details the resident gave with consent; undefined fields are left as they are. */
+export async function updateResidentDetails(
+  db: DbOrTx,
+  params: { id: number; displayName?: string | null; villageId?: number | null; phone?: string | null },
+): Promise<void> {
+  const { id, ...fields } = params;
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length === 0) return;
+  await db.update(residents).set(set).where(eq(residents.id, id));
+}
+
+export async function deleteResident(db: DbOrTx, id: number): Promise<void> {
+  await db.delete(residents).where(eq(residents.id, id));
+}

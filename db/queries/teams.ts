@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { teams } from '../schema/index.ts';
 
@@ -18,4 +18,15 @@ export async function upsertTeam(db: DbOrTx, team: NewTeam): Promise<TeamRow> {
 
 export async function listTeamsOfUnit(db: DbOrTx, unitId: number): Promise<TeamRow[]> {
   return db.select().from(teams).where(eq(teams.unitId, unitId));
+}
+
+export async function findTeamOfUnit(db: DbOrTx, params: { unitId: number; kind: TeamRow['kind'] }): Promise<TeamRow | null> {
+  const [row] = await db.select().from(teams).where(and(eq(teams.unitId, params.unitId), eq(teams.kind, params.kind)));
+  return row ?? null;
+}
+
+export async function getTeam(db: DbOrTx, id: number): Promise<TeamRow> {
+  const [row] = await db.select().from(teams).where(eq(teams.id, id));
+  if (!row) throw new Error(`team ${id} not found`);
+  return row;
 }

@@ -16,6 +16,8 @@ export const inboundEvents = pgTable(
     source: inboundSource('source').notNull(),
     oaId: text('oa_id'),
     eventName: text('event_name').notNull(),
+    /** Who sent it, when known: events of one sender are handled in the order received. */
+    senderId: text('sender_id'),
     dedupeKey: text('dedupe_key').notNull().unique(),
     payload: text('payload').notNull(),
     status: inboundStatus('status').notNull().default('received'),
@@ -29,6 +31,9 @@ export const inboundEvents = pgTable(
   (t) => [
     index('inbound_events_waiting_idx')
       .on(t.receivedAt)
+      .where(sql`${t.status} = 'received'`),
+    index('inbound_events_sender_waiting_idx')
+      .on(t.senderId, t.id)
       .where(sql`${t.status} = 'received'`),
   ],
 );

@@ -5,3 +5,8 @@ export * from './residents.ts';
 export * from './inbound-events.ts';
 export * from './outbound-messages.ts';
 export * from './oa-tokens.ts';
+export * from './guide-runs.ts';
+export * from './follow-ups.ts';
+export * from './conversation-states.ts';
+export * from './help-requests.ts';
+export * from './deletion-requests.ts';

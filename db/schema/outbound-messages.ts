@@ -8,7 +8,11 @@ import { residents } from './residents.ts';
  * the process may have died after Zalo accepted it, so it is reconciled before any resend.
  */
 export const outboundStatus = pgEnum('outbound_status', ['pending', 'sending', 'sent', 'failed']);
-export const outboundChannel = pgEnum('outbound_channel', ['oa_user']);
+/**
+ * `oa_user`: a resident through the OA. `team_group`: a team's Zalo group, whichever transport the
+ * team's group is bound to; `recipientId` is then the team id.
+ */
+export const outboundChannel = pgEnum('outbound_channel', ['oa_user', 'team_group']);
 
 /** The outbox: every message we intend to send, written in the same transaction as its cause. */
 export const outboundMessages = pgTable(

@@ -17,6 +17,9 @@ export const residents = pgTable(
     phone: text('phone'),
     optedOut: boolean('opted_out').notNull().default(false),
     optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
+    /** Which privacy notice the resident was shown, and when (shown once, at first contact). */
+    privacyNoticeVersion: text('privacy_notice_version'),
+    privacyNoticeAt: timestamp('privacy_notice_at', { withTimezone: true }),
     /** Last time the resident interacted with the OA: drives the 48 h free and 7-day windows. */
     lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

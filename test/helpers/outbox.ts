@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { queueReplies } from '../../bot/domain/outbox/queue-replies.ts';
 import { outboundMessages } from '../../db/schema/index.ts';
@@ -34,4 +34,29 @@ export function settledRow(stack: TestStack, id: number, timeoutMs = 15_000) {
     },
     { timeoutMs, what: `outbox row ${id} to settle` },
   );
+}
+
+/**
+ * Waits until every outbox message to this resident has settled (sent or failed) and returns what
+ * reached the fake Zalo, in order. Fails if anything was delivered twice.
+ */
+export async function settledRepliesTo(stack: TestStack, userId: string, options: { atLeast?: number; timeoutMs?: number } = {}) {
+  const rows = await waitFor(
+    async () => {
+      const all = await stack.core.db
+        .select()
+        .from(outboundMessages)
+        .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, userId)));
+      const open = await stack.core.db
+        .select({ id: outboundMessages.id })
+        .from(outboundMessages)
+        .where(and(eq(outboundMessages.recipientId, userId), inArray(outboundMessages.status, ['pending', 'sending'])));
+      return all.length >= (options.atLeast ?? 1) && open.length === 0 ? all : undefined;
+    },
+    { timeoutMs: options.timeoutMs ?? 15_000, what: `replies to ${userId} to settle` },
+  );
+  const delivered = stack.fake.state.delivered.filter((d) => d.to === `user:${userId}`);
+  const sentIds = rows.filter((r) => r.status === 'sent').map((r) => r.zaloMessageId);
+  if (delivered.length !== sentIds.length) throw new Error(`${delivered.length} delivered but ${sentIds.length} rows sent for ${userId}`);
+  return delivered;
 }

@@ -8,6 +8,7 @@ import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { userText } from '../helpers/zalo-events.ts';
+import { settledRepliesTo } from '../helpers/outbox.ts';
 
 let stack: TestStack;
 let redisProxy: TcpProxy;
@@ -43,6 +44,7 @@ describe('Redis outage', () => {
     expect(delivered.text).toBeTruthy();
     const [after] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.id, row?.id ?? -1));
     expect(after?.status).toBe('processed');
-    expect(stack.fake.state.delivered.filter((d) => d.to === 'user:7100000000000000001')).toHaveLength(1);
+    // The whole reply (welcome and menu), each message once.
+    expect(await settledRepliesTo(stack, '7100000000000000001', { atLeast: 2 })).toHaveLength(2);
   });
 });

@@ -1,19 +1,26 @@
 import { markInboundAttemptFailed } from '../../db/queries/inbound-events.ts';
 import { markOutboundEnqueued } from '../../db/queries/outbound-messages.ts';
+import { DelayedError } from 'bullmq';
 import type { CoreDeps } from '../../bot/deps.ts';
 import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
 import { defineProcessor } from '../define-processor.ts';
 
 /** Handles one stored inbound event, then hands the replies it wrote to the outbound queue. */
 export function handleInboundProcessor(deps: CoreDeps) {
-  return defineProcessor('handle-inbound', async ({ inboundEventId }, { log, isFinalAttempt }) => {
+  const { communeCode, publicBaseUrl } = deps.config;
+  return defineProcessor('handle-inbound', async ({ inboundEventId }, { job, token, log, isFinalAttempt }) => {
     let result;
     try {
-      result = await processInboundEvent({ db: deps.db, clock: deps.clock }, inboundEventId);
+      result = await processInboundEvent({ db: deps.db, clock: deps.clock, communeCode, publicBaseUrl }, inboundEventId);
     } catch (err) {
       log.error({ err, inboundEventId }, 'inbound event failed');
       await markInboundAttemptFailed(deps.db, { id: inboundEventId, error: String(err), final: isFinalAttempt }).catch(() => undefined);
       throw err;
+    }
+    if (result.outcome === 'wait-turn') {
+      // Not an attempt: the same person's earlier message goes first.
+      await job.moveToDelayed(Date.now() + 200, token);
+      throw new DelayedError('an earlier message from the same sender is still waiting');
     }
     log.info({ inboundEventId, outcome: result.outcome, replies: result.outboxIds.length }, 'inbound event handled');
     try {

@@ -18,7 +18,8 @@ import { outboundContentSchema } from './outbound-content.ts';
 
 export type DeliveryDeps = {
   db: Db;
-  transports: Record<OutboundRow['channel'], MessageTransport>;
+  /** A channel without a transport (e.g. groups before one is connected) keeps its rows waiting. */
+  transports: Partial<Record<OutboundRow['channel'], MessageTransport>>;
   clock: Clock;
   logger: Logger;
   /** How long a claim stays valid; after that a `sending` row is treated as in doubt. */
@@ -31,7 +32,7 @@ export type DeliveryOutcome =
   | { kind: 'sent'; messageId: string; reconciled: boolean }
   | { kind: 'failed'; code: number | null; error: string }
   | { kind: 'already-done' }
-  | { kind: 'defer'; delayMs: number; reason: 'not-before' | 'ordering' | 'claimed-elsewhere' };
+  | { kind: 'defer'; delayMs: number; reason: 'not-before' | 'ordering' | 'claimed-elsewhere' | 'no-transport' };
 
 /** Thrown when the row should be tried again later; the job queue supplies the backoff. */
 export class RetryDeliveryError extends Error {
@@ -45,6 +46,7 @@ export class RetryDeliveryError extends Error {
 }
 
 const orderingWindowMs = 5 * 60_000;
+const noTransportRetryMs = 10 * 60_000;
 const clockSkewMs = 60_000;
 
 /**
@@ -55,9 +57,8 @@ const clockSkewMs = 60_000;
 export async function deliverOutboundMessage(deps: DeliveryDeps, outboundId: number): Promise<DeliveryOutcome> {
   const claim = await claimRow(deps, outboundId);
   if (claim.kind !== 'claimed') return claim.outcome;
-  const { row, inDoubtSince } = claim;
+  const { row, inDoubtSince, transport } = claim;
   const content = outboundContentSchema.parse(row.payload);
-  const transport = deps.transports[row.channel];
   const log = deps.logger.child({ outboundId, channel: row.channel, attempt: row.attempts + 1 });
 
   if (inDoubtSince) {
@@ -76,7 +77,7 @@ export async function deliverOutboundMessage(deps: DeliveryDeps, outboundId: num
 }
 
 type Claim =
-  | { kind: 'claimed'; row: OutboundRow; inDoubtSince: Date | null }
+  | { kind: 'claimed'; row: OutboundRow; inDoubtSince: Date | null; transport: MessageTransport }
   | { kind: 'skip'; outcome: DeliveryOutcome };
 
 async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
@@ -87,6 +88,8 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
     const skip = (outcome: DeliveryOutcome): Claim => ({ kind: 'skip', outcome });
     if (row.status === 'sent' || row.status === 'failed') return skip({ kind: 'already-done' });
     if (row.notBefore > now) return skip({ kind: 'defer', delayMs: row.notBefore.getTime() - now.getTime(), reason: 'not-before' });
+    const transport = deps.transports[row.channel];
+    if (!transport) return skip({ kind: 'defer', delayMs: noTransportRetryMs, reason: 'no-transport' });
     if (await hasEarlierOpenMessage(tx, row, new Date(now.getTime() - orderingWindowMs))) {
       return skip({ kind: 'defer', delayMs: 300, reason: 'ordering' });
     }
@@ -103,7 +106,7 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
       return skip({ kind: 'failed', code: null, error: 'too many attempts' });
     }
     await claimOutboundMessage(tx, id, now);
-    return { kind: 'claimed', row, inDoubtSince };
+    return { kind: 'claimed', row, inDoubtSince, transport };
   });
 }
 

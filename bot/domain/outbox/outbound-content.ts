@@ -21,7 +21,8 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
     kind: z.literal('request-user-info'),
     title: z.string().min(1).max(100),
     subtitle: z.string().min(1).max(500),
-    imageUrl: z.url(),
+    /** Zalo's examples always carry a picture; we send one when a public URL is configured. */
+    imageUrl: z.url().optional(),
   }),
 ]);
 

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { DbOrTx } from '../../../db/client.ts';
+import { deleteConversationState, findConversationState, upsertConversationState } from '../../../db/queries/conversation-states.ts';
+
+/** A form left unfinished for this long is forgotten; the next message starts afresh. */
+const lifetimeMs = 24 * 3600_000;
+
+export const visitFormSchema = z.object({
+  kind: z.literal('visit'),
+  step: z.enum(['consent', 'village', 'need', 'need-text', 'time', 'phone', 'phone-wait', 'address']),
+  topic: z.string().nullable(),
+  villageId: z.number().int().nullable(),
+  place: z.string().nullable(),
+  villageMisses: z.number().int(),
+  note: z.string().nullable(),
+  time: z.string().nullable(),
+});
+export const questionFormSchema = z.object({ kind: z.literal('question'), step: z.enum(['consent', 'question']) });
+export const deletionFormSchema = z.object({ kind: z.literal('deletion'), step: z.literal('confirm'), requestedAt: z.string() });
+
+export const conversationStateSchema = z.discriminatedUnion('kind', [visitFormSchema, questionFormSchema, deletionFormSchema]);
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+export type VisitForm = z.infer<typeof visitFormSchema>;
+
+/** The resident's unfinished exchange, or null (none, expired, or written by an older version). */
+export async function loadConversationState(db: DbOrTx, residentId: number, now: Date): Promise<ConversationState | null> {
+  const row = await findConversationState(db, residentId);
+  if (!row) return null;
+  const parsed = conversationStateSchema.safeParse({ ...(typeof row.data === 'object' ? row.data : {}), kind: row.kind, step: row.step });
+  if (row.expiresAt <= now || !parsed.success) {
+    await deleteConversationState(db, residentId);
+    return null;
+  }
+  return parsed.data;
+}
+
+export async function saveConversationState(db: DbOrTx, residentId: number, state: ConversationState, now: Date): Promise<void> {
+  const { kind, step, ...data } = state;
+  await upsertConversationState(db, { residentId, kind, step, data, updatedAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) });
+}
+
+export async function clearConversationState(db: DbOrTx, residentId: number): Promise<void> {
+  await deleteConversationState(db, residentId);
+}

@@ -1,0 +1,42 @@
+import type { Tx } from '../../../db/client.ts';
+import { lockHelpRequest, updateHelpRequest } from '../../../db/queries/help-requests.ts';
+import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
+import { getResident } from '../../../db/queries/residents.ts';
+import type { OutboundContent } from '../outbox/outbound-content.ts';
+import { queueReplies } from '../outbox/queue-replies.ts';
+
+export type CloseOutcome =
+  | { kind: 'closed'; request: HelpRequestRow; outboxIds: number[] }
+  | { kind: 'already-closed'; request: HelpRequestRow }
+  | { kind: 'not-found' };
+
+/**
+ * Marks a request done and asks the resident whether they really were helped (unless they have
+ * opted out or deleted their data). Locked, so two people closing at once close it once.
+ */
+export async function closeHelpRequest(
+  tx: Tx,
+  params: { requestId: number; memberId: number | null; note: string | null; now: Date; question: (request: HelpRequestRow) => OutboundContent },
+): Promise<CloseOutcome> {
+  const request = await lockHelpRequest(tx, params.requestId);
+  if (!request) return { kind: 'not-found' };
+  if (request.status === 'done' || request.status === 'cancelled') return { kind: 'already-closed', request };
+  await updateHelpRequest(tx, params.requestId, {
+    status: 'done',
+    closedAt: params.now,
+    closeNote: params.note,
+    claimedByMemberId: request.claimedByMemberId ?? params.memberId,
+  });
+  const closed = { ...request, status: 'done' as const, closedAt: params.now };
+  if (request.residentId === null) return { kind: 'closed', request: closed, outboxIds: [] };
+  const resident = await getResident(tx, request.residentId);
+  if (resident.optedOut) return { kind: 'closed', request: closed, outboxIds: [] };
+  const outboxIds = await queueReplies(tx, {
+    cause: `help-request-${request.id}-done-${request.reopenedCount}`,
+    recipientUserId: resident.zaloUserId,
+    residentId: resident.id,
+    inboundEventId: null,
+    contents: [params.question(closed)],
+  });
+  return { kind: 'closed', request: closed, outboxIds };
+}

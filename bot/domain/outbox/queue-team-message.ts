@@ -1,0 +1,19 @@
+import type { DbOrTx } from '../../../db/client.ts';
+import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts';
+import type { OutboundContent } from './outbound-content.ts';
+
+/**
+ * Writes a message for a team's Zalo group to the outbox. The row names the team, not a group: it
+ * is delivered through whichever group transport the team is bound to when it is sent.
+ */
+export async function queueTeamMessage(db: DbOrTx, params: { cause: string; teamId: number; contents: OutboundContent[] }): Promise<number[]> {
+  return insertOutboundMessages(
+    db,
+    params.contents.map((content, index) => ({
+      idempotencyKey: `${params.cause}-${index}`,
+      channel: 'team_group' as const,
+      recipientId: String(params.teamId),
+      payload: content,
+    })),
+  );
+}
