@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { orgUnits } from '../schema/index.ts';
 
@@ -21,13 +21,16 @@ export async function findOrgUnitByCode(db: DbOrTx, code: string): Promise<OrgUn
   return row ?? null;
 }
 
-/** Villages of a commune that are still valid (not merged away), by name. */
+const vietnameseOrder = new Intl.Collator('vi', { numeric: true });
+
+/** Villages of a commune that are still valid (not merged away), in Vietnamese alphabetical order. */
 export async function listCurrentVillages(db: DbOrTx, communeId: number): Promise<OrgUnitRow[]> {
-  return db
+  const rows = await db
     .select()
     .from(orgUnits)
-    .where(and(eq(orgUnits.parentId, communeId), eq(orgUnits.kind, 'village'), isNull(orgUnits.validTo)))
-    .orderBy(asc(orgUnits.name));
+    .where(and(eq(orgUnits.parentId, communeId), eq(orgUnits.kind, 'village'), isNull(orgUnits.validTo)));
+  // Sorted here: the database's collation may put "Đông" after "Tây".
+  return rows.sort((a, b) => vietnameseOrder.compare(a.name, b.name));
 }
 
 export async function getOrgUnit(db: DbOrTx, id: number): Promise<OrgUnitRow> {

@@ -37,26 +37,28 @@ export function settledRow(stack: TestStack, id: number, timeoutMs = 15_000) {
 }
 
 /**
- * Waits until every outbox message to this resident has settled (sent or failed) and returns what
- * reached the fake Zalo, in order. Fails if anything was delivered twice.
+ * Waits until at least `atLeast` messages reached this resident at the fake Zalo and nothing more
+ * is waiting to be sent to them; returns what arrived, in order. Fails if any outbox row was
+ * delivered twice (each delivery must match exactly one row's recorded Zalo message id).
  */
 export async function settledRepliesTo(stack: TestStack, userId: string, options: { atLeast?: number; timeoutMs?: number } = {}) {
-  const rows = await waitFor(
+  const delivered = () => stack.fake.state.delivered.filter((d) => d.to === `user:${userId}`);
+  await waitFor(
     async () => {
-      const all = await stack.core.db
-        .select()
-        .from(outboundMessages)
-        .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, userId)));
+      if (delivered().length < (options.atLeast ?? 1)) return false;
       const open = await stack.core.db
         .select({ id: outboundMessages.id })
         .from(outboundMessages)
         .where(and(eq(outboundMessages.recipientId, userId), inArray(outboundMessages.status, ['pending', 'sending'])));
-      return all.length >= (options.atLeast ?? 1) && open.length === 0 ? all : undefined;
+      return open.length === 0;
     },
     { timeoutMs: options.timeoutMs ?? 15_000, what: `replies to ${userId} to settle` },
   );
-  const delivered = stack.fake.state.delivered.filter((d) => d.to === `user:${userId}`);
-  const sentIds = rows.filter((r) => r.status === 'sent').map((r) => r.zaloMessageId);
-  if (delivered.length !== sentIds.length) throw new Error(`${delivered.length} delivered but ${sentIds.length} rows sent for ${userId}`);
-  return delivered;
+  const arrived = delivered();
+  const rows = await stack.core.db
+    .select({ id: outboundMessages.id })
+    .from(outboundMessages)
+    .where(inArray(outboundMessages.zaloMessageId, arrived.map((d) => d.messageId)));
+  if (rows.length !== arrived.length) throw new Error(`${arrived.length} messages delivered to ${userId} but only ${rows.length} outbox rows account for them`);
+  return arrived;
 }
