@@ -36,7 +36,8 @@ type Delivered = { text: string | null; message: Record<string, unknown> };
  * step exactly which messages came back.
  */
 export async function runConversation(stack: TestStack, fixture: ConversationFixture): Promise<void> {
-  const seen: Delivered[] = [];
+  // Earlier messages to this resident (from a previous conversation) count as already seen.
+  const seen: Delivered[] = stack.fake.state.delivered.filter((d) => d.to === `user:${fixture.user}`);
   for (const [index, turn] of fixture.turns.entries()) {
     const label = `${fixture.name}, step ${index + 1}`;
     const res = await stack.postEvent(eventFor(fixture.user, turn, seen, label));

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { parseConfig } from '../../bot/config.ts';
 import type { Config } from '../../bot/config.ts';
+import type { Clock } from '../../bot/clock.ts';
 import { createCoreDeps, createZaloDeps } from '../../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
@@ -32,6 +33,8 @@ export type TestStack = {
 
 export type TestStackOptions = {
   workers?: boolean;
+  /** A controllable clock for the app and workers (the fake Zalo keeps real time). */
+  clock?: Clock;
   env?: Record<string, string>;
   fake?: Partial<FakeZaloOptions>;
 };
@@ -46,7 +49,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const env = testEnv(database.url, fake.url, options.env);
   const config = parseConfig(env);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const core = createCoreDeps(config, { name: 'test', logger });
+  const core = createCoreDeps(config, { name: 'test', logger, ...(options.clock ? { clock: options.clock } : {}) });
   const zalo = createZaloDeps(core);
   if (!zalo) throw new Error('test stack needs Zalo credentials');
   const app = buildApp({

@@ -10,7 +10,8 @@ export const abbreviations: Record<string, string> = {
   // gì, như thế nào, vậy, rồi
   j: 'gi', ji: 'gi', ntn: 'nhu the nao', ntnao: 'nhu the nao', z: 'vay', v: 'vay', zay: 'vay', dzay: 'vay', r: 'roi', rui: 'roi', roai: 'roi',
   // people and address
-  e: 'em', a: 'anh', c: 'chi', ad: 'admin', mn: 'moi nguoi', mng: 'moi nguoi', ng: 'nguoi', mik: 'minh', mjk: 'minh', mjnh: 'minh', bn: 'bao nhieu', b: 'ban',
+  // Not "a", "c" or "b": "ạ", "có" and "bạn" fold to them far more often than anh/chị/bạn.
+  e: 'em', ad: 'admin', mn: 'moi nguoi', mng: 'moi nguoi', ng: 'nguoi', mik: 'minh', mjk: 'minh', mjnh: 'minh', bn: 'bao nhieu',
   // common words
   vs: 'voi', tk: 'tai khoan', dt: 'dien thoai', dthoai: 'dien thoai', sdt: 'so dien thoai', lm: 'lam', ns: 'noi', cx: 'cung', cg: 'cung', trc: 'truoc', bh: 'bay gio', bjo: 'bay gio', bgio: 'bay gio', h: 'gio',
   ok: 'ok', oke: 'ok', okie: 'ok', oki: 'ok', okela: 'ok', uk: 'u', uh: 'u', um: 'u', ukm: 'u',
