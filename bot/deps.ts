@@ -12,6 +12,7 @@ import { createLogger } from './logger.ts';
 import type { RootLogger } from './logger.ts';
 import { createOaClient } from './zalo/oa-client.ts';
 import type { OaClient } from './zalo/oa-client.ts';
+import { createImageAttachments } from './zalo/image-attachments.ts';
 import { createOaTransport } from './zalo/oa-transport.ts';
 import { createOAuthClient } from './zalo/oauth-client.ts';
 import { createTokenManager } from './zalo/token-manager.ts';
@@ -74,5 +75,6 @@ export function createZaloDeps(core: CoreDeps): ZaloDeps | null {
     marginMs: core.config.tokenRefreshMarginMs,
   });
   const oaClient = createOaClient({ openApiUrl: zalo.openApiUrl, timeoutMs: zalo.httpTimeoutMs }, tokens);
-  return { tokens, oaClient, transports: { oa_user: createOaTransport(oaClient) } };
+  const images = createImageAttachments({ db: core.db, client: oaClient, clock: core.clock });
+  return { tokens, oaClient, transports: { oa_user: createOaTransport(oaClient, images) } };
 }

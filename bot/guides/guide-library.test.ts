@@ -1,4 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { guideImagesDir } from './guide-images.ts';
 import { guideLibrary } from './guide-library.ts';
 import { guideIds } from './guide.ts';
 
@@ -17,6 +20,12 @@ describe('guide library', () => {
     expect(guide.intro.length).toBeLessThanOrEqual(600);
     expect(guide.steps.length).toBeGreaterThanOrEqual(1);
     for (const step of guide.steps) {
+      if (step.image) {
+        const file = path.join(guideImagesDir, step.image.file);
+        expect(existsSync(file), file).toBe(true);
+        expect(statSync(file).size).toBeLessThanOrEqual(1024 * 1024);
+        expect(step.image.file).toMatch(/^[a-z0-9-]+\.(png|jpe?g)$/);
+      }
       // "Bước n/N: " is added in front of every step.
       expect(step.text.length + 12).toBeLessThanOrEqual(2000);
       expect(step.text.trim()).not.toBe('');

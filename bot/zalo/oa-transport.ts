@@ -1,6 +1,8 @@
 import { contentText } from '../domain/outbox/outbound-content.ts';
 import { DeliveryError } from '../domain/outbox/message-transport.ts';
 import type { MessageTransport } from '../domain/outbox/message-transport.ts';
+import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
+import type { ImageAttachments } from './image-attachments.ts';
 import type { OaClient } from './oa-client.ts';
 import { renderZaloMessage } from './render-message.ts';
 import { OaNeedsReauthError, ZaloApiError, ZaloTransportError } from './zalo-errors.ts';
@@ -9,14 +11,27 @@ import { OaNeedsReauthError, ZaloApiError, ZaloTransportError } from './zalo-err
 const historyPages = 3;
 const pageSize = 10;
 const reauthRetryMs = 10 * 60_000;
+/** "-100 attachment_id was expired": upload the picture again. */
+const attachmentExpired = -100;
+
+/** A guide picture becomes an image message once Zalo has an attachment id for it. */
+async function resolveImage(content: OutboundContent, images: ImageAttachments): Promise<Exclude<OutboundContent, { kind: 'image-file' }>> {
+  if (content.kind !== 'image-file') return content;
+  const attachmentId = await images.attachmentFor(content.file);
+  return { kind: 'image', attachmentId, ...(content.caption ? { caption: content.caption } : {}) };
+}
 
 /** Delivery of outbox content to a resident through the OA consultation API. */
-export function createOaTransport(client: OaClient): MessageTransport {
+export function createOaTransport(client: OaClient, images: ImageAttachments): MessageTransport {
   return {
     async send(userId, content) {
       try {
-        return await client.sendMessage(userId, renderZaloMessage(content));
+        return await client.sendMessage(userId, renderZaloMessage(await resolveImage(content, images)));
       } catch (err) {
+        if (content.kind === 'image-file' && err instanceof ZaloApiError && err.code === attachmentExpired) {
+          await images.forget(content.file);
+          throw new DeliveryError('retry', err.message, err.code, 1000);
+        }
         throw toDeliveryError(err);
       }
     },

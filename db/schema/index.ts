@@ -10,3 +10,4 @@ export * from './follow-ups.ts';
 export * from './conversation-states.ts';
 export * from './help-requests.ts';
 export * from './deletion-requests.ts';
+export * from './media-uploads.ts';

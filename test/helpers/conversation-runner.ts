@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { inboundEvents } from '../../db/schema/index.ts';
 import { settledRepliesTo } from './outbox.ts';

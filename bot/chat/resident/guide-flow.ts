@@ -15,6 +15,13 @@ export function stepMessage(guide: Guide, step: number): OutboundContent {
   return withButtons(texts.guideStep(step + 1, guide.steps.length, body), guideButtons);
 }
 
+/** The step's picture (when it has one) followed by its text. */
+function sayStep(turn: Turn, guide: Guide, step: number, message: OutboundContent = stepMessage(guide, step)): void {
+  const image = guide.steps[step]?.image;
+  if (image) turn.say({ kind: 'image-file', file: image.file });
+  turn.say(message);
+}
+
 /** Starts a guide: intro and first step in one message when they fit, else two. */
 export async function startGuideFlow(turn: Turn, guideId: GuideId): Promise<void> {
   const guide = guideLibrary[guideId];
@@ -23,8 +30,9 @@ export async function startGuideFlow(turn: Turn, guideId: GuideId): Promise<void
   const intro = `${texts.guideHeader(guide.title)}\n${guide.intro}`;
   const first = stepMessage(guide, 0);
   const combined = first.kind === 'buttons' ? `${intro}\n\n${first.text}` : '';
-  if (first.kind === 'buttons' && combined.length <= maxTextLength) turn.say({ ...first, text: combined });
-  else turn.say({ kind: 'text', text: intro }, first);
+  if (first.kind === 'buttons' && combined.length <= maxTextLength && !guide.steps[0]?.image) return void turn.say({ ...first, text: combined });
+  turn.say({ kind: 'text', text: intro });
+  sayStep(turn, guide, 0, first);
 }
 
 /** The fixed scam warning card; it never starts or ends a guide. */
@@ -41,7 +49,7 @@ export async function continueGuide(turn: Turn, run: GuideRunRow, move: 'next' |
   switch (move) {
     case 'next': {
       const advance = await advanceGuide(turn.db, { run, guide, now: turn.now });
-      if (advance.kind === 'step') turn.say(stepMessage(guide, advance.step));
+      if (advance.kind === 'step') sayStep(turn, guide, advance.step);
       else turn.say(withButtons(guide.done, [menuButton, visitButton]));
       return;
     }
@@ -49,7 +57,7 @@ export async function continueGuide(turn: Turn, run: GuideRunRow, move: 'next' |
       turn.say(withButtons(texts.guideStuck, [{ label: texts.buttons.repeat, action: { kind: 'guide-repeat' } }, { label: texts.buttons.visit, action: { kind: 'guide-visit' } }, humanButton]));
       return;
     case 'repeat':
-      turn.say(stepMessage(guide, run.step));
+      sayStep(turn, guide, run.step);
       return;
     case 'done':
       await completeGuide(turn.db, { run, now: turn.now });

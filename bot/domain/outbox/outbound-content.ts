@@ -17,6 +17,8 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().min(1).max(maxTextLength) }),
   z.object({ kind: z.literal('buttons'), text: z.string().min(1).max(maxTextLength), buttons: z.array(button).min(1).max(5) }),
   z.object({ kind: z.literal('image'), attachmentId: z.string().min(1), caption: z.string().max(maxTextLength).optional() }),
+  /** A picture from bot/guides/images, uploaded to the platform when it is sent. */
+  z.object({ kind: z.literal('image-file'), file: z.string().regex(/^[a-z0-9-]+\.(png|jpe?g)$/), caption: z.string().max(maxTextLength).optional() }),
   z.object({
     kind: z.literal('request-user-info'),
     title: z.string().min(1).max(100),
@@ -36,6 +38,7 @@ export function contentText(content: OutboundContent): string | null {
     case 'buttons':
       return content.text;
     case 'image':
+    case 'image-file':
       return content.caption ?? null;
     case 'request-user-info':
       return null;

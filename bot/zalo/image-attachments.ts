@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../../db/client.ts';
+import { deleteMediaUpload, findMediaUpload, upsertMediaUpload } from '../../db/queries/media-uploads.ts';
+import type { Clock } from '../clock.ts';
+import { guideImagesDir } from '../guides/guide-images.ts';
+import type { OaClient } from './oa-client.ts';
+
+/** Zalo's attachment ids expire after about 7 days (reference §2.2): re-upload a day early. */
+const reuseForMs = 6 * 24 * 3600_000;
+
+export type ImageAttachments = {
+  /** Zalo's attachment id for a picture, uploading it when there is no fresh one. */
+  attachmentFor: (file: string) => Promise<string>;
+  /** Zalo said the id expired (-100): forget it so the next attempt uploads again. */
+  forget: (file: string) => Promise<void>;
+};
+
+export function createImageAttachments(deps: { db: Db; client: OaClient; clock: Clock; dir?: string }): ImageAttachments {
+  const dir = deps.dir ?? guideImagesDir;
+  const load = async (file: string) => {
+    const bytes = await readFile(path.join(dir, path.basename(file)));
+    return { bytes, key: `${file}:${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}` };
+  };
+  return {
+    async attachmentFor(file) {
+      const { bytes, key } = await load(file);
+      const cached = await findMediaUpload(deps.db, key);
+      const now = deps.clock.now();
+      if (cached && now.getTime() - cached.uploadedAt.getTime() < reuseForMs) return cached.attachmentId;
+      const { attachmentId } = await deps.client.uploadImage({ bytes, filename: file, mimeType: file.endsWith('.png') ? 'image/png' : 'image/jpeg' });
+      await upsertMediaUpload(deps.db, { fileKey: key, attachmentId, uploadedAt: now });
+      return attachmentId;
+    },
+    async forget(file) {
+      await deleteMediaUpload(deps.db, (await load(file)).key);
+    },
+  };
+}
