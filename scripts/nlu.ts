@@ -1,14 +1,23 @@
 import { createInterface } from 'node:readline';
+import { parseReport } from '../bot/chat/group/report/parse-report.ts';
 import { classifyIntent, explainIntent } from '../bot/chat/nlu/classify-intent.ts';
 
 /**
  * `npm run nlu -- intent`   JSON Lines on stdin, each {"text": "..."}; one JSON line out per input:
  *                           {"intent", "score", "ambiguous", "candidates"} — the bot's own code path.
  * `npm run nlu -- explain`  the same input; prints the normalised tokens and the patterns that fired.
+ * `npm run nlu -- report`   JSON Lines {"text", "now": ISO-8601 with offset}; one line out per input:
+ *                           {"ok": true, "date", "counts"} or {"ok": false, "error"} — the bot's own parser.
  */
 const modes: Record<string, (input: Record<string, unknown>) => unknown> = {
   intent: (input) => classifyIntent(text(input)),
   explain: (input) => explainIntent(text(input)),
+  report: (input) => {
+    const now = typeof input.now === 'string' && !Number.isNaN(Date.parse(input.now)) ? new Date(input.now) : null;
+    if (!now) throw new Error('"now" must be an ISO-8601 time, e.g. 2026-11-20T18:30:00+07:00');
+    const result = parseReport(text(input), now);
+    return result.ok ? { ok: true, date: result.date, counts: result.counts } : { ok: false, error: result.error };
+  },
 };
 
 const mode = process.argv[2] ?? '';

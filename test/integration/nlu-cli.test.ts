@@ -29,3 +29,27 @@ describe('npm run nlu -- intent', () => {
     expect(lines[2]).toMatchObject({ intent: 'unsubscribe' });
   });
 });
+
+describe('npm run nlu -- report', () => {
+  it('answers with the bot\'s own parser, one line per input, in the documented shape', () => {
+    const input = [
+      { text: '/bc 12 hộ, 30 người, 8 vneid, 3 mức 2', now: '2026-11-20T18:30:00+07:00' },
+      { text: '/bc hôm qua 9 ho', now: '2026-11-20T01:00:00+07:00' },
+      { text: '/bc 5 con gà', now: '2026-11-20T18:30:00+07:00' },
+      { text: 'chào cả nhà', now: '2026-11-20T18:30:00+07:00' },
+    ];
+    const { status, lines } = runCli('report', input.map((i) => JSON.stringify(i)).join('\n') + '\n');
+    expect(status).toBe(0);
+    expect(lines).toEqual([
+      { ok: true, date: '2026-11-20', counts: { households_visited: 12, people_guided: 30, vneid_accounts: 8, vneid_level2: 3 } },
+      { ok: true, date: '2026-11-19', counts: { households_visited: 9 } },
+      { ok: false, error: 'unknown-metric' },
+      { ok: false, error: 'not-a-report' },
+    ]);
+  });
+
+  it('rejects a line without a usable "now"', () => {
+    const { lines } = runCli('report', '{"text":"/bc 1 hộ"}\n');
+    expect(lines[0]).toHaveProperty('error');
+  });
+});
