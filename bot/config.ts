@@ -42,6 +42,8 @@ const envSchema = z.object({
     .optional(),
   OUTBOUND_RATE_PER_SEC: positiveInt.default(10),
   COMMUNE_CODE: z.string().min(1).default('demo-xa'),
+  ZCA_SEND_INTERVAL_MS: positiveInt.default(3000),
+  ZCA_RECONNECT_MAX_MS: positiveInt.default(300_000),
   PUBLIC_BASE_URL: url.optional(),
   TOKEN_REFRESH_MARGIN_MIN: positiveInt.default(240),
   JOB_LOCK_MS: positiveInt.default(30_000),
@@ -77,6 +79,9 @@ export type Config = {
   outboundRatePerSec: number;
   /** Org-unit code of the commune this OA serves: help requests go to its teams. */
   communeCode: string;
+  /** Minimum gap between two messages sent by the personal group account (zca-js). */
+  zcaSendIntervalMs: number;
+  zcaReconnectMaxMs: number;
   /** Public HTTPS address of the bot, when known (Zalo fetches our card images from it). */
   publicBaseUrl: string | null;
   tokenRefreshMarginMs: number;
@@ -115,6 +120,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     outboundRatePerSec: e.OUTBOUND_RATE_PER_SEC,
     communeCode: e.COMMUNE_CODE,
+    zcaSendIntervalMs: e.ZCA_SEND_INTERVAL_MS,
+    zcaReconnectMaxMs: e.ZCA_RECONNECT_MAX_MS,
     publicBaseUrl: e.PUBLIC_BASE_URL ? trimSlash(e.PUBLIC_BASE_URL) : null,
     tokenRefreshMarginMs: e.TOKEN_REFRESH_MARGIN_MIN * 60_000,
     jobLockMs: e.JOB_LOCK_MS,

@@ -14,6 +14,10 @@ import { createOaClient } from './zalo/oa-client.ts';
 import type { OaClient } from './zalo/oa-client.ts';
 import { createImageAttachments } from './zalo/image-attachments.ts';
 import { createOaTransport } from './zalo/oa-transport.ts';
+import { createGmfGroupSender } from './zalo/gmf-group-sender.ts';
+import { createGroupTransport } from './zalo/group-transport.ts';
+import type { GroupSender } from './zalo/group-sender.ts';
+import type { OutboundRow } from '../db/queries/outbound-messages.ts';
 import { createOAuthClient } from './zalo/oauth-client.ts';
 import { createTokenManager } from './zalo/token-manager.ts';
 import type { TokenManager } from './zalo/token-manager.ts';
@@ -34,8 +38,11 @@ export type CoreDeps = {
 export type ZaloDeps = {
   tokens: TokenManager;
   oaClient: OaClient;
-  transports: Partial<Record<'oa_user' | 'team_group', MessageTransport>>;
+  oaTransport: MessageTransport;
+  gmf: GroupSender;
 };
+
+export type Transports = Partial<Record<OutboundRow['channel'], MessageTransport>>;
 
 /** The composition root: the one place where implementations are chosen and wired. */
 export function createCoreDeps(config: Config, options: { name: string; clock?: Clock; logger?: RootLogger }): CoreDeps {
@@ -76,5 +83,20 @@ export function createZaloDeps(core: CoreDeps): ZaloDeps | null {
   });
   const oaClient = createOaClient({ openApiUrl: zalo.openApiUrl, timeoutMs: zalo.httpTimeoutMs }, tokens);
   const images = createImageAttachments({ db: core.db, client: oaClient, clock: core.clock });
-  return { tokens, oaClient, transports: { oa_user: createOaTransport(oaClient, images) } };
+  return { tokens, oaClient, oaTransport: createOaTransport(oaClient, images), gmf: createGmfGroupSender(oaClient) };
+}
+
+/**
+ * How each outbox channel is delivered by a process. The workers send through the OA (residents
+ * and GMF groups) and hand zca-js groups to the groups process; the groups process does the
+ * reverse. `zca` is given only in the groups process.
+ */
+export function createTransports(core: CoreDeps, zalo: ZaloDeps | null, zca: GroupSender | null = null): Transports {
+  const senders = { ...(zalo ? { gmf: zalo.gmf } : {}), ...(zca ? { zca } : {}) };
+  const handoff = zca ? { gmf: 'outbound' as const } : { zca: 'zca-outbound' as const };
+  return {
+    ...(zalo ? { oa_user: zalo.oaTransport } : {}),
+    team_group: createGroupTransport({ db: core.db, recipients: 'team', senders, handoff }),
+    zalo_group: createGroupTransport({ db: core.db, recipients: 'direct', senders, handoff }),
+  };
 }

@@ -1,10 +1,10 @@
-import { Worker } from 'bullmq';
-import type { Processor } from 'bullmq';
+import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { createTransports } from '../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../bot/deps.ts';
 import type { QueueName } from '../bot/jobs/job-contracts.ts';
 import type { Processor as JobProcessor } from './define-processor.ts';
-import { routeJobs } from './define-processor.ts';
+import { createQueueWorker } from './create-queue-worker.ts';
 import { handleInboundProcessor } from './processors/handle-inbound.ts';
 import { refreshOaTokenProcessor } from './processors/refresh-oa-token.ts';
 import { sendOutboundProcessor } from './processors/send-outbound.ts';
@@ -25,34 +25,20 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
   connection.on('error', () => {});
   const leaseMs = 2 * config.zaloUrls.httpTimeoutMs;
 
-  const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) => {
-    const processor: Processor = routeJobs(processors, logger);
-    const worker = new Worker(queue, processor, {
-      connection,
-      prefix: config.queuePrefix,
-      lockDuration: config.jobLockMs,
-      stalledInterval: config.jobLockMs,
-      ...extra,
-    });
-    worker.on('error', (err) => logger.warn({ err, queue }, 'worker connection problem'));
-    worker.on('failed', (job, err) => {
-      if (err.name !== 'DelayedError') logger.warn({ queue, jobId: job?.id, err: err.message }, 'job attempt failed');
-    });
-    return worker;
-  };
+  const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
+    createQueueWorker(deps, connection, queue, processors, extra);
 
   const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
-  const workers = [start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }), start('maintenance', maintenance, { concurrency: 1 })];
-  if (zalo) {
-    workers.push(
-      start('outbound', [sendOutboundProcessor(deps, zalo, { leaseMs, maxAttempts: 12 })], {
-        concurrency: 8,
-        limiter: { max: config.outboundRatePerSec, duration: 1000 },
-      }),
-    );
-  } else {
-    logger.warn('ZALO_* settings are missing: replies are kept in the outbox and not sent');
-  }
+  const workers = [
+    start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
+    start('maintenance', maintenance, { concurrency: 1 }),
+    // Always running: without OA credentials it still hands group messages to the groups process.
+    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), { leaseMs, maxAttempts: 12 })], {
+      concurrency: 8,
+      limiter: { max: config.outboundRatePerSec, duration: 1000 },
+    }),
+  ];
+  if (!zalo) logger.warn('ZALO_* settings are missing: messages to residents wait in the outbox');
   await upsertSchedulers(deps, { zalo: zalo !== null }).catch((err: unknown) =>
     logger.warn({ err }, 'could not register job schedulers now; retrying when Redis is back'),
   );

@@ -2,6 +2,8 @@ import type { Tx } from '../../db/client.ts';
 import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
 import { upsertResidentInteraction } from '../../db/queries/residents.ts';
 import { queueReplies } from '../domain/outbox/queue-replies.ts';
+import { handleGroupMessage } from './group/handle-group-message.ts';
+import { isGroupMessage } from './incoming-event.ts';
 import type { IncomingEvent } from './incoming-event.ts';
 import { handleResidentMessage } from './resident/handle-resident-message.ts';
 import { forgetSchedules, receiveSharedInfo, welcomeFollower } from './resident/handle-resident-event.ts';
@@ -21,7 +23,7 @@ export type ChatDeps = {
  * transaction that marks the event processed. Returns the new outbox row ids.
  */
 export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent): Promise<number[]> {
-  if (event.kind === 'message' && event.chat.kind !== 'direct') return [];
+  if (isGroupMessage(event)) return handleGroupMessage({ db: deps.db, now: deps.now }, event);
   const userId = event.kind === 'message' ? event.senderId : event.userId;
   const resident = await upsertResidentInteraction(deps.db, { oaId: event.channelId, zaloUserId: userId, at: event.receivedAt });
   const turn = newTurn({

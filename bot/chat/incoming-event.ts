@@ -4,8 +4,12 @@
  */
 export type ChatRef = { kind: 'direct'; userId: string } | { kind: 'group'; groupId: string };
 
+/** Where a message came in: the OA (1:1 chats and OA-owned GMF groups) or the personal group account. */
+export type MessageSource = 'oa' | 'zca';
+
 export type IncomingMessage = {
   kind: 'message';
+  source: MessageSource;
   inboundEventId: number;
   /** The OA (or group account) the message reached. */
   channelId: string;
@@ -40,3 +44,9 @@ export type IncomingSharedInfo = {
 };
 
 export type IncomingEvent = IncomingMessage | IncomingFollow | IncomingSharedInfo;
+
+export type IncomingGroupMessage = IncomingMessage & { chat: { kind: 'group'; groupId: string } };
+
+export function isGroupMessage(event: IncomingEvent): event is IncomingGroupMessage {
+  return event.kind === 'message' && event.chat.kind === 'group';
+}

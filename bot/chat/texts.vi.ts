@@ -88,6 +88,60 @@ export const texts = {
   helpReopened: (n: number, team: string) => `Dạ, tổ đã mở lại yêu cầu số ${n} và báo ${team}. Tổ sẽ liên hệ lại sớm ạ.`,
   helpAlreadyAnswered: 'Dạ, tổ đã ghi nhận câu trả lời trước đó rồi ạ.',
 
+  group: {
+    reportSaved: (date: string, name: string, lines: string[]) =>
+      `✅ Đã ghi báo cáo ngày ${date} của ${name}:\n${lines.map((l) => `• ${l}`).join('\n')}\nSai thì gõ /huy trong 24 giờ để hủy, rồi gửi lại.`,
+    newMember: 'Bạn chưa có trong danh sách tổ: báo cáo vẫn được tính, tổ trưởng sẽ xác nhận bạn sau.',
+    reportRejected: (problem: string) => `⚠️ Báo cáo chưa được ghi: ${problem}\nSửa lại rồi gửi lại nhé. Gõ /giup để xem mẫu.`,
+    problems: {
+      'no-counts': 'chưa có số liệu. Ví dụ: /bc 12 hộ, 30 người, 8 vneid, 3 mức 2',
+      'number-without-metric': (d: string) => `số "${d}" chưa có chỉ tiêu đi kèm (ví dụ "12 hộ").`,
+      'unknown-metric': (d: string) => `tổ chưa hiểu "${d}". Các chỉ tiêu có trong /giup.`,
+      'metric-without-number': (d: string) => `"${d}" chưa có số.`,
+      'negative-count': (d: string) => `số lượng không được âm ("${d}").`,
+      'count-too-large': (d: string) => `"${d}" lớn quá: mỗi mục tối đa 5000.`,
+      'not-whole-number': (d: string) => `số lượng phải là số nguyên ("${d}").`,
+      'invalid-date': (d: string) => `không có ngày "${d}".`,
+      'future-date': (d: string) => `ngày ${d} chưa tới.`,
+      'date-too-old': (d: string) => `ngày ${d} đã quá 60 ngày. Cần sửa số liệu cũ, báo lãnh đạo xã.`,
+      'conflicting-dates': (d: string) => `có hai ngày khác nhau (${d}); mỗi báo cáo chỉ một ngày.`,
+    },
+    undone: (date: string, name: string, lines: string[]) => `↩️ Đã hủy báo cáo ngày ${date} của ${name} (${lines.join(', ')}). Gửi lại báo cáo đúng nếu cần.`,
+    nothingToUndo: 'Không có báo cáo nào của bạn trong 24 giờ qua để hủy.',
+    claimed: (name: string, id: number, about: string) => `👍 ${name} đã nhận yêu cầu số ${id} (${about}). Xong thì gõ /xong ${id}.`,
+    claimedForResident: (name: string, team: string, id: number) =>
+      `Dạ, ${name} (${team}) đã nhận yêu cầu số ${id} và sẽ liên hệ, đến hỗ trợ bác/anh/chị ạ.`,
+    requestNotFound: (id: number) => `Không có yêu cầu số ${id}.`,
+    requestOtherTeam: (id: number) => `Yêu cầu số ${id} không thuộc tổ này, nên tổ không nhận hay đóng được.`,
+    requestTaken: (id: number, by: string) => `Yêu cầu số ${id} đã do ${by} nhận rồi.`,
+    requestAlreadyDone: (id: number) => `Yêu cầu số ${id} đã xong rồi.`,
+    closed: (id: number) => `✅ Đã đánh dấu xong yêu cầu số ${id}. Tổ sẽ hỏi lại người dân đã được hỗ trợ xong chưa.`,
+    missingNumber: (command: 'nhan' | 'xong') => `Gõ /${command} kèm số yêu cầu, ví dụ /${command} 12.`,
+    openRequests: (lines: string[]) => `📋 Yêu cầu đang chờ (cũ nhất trước):\n${lines.join('\n')}`,
+    noOpenRequests: 'Tổ không còn yêu cầu nào đang chờ. 👏',
+    requestLine: (r: { id: number; place: string; need: string; age: string; who: string }) => `• Số ${r.id} – ${r.place} – ${r.need} – ${r.age} – ${r.who}`,
+    unclaimed: 'chưa ai nhận',
+    claimedBy: (name: string) => `${name} đang làm`,
+    ageDays: (days: number) => (days === 0 ? 'hôm nay' : `${days} ngày trước`),
+    week: (from: string, to: string, team: string, lines: string[]) => `📊 Tuần này (${from} – ${to}) ${team} đã báo:\n${lines.map((l) => `• ${l}`).join('\n')}`,
+    weekEmpty: (team: string) => `Tuần này ${team} chưa có báo cáo nào.`,
+    linked: (team: string) => `🔗 Nhóm này đã liên kết với ${team}. Gõ /giup để xem cách báo cáo.`,
+    alreadyLinked: (team: string) => `Nhóm này đã liên kết với ${team} rồi.`,
+    badCode: 'Mã liên kết không đúng. Xin lãnh đạo xã mã mới rồi gõ /lienket MÃ.',
+    expiredCode: 'Mã liên kết đã hết hạn (7 ngày). Xin lãnh đạo xã mã mới.',
+    usedCode: 'Mã liên kết này đã được dùng. Xin lãnh đạo xã mã mới.',
+    missingCode: 'Gõ /lienket kèm mã lãnh đạo xã gửi, ví dụ /lienket K7P2QX.',
+    help: (metrics: string) =>
+      '📖 Cách dùng trong nhóm:\n' +
+      '• Báo cáo: /bc 12 hộ, 30 người, 8 vneid, 3 mức 2 (thêm "hôm qua" hoặc "18/11" nếu không phải hôm nay)\n' +
+      '• /huy – hủy báo cáo vừa gửi (trong 24 giờ)\n' +
+      '• /yeucau – xem yêu cầu hỗ trợ đang chờ\n' +
+      '• /nhan 12 – nhận yêu cầu số 12; /xong 12 – báo đã xong\n' +
+      '• /tuan – số liệu tuần này của tổ\n' +
+      `Chỉ tiêu: ${metrics}.`,
+    notLinkedHelp: 'Nhóm này chưa liên kết với tổ nào. Lãnh đạo xã gửi mã, rồi gõ /lienket MÃ trong nhóm.',
+  },
+
   buttons: {
     next: 'Tiếp theo',
     stuck: 'Chưa làm được',

@@ -6,6 +6,7 @@ import { handleIncomingEvent } from '../chat/handle-incoming-event.ts';
 import type { IncomingEvent } from '../chat/incoming-event.ts';
 import type { Clock } from '../clock.ts';
 import { toIncomingEvent } from '../zalo/to-incoming-event.ts';
+import { zcaStoredToIncoming } from '../zalo/zca/zca-stored-message.ts';
 import { envelopeSchema, parseWebhookEvent } from '../zalo/webhook-event.ts';
 
 export type ProcessInboundDeps = { db: Db; clock: Clock; communeCode: string; publicBaseUrl: string | null };
@@ -41,10 +42,11 @@ export async function processInboundEvent(deps: ProcessInboundDeps, inboundEvent
 }
 
 function toIncoming(row: InboundRow): IncomingEvent | null {
+  if (row.source === 'zca') return zcaStoredToIncoming(row.payload, row.id);
   const json: unknown = JSON.parse(row.payload);
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return null;
-  const parsed = parseWebhookEvent(envelope.data, json);
+  const parsed = parseWebhookEvent(envelope.data, json, row.oaId);
   if (parsed.status !== 'handled') return null;
   return toIncomingEvent(parsed.event, row.id);
 }

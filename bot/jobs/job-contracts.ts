@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Queue names, job names and their payloads, shared by the bot (producer) and the workers.
  * Payloads carry ids only: job data sits in Redis in clear text, so no names, phones or messages.
  */
-export const queueNames = ['inbound', 'outbound', 'maintenance'] as const;
+/** `zca-outbound` is worked only by the groups process, which holds the personal account's session. */
+export const queueNames = ['inbound', 'outbound', 'maintenance', 'zca-outbound'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 const rowId = z.number().int().positive();
@@ -12,6 +13,7 @@ const rowId = z.number().int().positive();
 export const jobPayloads = {
   'handle-inbound': z.object({ inboundEventId: rowId }),
   'send-outbound': z.object({ outboundMessageId: rowId }),
+  'send-zca-outbound': z.object({ outboundMessageId: rowId }),
   'refresh-oa-token': z.object({}),
   'sweep-follow-ups': z.object({}),
 } as const;
@@ -23,6 +25,7 @@ export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
 export const jobQueue = {
   'handle-inbound': 'inbound',
   'send-outbound': 'outbound',
+  'send-zca-outbound': 'zca-outbound',
   'refresh-oa-token': 'maintenance',
   'sweep-follow-ups': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
@@ -31,4 +34,5 @@ export const jobQueue = {
 export const jobIds = {
   'handle-inbound': (p: JobPayload<'handle-inbound'>) => `inbound-${p.inboundEventId}`,
   'send-outbound': (p: JobPayload<'send-outbound'>) => `outbound-${p.outboundMessageId}`,
+  'send-zca-outbound': (p: JobPayload<'send-zca-outbound'>) => `zca-outbound-${p.outboundMessageId}`,
 } as const;

@@ -3,6 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jobIds } from './job-contracts.ts';
 import type { QueueName } from './job-contracts.ts';
+import type { HandoffQueue } from '../domain/outbox/message-transport.ts';
 import type { Logger } from '../logger.ts';
 
 export type Queues = {
@@ -10,6 +11,8 @@ export type Queues = {
   /** Throws QueueUnavailableError at once when Redis is away, instead of waiting for it. */
   enqueueInbound: (inboundEventId: number) => Promise<void>;
   enqueueOutbound: (outboundMessageIds: number[]) => Promise<void>;
+  /** Passes an outbox row to the process that can send it (see delivery's Readiness). */
+  handOff: (queue: HandoffQueue, outboundMessageId: number) => Promise<void>;
   /** Answers when Redis does; used by /readyz. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -51,7 +54,12 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
     });
     return queue;
   };
-  const byName: Record<QueueName, Queue> = { inbound: make('inbound'), outbound: make('outbound'), maintenance: make('maintenance') };
+  const byName: Record<QueueName, Queue> = {
+    inbound: make('inbound'),
+    outbound: make('outbound'),
+    maintenance: make('maintenance'),
+    'zca-outbound': make('zca-outbound'),
+  };
 
   const whenConnected = async (op: () => Promise<unknown>) => {
     if (connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${connection.status}`);
@@ -73,6 +81,10 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
           })),
         ),
       );
+    },
+    async handOff(queue, outboundMessageId) {
+      const job = queue === 'outbound' ? 'send-outbound' : 'send-zca-outbound';
+      await whenConnected(() => byName[queue].add(job, { outboundMessageId }, { jobId: jobIds[job]({ outboundMessageId }) }));
     },
     async ping() {
       await whenConnected(() => connection.ping());

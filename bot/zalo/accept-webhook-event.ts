@@ -52,7 +52,7 @@ export async function acceptWebhookEvent(
 
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { kind: 'bad-request', reason: 'envelope without event_name or timestamp' };
-  const parsed = parseWebhookEvent(envelope.data, json);
+  const parsed = parseWebhookEvent(envelope.data, json, deps.zalo.oaId);
   const status = parsed.status === 'handled' ? 'received' : parsed.status;
   if (parsed.status === 'invalid') deps.logger.warn({ eventName: envelope.data.event_name, issues: parsed.issues }, 'webhook event has an unexpected shape; stored as invalid');
 
@@ -105,6 +105,7 @@ function eventSenderId(event: ZaloWebhookEvent): string | null {
   switch (event.type) {
     case 'user-message':
     case 'submit-info':
+    case 'group-message':
       return event.event.sender.id;
     case 'follow':
       return event.event.follower.id;

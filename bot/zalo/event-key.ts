@@ -15,6 +15,8 @@ export function webhookEventKey(input: { oaId: string; eventName: string; json: 
 export function webhookEventOaId(eventName: string, json: unknown, fallback: string): string {
   if (!isRecord(json)) return fallback;
   if (typeof json.oa_id === 'string') return json.oa_id;
+  // In group events the recipient may be the group, not the OA.
+  if (eventName.includes('_group_')) return fallback;
   const side = eventName.startsWith('oa_') ? json.sender : json.recipient;
   if (isRecord(side) && typeof side.id === 'string') return side.id;
   return fallback;

@@ -16,6 +16,13 @@ export type OaClient = {
   getUserDetail: (userId: string) => Promise<UserDetail>;
   /** At most 10 entries per call (Zalo answers -210 above that). */
   listConversation: (userId: string, page: { offset: number; count: number }) => Promise<ConversationEntry[]>;
+  /** GMF: a message into an OA-owned group (`POST /v3.0/oa/group/message`). */
+  sendGroupMessage: (groupId: string, message: { text: string }) => Promise<{ messageId: string }>;
+  /**
+   * GMF group history (`GET /v3.0/oa/group/conversation`). UNVERIFIED: the path comes from community
+   * sources and the answer is assumed to match the 1:1 conversation endpoint.
+   */
+  listGroupConversation: (groupId: string, page: { offset: number; count: number }) => Promise<ConversationEntry[]>;
 };
 
 const envelope = z.looseObject({ error: z.coerce.number(), message: z.string().optional(), data: z.unknown().optional() });
@@ -82,16 +89,24 @@ export function createOaClient(cfg: { openApiUrl: string } & ZaloHttpOptions, to
       return { userId: data.user_id, displayName: data.display_name ?? null, isFollower: data.user_is_follower ?? null };
     },
     async listConversation(userId, page) {
-      const data = await call('/v2.0/oa/conversation', conversationData, get('/v2.0/oa/conversation', { user_id: userId, ...page }));
-      return data.map((m) => ({
-        messageId: m.message_id,
-        fromOa: m.src === 0,
-        time: new Date(m.time),
-        type: m.type ?? 'text',
-        text: m.message ?? null,
-      }));
+      return toEntries(await call('/v2.0/oa/conversation', conversationData, get('/v2.0/oa/conversation', { user_id: userId, ...page })));
+    },
+    async sendGroupMessage(groupId, message) {
+      const path = '/v3.0/oa/group/message';
+      const body = JSON.stringify({ recipient: { group_id: groupId }, message });
+      const data = await call(path, sendData, (token) =>
+        callZalo(`${cfg.openApiUrl}${path}`, { method: 'POST', headers: { access_token: token, 'content-type': 'application/json' }, body }, path, cfg),
+      );
+      return { messageId: data.message_id };
+    },
+    async listGroupConversation(groupId, page) {
+      return toEntries(await call('/v3.0/oa/group/conversation', conversationData, get('/v3.0/oa/group/conversation', { group_id: groupId, ...page })));
     },
   };
+}
+
+function toEntries(data: z.infer<typeof conversationData>): ConversationEntry[] {
+  return data.map((m) => ({ messageId: m.message_id, fromOa: m.src === 0, time: new Date(m.time), type: m.type ?? 'text', text: m.message ?? null }));
 }
 
 function parseEnvelope(json: unknown, endpoint: string) {

@@ -5,12 +5,12 @@ import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
 import type { ImageAttachments } from './image-attachments.ts';
 import type { OaClient } from './oa-client.ts';
 import { renderZaloMessage } from './render-message.ts';
-import { OaNeedsReauthError, ZaloApiError, ZaloTransportError } from './zalo-errors.ts';
+import { sameText, toDeliveryError } from './delivery-errors.ts';
+import { ZaloApiError } from './zalo-errors.ts';
 
 /** Messages older than this are not searched when reconciling: three pages of ten. */
 const historyPages = 3;
 const pageSize = 10;
-const reauthRetryMs = 10 * 60_000;
 /** "-100 attachment_id was expired": upload the picture again. */
 const attachmentExpired = -100;
 
@@ -36,7 +36,7 @@ export function createOaTransport(client: OaClient, images: ImageAttachments): M
       }
     },
     async findDelivered({ recipientId, content, since, excludeMessageIds }) {
-      const wanted = normalise(contentText(content));
+      const wanted = contentText(content);
       const excluded = new Set(excludeMessageIds);
       const candidates = [];
       for (let page = 0; page < historyPages; page++) {
@@ -46,30 +46,9 @@ export function createOaTransport(client: OaClient, images: ImageAttachments): M
         if (entries.length < pageSize || !oldest || oldest.time < since) break;
       }
       // History is newest first; the earliest match is the one the interrupted attempt sent.
-      const match = candidates.reverse().find((e) => (wanted === null ? e.type !== 'text' : normalise(e.text) === wanted));
+      const match = candidates.reverse().find((e) => (wanted === null ? e.type !== 'text' : sameText(e.text, wanted)));
       return match ? { messageId: match.messageId } : null;
     },
   };
 }
 
-function toDeliveryError(err: unknown): DeliveryError {
-  if (err instanceof ZaloApiError) {
-    switch (err.kind) {
-      case 'window':
-      case 'rejected':
-        return new DeliveryError('final', err.message, err.code);
-      case 'rate-limit':
-        return new DeliveryError('retry', err.message, err.code, 1000);
-      case 'auth':
-        // The client already refreshed once and retried; a second rejection is not resolved by sending now.
-        return new DeliveryError('retry', err.message, err.code, 60_000);
-    }
-  }
-  if (err instanceof OaNeedsReauthError) return new DeliveryError('retry', err.message, null, reauthRetryMs);
-  if (err instanceof ZaloTransportError) return new DeliveryError('in-doubt', err.message, err.httpStatus);
-  return new DeliveryError('in-doubt', String(err));
-}
-
-function normalise(text: string | null): string | null {
-  return text === null ? null : text.replace(/\s+/g, ' ').trim();
-}

@@ -8,10 +8,11 @@ import type { ZaloWebhookEvent } from './webhook-event.ts';
  */
 export function redactStoredPayload(parsed: ZaloWebhookEvent, rawBody: Buffer): string {
   const raw = rawBody.toString('utf8');
-  if (parsed.type !== 'user-message') return raw;
+  if (parsed.type !== 'user-message' && parsed.type !== 'group-message') return raw;
   const text = parsed.event.message.text;
   if (!text) return raw;
-  const redacted = redactSensitiveText(text, { codes: true });
+  // In groups, 4-digit numbers are report counts ("1200 người"), not one-time codes.
+  const redacted = redactSensitiveText(text, { codes: parsed.type === 'user-message' });
   if (redacted === text) return raw;
   return JSON.stringify({ ...parsed.event, message: { ...parsed.event.message, text: redacted } });
 }

@@ -11,6 +11,7 @@ export function toIncomingEvent(parsed: ZaloWebhookEvent, inboundEventId: number
       const e = parsed.event;
       return {
         kind: 'message',
+        source: 'oa',
         inboundEventId,
         channelId: e.recipient.id,
         chat: { kind: 'direct', userId: e.sender.id },
@@ -41,6 +42,22 @@ export function toIncomingEvent(parsed: ZaloWebhookEvent, inboundEventId: number
         userId: e.sender.id,
         name: e.info.name?.trim() || null,
         phone: e.info.phone?.trim() || null,
+        receivedAt: fromEpochMs(e.timestamp),
+      };
+    }
+    case 'group-message': {
+      const e = parsed.event;
+      return {
+        kind: 'message',
+        source: 'oa',
+        inboundEventId,
+        channelId: e.recipient?.id ?? parsed.groupId,
+        chat: { kind: 'group', groupId: parsed.groupId },
+        senderId: e.sender.id,
+        senderName: e.sender.display_name?.trim() || e.sender.name?.trim() || null,
+        messageId: e.message.msg_id,
+        text: e.message.text?.trim() ? e.message.text : null,
+        attachmentTypes: (e.message.attachments ?? []).map((a) => a.type),
         receivedAt: fromEpochMs(e.timestamp),
       };
     }

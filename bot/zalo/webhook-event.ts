@@ -50,6 +50,24 @@ export const oaEchoEventSchema = z.looseObject({
   message: z.looseObject({ msg_id: id }),
 });
 
+/**
+ * `user_send_group_*`: a member writes in an OA-owned (GMF) group. Where the group id sits is not
+ * documented for sure (reference §4), so every candidate the public code uses is accepted.
+ */
+export const groupMessageEventSchema = z.looseObject({
+  event_name: z.string().startsWith('user_send_group_'),
+  timestamp,
+  sender: z.looseObject({ id, display_name: z.string().optional(), name: z.string().optional() }),
+  recipient: z.looseObject({ id: z.string().optional(), group_id: z.string().optional() }).optional(),
+  group_id: z.string().optional(),
+  message: z.looseObject({
+    msg_id: id,
+    text: z.string().optional(),
+    conversation_id: z.string().optional(),
+    attachments: z.array(attachment).optional(),
+  }),
+});
+
 export const followEventSchema = z.looseObject({
   event_name: z.enum(['follow', 'unfollow']),
   timestamp,
@@ -80,12 +98,14 @@ export type UserMessageEvent = z.infer<typeof userMessageEventSchema>;
 export type OaEchoEvent = z.infer<typeof oaEchoEventSchema>;
 export type FollowEvent = z.infer<typeof followEventSchema>;
 export type SubmitInfoEvent = z.infer<typeof submitInfoEventSchema>;
+export type GroupMessageEvent = z.infer<typeof groupMessageEventSchema>;
 
 export type ZaloWebhookEvent =
   | { type: 'user-message'; event: UserMessageEvent }
   | { type: 'oa-echo'; event: OaEchoEvent }
   | { type: 'follow'; event: FollowEvent }
-  | { type: 'submit-info'; event: SubmitInfoEvent };
+  | { type: 'submit-info'; event: SubmitInfoEvent }
+  | { type: 'group-message'; event: GroupMessageEvent; groupId: string };
 
 /** The user → OA message events we act on; other `user_*` events are stored as ignored. */
 const userMessageEvents = new Set([
@@ -106,8 +126,17 @@ export type ParsedWebhookEvent =
   | { status: 'ignored'; envelope: Envelope }
   | { status: 'invalid'; envelope: Envelope; issues: string };
 
+/**
+ * The group a GMF event belongs to, trying in order: `recipient.group_id`, `message.conversation_id`,
+ * a top-level `group_id`, then `recipient.id` unless that is the OA itself.
+ */
+export function groupIdOf(event: GroupMessageEvent, oaId: string | null): string | null {
+  const candidates = [event.recipient?.group_id, event.message.conversation_id, event.group_id, event.recipient?.id === oaId ? undefined : event.recipient?.id];
+  return candidates.find((c): c is string => typeof c === 'string' && c.length > 0) ?? null;
+}
+
 /** Sorts a JSON body into handled, ignored (a type we do not act on) or invalid (a known type, bad shape). */
-export function parseWebhookEvent(envelope: Envelope, json: unknown): ParsedWebhookEvent {
+export function parseWebhookEvent(envelope: Envelope, json: unknown, oaId: string | null = null): ParsedWebhookEvent {
   const name = envelope.event_name;
   const pick = <T>(schema: z.ZodType<T>, wrap: (e: T) => ZaloWebhookEvent): ParsedWebhookEvent => {
     const r = schema.safeParse(json);
@@ -115,6 +144,13 @@ export function parseWebhookEvent(envelope: Envelope, json: unknown): ParsedWebh
     return { status: 'handled', envelope, event: wrap(r.data) };
   };
   if (userMessageEvents.has(name)) return pick(userMessageEventSchema, (event) => ({ type: 'user-message', event }));
+  if (name.startsWith('user_send_group_')) {
+    const r = groupMessageEventSchema.safeParse(json);
+    if (!r.success) return { status: 'invalid', envelope, issues: z.prettifyError(r.error) };
+    const groupId = groupIdOf(r.data, oaId);
+    if (!groupId) return { status: 'invalid', envelope, issues: 'no group id in any known field' };
+    return { status: 'handled', envelope, event: { type: 'group-message', event: r.data, groupId } };
+  }
   if (name.startsWith('oa_send_') && !name.includes('group')) return pick(oaEchoEventSchema, (event) => ({ type: 'oa-echo', event }));
   if (name === 'follow' || name === 'unfollow') return pick(followEventSchema, (event) => ({ type: 'follow', event }));
   if (name === 'user_submit_info') return pick(submitInfoEventSchema, (event) => ({ type: 'submit-info', event }));

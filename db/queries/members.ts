@@ -20,3 +20,27 @@ export async function insertMemberIfMissing(db: DbOrTx, member: NewMember): Prom
 export async function listMembersOfTeam(db: DbOrTx, teamId: number): Promise<MemberRow[]> {
   return db.select().from(members).where(eq(members.teamId, teamId));
 }
+
+/** The team member behind a Zalo id in one id space (OA-scoped or personal-account), or null. */
+export async function findMemberByZaloId(
+  db: DbOrTx,
+  params: { teamId: number; source: NonNullable<MemberRow['zaloIdSource']>; zaloUserId: string },
+): Promise<MemberRow | null> {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.teamId, params.teamId), eq(members.zaloIdSource, params.source), eq(members.zaloUserId, params.zaloUserId)));
+  return row ?? null;
+}
+
+export async function insertMember(db: DbOrTx, member: NewMember): Promise<MemberRow> {
+  const [row] = await db.insert(members).values(member).returning();
+  if (!row) throw new Error('member insert returned nothing');
+  return row;
+}
+
+export async function getMember(db: DbOrTx, id: number): Promise<MemberRow> {
+  const [row] = await db.select().from(members).where(eq(members.id, id));
+  if (!row) throw new Error(`member ${id} not found`);
+  return row;
+}

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
 import type { DbOrTx } from '../client.ts';
 import { teams } from '../schema/index.ts';
 
@@ -29,4 +30,29 @@ export async function getTeam(db: DbOrTx, id: number): Promise<TeamRow> {
   const [row] = await db.select().from(teams).where(eq(teams.id, id));
   if (!row) throw new Error(`team ${id} not found`);
   return row;
+}
+
+export type GroupTransport = NonNullable<TeamRow['groupTransport']>;
+
+/** The team a Zalo group is bound to, or null. */
+export async function findTeamByGroup(db: DbOrTx, params: { transport: GroupTransport; groupId: string }): Promise<TeamRow | null> {
+  const [row] = await db.select().from(teams).where(and(eq(teams.groupTransport, params.transport), eq(teams.zaloGroupId, params.groupId)));
+  return row ?? null;
+}
+
+export async function lockTeam(tx: Tx, id: number): Promise<TeamRow | null> {
+  const [row] = await tx.select().from(teams).where(eq(teams.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function bindTeamGroup(db: DbOrTx, params: { teamId: number; transport: GroupTransport; groupId: string; at: Date }): Promise<void> {
+  await db
+    .update(teams)
+    .set({ groupTransport: params.transport, zaloGroupId: params.groupId, groupLinkedAt: params.at })
+    .where(eq(teams.id, params.teamId));
+}
+
+export async function listTeamsOfCommune(db: DbOrTx, unitIds: number[]): Promise<TeamRow[]> {
+  const rows = await db.select().from(teams);
+  return rows.filter((t) => unitIds.includes(t.unitId));
 }

@@ -11,3 +11,6 @@ export * from './conversation-states.ts';
 export * from './help-requests.ts';
 export * from './deletion-requests.ts';
 export * from './media-uploads.ts';
+export * from './team-link-codes.ts';
+export * from './reports.ts';
+export * from './zca-sessions.ts';

@@ -1,7 +1,10 @@
-import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { teams } from './teams.ts';
 
 export const memberRole = pgEnum('member_role', ['member', 'team_leader', 'commune_leader', 'admin']);
+/** Which id space `zaloUserId` belongs to: OA-scoped (GMF groups) or the personal account's (zca-js). */
+export const zaloIdSource = pgEnum('zalo_id_source', ['oa', 'zca']);
 
 /** A person's membership of one team, with the role they hold there. */
 export const members = pgTable(
@@ -15,10 +18,14 @@ export const members = pgTable(
     role: memberRole('role').notNull().default('member'),
     /** Zalo id of the person as seen by the channel that knows them (OA-scoped or personal). */
     zaloUserId: text('zalo_user_id'),
+    zaloIdSource: zaloIdSource('zalo_id_source'),
     phone: text('phone'),
     /** False for people who reported before a leader confirmed them. */
     verified: boolean('verified').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('members_team_idx').on(t.teamId), index('members_zalo_user_idx').on(t.zaloUserId)],
+  (t) => [
+    index('members_team_idx').on(t.teamId),
+    uniqueIndex('members_team_zalo_uq').on(t.teamId, t.zaloIdSource, t.zaloUserId).where(sql`${t.zaloUserId} is not null`),
+  ],
 );

@@ -10,9 +10,10 @@ import { residents } from './residents.ts';
 export const outboundStatus = pgEnum('outbound_status', ['pending', 'sending', 'sent', 'failed']);
 /**
  * `oa_user`: a resident through the OA. `team_group`: a team's Zalo group, whichever transport the
- * team's group is bound to; `recipientId` is then the team id.
+ * team's group is bound to when it is sent; `recipientId` is the team id. `zalo_group`: one group
+ * directly (a reply where a command was typed); `recipientId` is `gmf:<id>` or `zca:<id>`.
  */
-export const outboundChannel = pgEnum('outbound_channel', ['oa_user', 'team_group']);
+export const outboundChannel = pgEnum('outbound_channel', ['oa_user', 'team_group', 'zalo_group']);
 
 /** The outbox: every message we intend to send, written in the same transaction as its cause. */
 export const outboundMessages = pgTable(

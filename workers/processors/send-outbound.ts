@@ -1,35 +1,49 @@
 import { DelayedError, Worker } from 'bullmq';
-import type { CoreDeps, ZaloDeps } from '../../bot/deps.ts';
+import type { CoreDeps, Transports } from '../../bot/deps.ts';
 import { deliverOutboundMessage, RetryDeliveryError } from '../../bot/domain/outbox/deliver-outbound-message.ts';
+import type { QueueName } from '../../bot/jobs/job-contracts.ts';
 import { defineProcessor } from '../define-processor.ts';
+import type { ProcessorContext } from '../define-processor.ts';
 
 export type SendOutboundOptions = { leaseMs: number; maxAttempts: number };
 
 /** Throttling answers shorter than this pause the whole queue; longer waits delay just this job. */
 const queuePauseLimitMs = 5_000;
 
-/** Delivers one outbox row. Waiting (its turn, its time) does not use up an attempt. */
-export function sendOutboundProcessor(deps: CoreDeps, zalo: ZaloDeps, options: SendOutboundOptions) {
-  return defineProcessor('send-outbound', async ({ outboundMessageId }, { job, token, log }) => {
-    try {
-      const outcome = await deliverOutboundMessage(
-        { db: deps.db, transports: zalo.transports, clock: deps.clock, logger: log, ...options },
-        outboundMessageId,
-      );
-      if (outcome.kind === 'defer') {
-        await job.moveToDelayed(Date.now() + outcome.delayMs, token);
-        throw new DelayedError(`waiting: ${outcome.reason}`);
-      }
-      return outcome.kind;
-    } catch (err) {
-      if (!(err instanceof RetryDeliveryError) || err.retryAfterMs === null) throw err;
-      if (err.retryAfterMs <= queuePauseLimitMs) {
-        // Zalo's rate limit applies to the whole OA: pause the queue, not just this job.
-        await deps.queues.byName.outbound.rateLimit(err.retryAfterMs);
-        throw Worker.RateLimitError();
-      }
-      await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
-      throw new DelayedError(err.message);
+/**
+ * Delivers one outbox row. Waiting (its turn, its time, a group not linked yet) does not use up an
+ * attempt; a row only another process can send is handed to that process's queue.
+ */
+async function deliver(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, queue: QueueName, outboundMessageId: number, ctx: ProcessorContext) {
+  const { job, token, log } = ctx;
+  try {
+    const outcome = await deliverOutboundMessage({ db: deps.db, transports, clock: deps.clock, logger: log, ...options }, outboundMessageId);
+    if (outcome.kind === 'defer') {
+      await job.moveToDelayed(Date.now() + outcome.delayMs, token);
+      throw new DelayedError(`waiting: ${outcome.reason}`);
     }
-  });
+    if (outcome.kind === 'handoff') {
+      await deps.queues.handOff(outcome.to, outboundMessageId);
+      log.debug({ to: outcome.to }, 'handed to the process that can send it');
+    }
+    return outcome.kind;
+  } catch (err) {
+    if (!(err instanceof RetryDeliveryError) || err.retryAfterMs === null) throw err;
+    if (err.retryAfterMs <= queuePauseLimitMs) {
+      // A throttling answer applies to the whole account: pause the queue, not just this job.
+      await deps.queues.byName[queue].rateLimit(err.retryAfterMs);
+      throw Worker.RateLimitError();
+    }
+    await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
+    throw new DelayedError(err.message);
+  }
+}
+
+export function sendOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions) {
+  return defineProcessor('send-outbound', ({ outboundMessageId }, ctx) => deliver(deps, transports, options, 'outbound', outboundMessageId, ctx));
+}
+
+/** The same delivery, run by the groups process for groups reached through the personal account. */
+export function sendZcaOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions) {
+  return defineProcessor('send-zca-outbound', ({ outboundMessageId }, ctx) => deliver(deps, transports, options, 'zca-outbound', outboundMessageId, ctx));
 }

@@ -17,7 +17,7 @@ export type GroupCommand =
   | { kind: 'link'; code: string };
 
 export type CommandRejection =
-  | { reason: 'report'; error: ReportError; detail: string | null }
+  | { reason: 'report'; error: Exclude<ReportError, 'not-a-report'>; detail: string | null }
   | { reason: 'missing-request-number'; command: 'claim' | 'close' }
   | { reason: 'missing-link-code' };
 
@@ -59,7 +59,7 @@ export function parseGroupCommand(text: string, now: Date): ParsedGroupMessage {
     const report = parseReport(text, now);
     if (report.ok) return ok({ kind: 'report', report });
     // "báo cáo tuần này em bận" is talk, not an empty report.
-    if (report.error === 'no-counts' && trigger === 'words') return notACommand;
+    if (report.error === 'not-a-report' || (report.error === 'no-counts' && trigger === 'words')) return notACommand;
     return { ok: false, rejection: { reason: 'report', error: report.error, detail: report.detail } };
   }
   const original = text.normalize('NFC');

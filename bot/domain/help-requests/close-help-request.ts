@@ -8,6 +8,7 @@ import { queueReplies } from '../outbox/queue-replies.ts';
 export type CloseOutcome =
   | { kind: 'closed'; request: HelpRequestRow; outboxIds: number[] }
   | { kind: 'already-closed'; request: HelpRequestRow }
+  | { kind: 'other-team'; request: HelpRequestRow }
   | { kind: 'not-found' };
 
 /**
@@ -16,10 +17,19 @@ export type CloseOutcome =
  */
 export async function closeHelpRequest(
   tx: Tx,
-  params: { requestId: number; memberId: number | null; note: string | null; now: Date; question: (request: HelpRequestRow) => OutboundContent },
+  params: {
+    requestId: number;
+    /** When given, only this team (the one the request is assigned to) may close it. */
+    teamId?: number;
+    memberId: number | null;
+    note: string | null;
+    now: Date;
+    question: (request: HelpRequestRow) => OutboundContent;
+  },
 ): Promise<CloseOutcome> {
   const request = await lockHelpRequest(tx, params.requestId);
   if (!request) return { kind: 'not-found' };
+  if (params.teamId !== undefined && request.teamId !== params.teamId) return { kind: 'other-team', request };
   if (request.status === 'done' || request.status === 'cancelled') return { kind: 'already-closed', request };
   await updateHelpRequest(tx, params.requestId, {
     status: 'done',

@@ -13,7 +13,7 @@ import type { OutboundRow } from '../../../db/queries/outbound-messages.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
 import { DeliveryError } from './message-transport.ts';
-import type { MessageTransport } from './message-transport.ts';
+import type { HandoffQueue, MessageTransport } from './message-transport.ts';
 import { outboundContentSchema } from './outbound-content.ts';
 
 export type DeliveryDeps = {
@@ -32,7 +32,9 @@ export type DeliveryOutcome =
   | { kind: 'sent'; messageId: string; reconciled: boolean }
   | { kind: 'failed'; code: number | null; error: string }
   | { kind: 'already-done' }
-  | { kind: 'defer'; delayMs: number; reason: 'not-before' | 'ordering' | 'claimed-elsewhere' | 'no-transport' };
+  | { kind: 'defer'; delayMs: number; reason: string }
+  /** Another process must send this row (see Readiness). */
+  | { kind: 'handoff'; to: HandoffQueue };
 
 /** Thrown when the row should be tried again later; the job queue supplies the backoff. */
 export class RetryDeliveryError extends Error {
@@ -90,6 +92,9 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
     if (row.notBefore > now) return skip({ kind: 'defer', delayMs: row.notBefore.getTime() - now.getTime(), reason: 'not-before' });
     const transport = deps.transports[row.channel];
     if (!transport) return skip({ kind: 'defer', delayMs: noTransportRetryMs, reason: 'no-transport' });
+    const readiness = transport.prepare ? await transport.prepare(row.recipientId) : { kind: 'ready' as const };
+    if (readiness.kind === 'wait') return skip({ kind: 'defer', delayMs: readiness.delayMs, reason: readiness.reason });
+    if (readiness.kind === 'handoff') return skip({ kind: 'handoff', to: readiness.to });
     if (await hasEarlierOpenMessage(tx, row, new Date(now.getTime() - orderingWindowMs))) {
       return skip({ kind: 'defer', delayMs: 300, reason: 'ordering' });
     }

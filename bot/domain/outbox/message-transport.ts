@@ -20,8 +20,17 @@ export class DeliveryError extends Error {
   }
 }
 
-/** One way of delivering outbox content (OA chat today; group transports later). */
+/**
+ * Whether this process can deliver to a recipient right now: yes; not yet (a team whose group is
+ * not linked); or only another process can (zca-js sends belong to the process holding the session).
+ */
+export type Readiness = { kind: 'ready' } | { kind: 'wait'; delayMs: number; reason: string } | { kind: 'handoff'; to: HandoffQueue };
+export type HandoffQueue = 'outbound' | 'zca-outbound';
+
+/** One way of delivering outbox content: a resident through the OA, or a team's Zalo group. */
 export type MessageTransport = {
+  /** Checked before a row is claimed; absent means always ready. */
+  prepare?: (recipientId: string) => Promise<Readiness>;
   /** Sends; throws DeliveryError. */
   send: (recipientId: string, content: OutboundContent) => Promise<{ messageId: string }>;
   /**

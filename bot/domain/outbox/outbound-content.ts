@@ -14,7 +14,12 @@ const button = z.object({
 });
 
 export const outboundContentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().min(1).max(maxTextLength) }),
+  z.object({
+    kind: z.literal('text'),
+    text: z.string().min(1).max(maxTextLength),
+    /** In a group: address one member ("@Tên …"); a real mention where the transport supports it. */
+    mention: z.object({ userId: z.string().min(1), name: z.string().min(1).max(100) }).optional(),
+  }),
   z.object({ kind: z.literal('buttons'), text: z.string().min(1).max(maxTextLength), buttons: z.array(button).min(1).max(5) }),
   z.object({ kind: z.literal('image'), attachmentId: z.string().min(1), caption: z.string().max(maxTextLength).optional() }),
   /** A picture from bot/guides/images, uploaded to the platform when it is sent. */

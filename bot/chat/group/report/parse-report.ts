@@ -1,7 +1,8 @@
 import { foldKeepLength } from './fold-keep-length.ts';
 import { fillerPhrases, metricIds, metrics } from './metrics.ts';
 import type { MetricId } from './metrics.ts';
-import { compare, daysBetween, dayMonth, findDates, isoDate, vietnamDate } from './report-date.ts';
+import { compare, daysBetween, dayMonth, isoDate, vietnamDate } from '../../../domain/calendar.ts';
+import { findDates } from './report-date.ts';
 
 export type ReportError =
   | 'not-a-report'
@@ -28,7 +29,7 @@ export type ReportTrigger = 'command' | 'words';
 export const maxCount = 5000;
 export const maxAgeDays = 60;
 
-const trigger = /^\s*(?:([/#])(?:baocao|bc)|bao cao)(?=$|[\s:,.\-])/;
+const trigger = /^\s*(?:([/#])(?:baocao|bc)|bao cao)(?=$|[\s:,.-])/;
 // Commas, semicolons, new lines, bullets, "và", a full stop before a space, a dash not starting a negative number.
 const separators = /[,;\n•+|()]|(?<![a-z])va(?![a-z])|\.(?=\s|$)|-(?!\d)/g;
 

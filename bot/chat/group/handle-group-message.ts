@@ -1,0 +1,78 @@
+import type { Tx } from '../../../db/client.ts';
+import { findTeamByGroup } from '../../../db/queries/teams.ts';
+import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts';
+import type { IncomingGroupMessage } from '../incoming-event.ts';
+import { texts } from '../texts.vi.ts';
+import { parseGroupCommand } from './group-command.ts';
+import type { GroupCommand } from './group-command.ts';
+import { groupHandlers, linkGroup } from './group-handlers.ts';
+import { reply } from './group-turn.ts';
+import type { GroupTurn } from './group-turn.ts';
+import { metricCatalogueText, rejectionText } from './report-replies.ts';
+
+/**
+ * A message in a team's Zalo group. Only messages that start with a command count: plain chat is
+ * ignored without a word. A group not linked to a team answers only /lienket and /giup. Replies go
+ * back to the same group and are returned as outbox ids (with any messages for residents).
+ */
+export async function handleGroupMessage(deps: { db: Tx; now: Date }, message: IncomingGroupMessage): Promise<number[]> {
+  if (!message.text) return [];
+  const parsed = parseGroupCommand(message.text, deps.now);
+  if (!parsed.ok && parsed.rejection === null) return [];
+  const transport = message.source === 'oa' ? 'gmf' : 'zca';
+  const turn: GroupTurn = {
+    db: deps.db,
+    now: deps.now,
+    inboundEventId: message.inboundEventId,
+    transport,
+    groupId: message.chat.groupId,
+    team: await findTeamByGroup(deps.db, { transport, groupId: message.chat.groupId }),
+    sender: { id: message.senderId, name: message.senderName },
+    replies: [],
+    otherOutboxIds: [],
+  };
+  if (!parsed.ok) {
+    if (turn.team || parsed.rejection.reason === 'missing-link-code') reply(turn, rejectionText(parsed.rejection));
+  } else {
+    await run(turn, parsed.command);
+  }
+  const ids = await insertOutboundMessages(
+    deps.db,
+    turn.replies.map((payload, index) => ({
+      idempotencyKey: `group-reply-${message.inboundEventId}-${index}`,
+      channel: 'zalo_group' as const,
+      recipientId: `${transport}:${turn.groupId}`,
+      inboundEventId: message.inboundEventId,
+      payload,
+    })),
+  );
+  return [...ids, ...turn.otherOutboxIds];
+}
+
+async function run(turn: GroupTurn, command: GroupCommand): Promise<void> {
+  const team = turn.team;
+  if (!team) {
+    if (command.kind === 'link') return linkGroup(turn, command.code);
+    if (command.kind === 'help') return reply(turn, `${texts.group.notLinkedHelp}\n\n${texts.group.help(metricCatalogueText())}`);
+    return;
+  }
+  const bound = { ...turn, team };
+  switch (command.kind) {
+    case 'report':
+      return groupHandlers.report(bound, command);
+    case 'undo':
+      return groupHandlers.undo(bound, command);
+    case 'claim':
+      return groupHandlers.claim(bound, command);
+    case 'close':
+      return groupHandlers.close(bound, command);
+    case 'list':
+      return groupHandlers.list(bound, command);
+    case 'week':
+      return groupHandlers.week(bound, command);
+    case 'help':
+      return groupHandlers.help(bound, command);
+    case 'link':
+      return groupHandlers.link(bound, command);
+  }
+}

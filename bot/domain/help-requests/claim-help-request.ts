@@ -1,0 +1,45 @@
+import type { Tx } from '../../../db/client.ts';
+import { lockHelpRequest, updateHelpRequest } from '../../../db/queries/help-requests.ts';
+import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
+import { getMember } from '../../../db/queries/members.ts';
+import type { MemberRow } from '../../../db/queries/members.ts';
+import { getResident } from '../../../db/queries/residents.ts';
+import type { OutboundContent } from '../outbox/outbound-content.ts';
+import { queueReplies } from '../outbox/queue-replies.ts';
+
+export type ClaimOutcome =
+  | { kind: 'claimed'; request: HelpRequestRow; outboxIds: number[] }
+  | { kind: 'not-found' }
+  | { kind: 'other-team'; request: HelpRequestRow }
+  | { kind: 'taken'; request: HelpRequestRow; by: MemberRow }
+  | { kind: 'closed'; request: HelpRequestRow };
+
+/**
+ * `/nhan N`: a member of the assigned team takes the request; the resident is told who will come.
+ * Members of other teams are refused; a request already taken names who has it.
+ */
+export async function claimHelpRequest(
+  tx: Tx,
+  params: { requestId: number; teamId: number; member: MemberRow; now: Date; residentMessage: (request: HelpRequestRow) => OutboundContent },
+): Promise<ClaimOutcome> {
+  const request = await lockHelpRequest(tx, params.requestId);
+  if (!request) return { kind: 'not-found' };
+  if (request.teamId !== params.teamId) return { kind: 'other-team', request };
+  if (request.status === 'done' || request.status === 'cancelled') return { kind: 'closed', request };
+  if (request.status === 'claimed' && request.claimedByMemberId && request.claimedByMemberId !== params.member.id) {
+    return { kind: 'taken', request, by: await getMember(tx, request.claimedByMemberId) };
+  }
+  await updateHelpRequest(tx, request.id, { status: 'claimed', claimedByMemberId: params.member.id, claimedAt: params.now });
+  const claimed = { ...request, status: 'claimed' as const, claimedByMemberId: params.member.id, claimedAt: params.now };
+  if (request.residentId === null || request.status === 'claimed') return { kind: 'claimed', request: claimed, outboxIds: [] };
+  const resident = await getResident(tx, request.residentId);
+  if (resident.optedOut) return { kind: 'claimed', request: claimed, outboxIds: [] };
+  const outboxIds = await queueReplies(tx, {
+    cause: `help-request-${request.id}-claimed-${request.reopenedCount}`,
+    recipientUserId: resident.zaloUserId,
+    residentId: resident.id,
+    inboundEventId: null,
+    contents: [params.residentMessage(claimed)],
+  });
+  return { kind: 'claimed', request: claimed, outboxIds };
+}

@@ -1,0 +1,44 @@
+import { randomInt } from 'node:crypto';
+import type { DbOrTx, Tx } from '../../../db/client.ts';
+import { insertTeamLinkCode, lockTeamLinkCode, markTeamLinkCodeUsed } from '../../../db/queries/team-link-codes.ts';
+import { bindTeamGroup, findTeamByGroup, lockTeam } from '../../../db/queries/teams.ts';
+import type { GroupTransport, TeamRow } from '../../../db/queries/teams.ts';
+
+/** No 0/O, 1/I/L: the code is read aloud and typed on a phone. */
+const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const linkCodeTtlMs = 7 * 24 * 3600_000;
+
+/** A new one-time code for binding a group to the team, valid for 7 days. */
+export async function createTeamLinkCode(db: DbOrTx, params: { teamId: number; now: Date }): Promise<{ code: string; expiresAt: Date }> {
+  const code = Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  const expiresAt = new Date(params.now.getTime() + linkCodeTtlMs);
+  await insertTeamLinkCode(db, { code, teamId: params.teamId, createdAt: params.now, expiresAt });
+  return { code, expiresAt };
+}
+
+export type LinkOutcome =
+  | { kind: 'linked'; team: TeamRow }
+  | { kind: 'already-linked'; team: TeamRow }
+  | { kind: 'group-taken'; team: TeamRow }
+  | { kind: 'bad-code' }
+  | { kind: 'expired-code' }
+  | { kind: 'used-code' };
+
+/**
+ * `/lienket CODE`: binds the group the command came from to the code's team. A group serves one
+ * team; a team moving to a new group leaves the old one.
+ */
+export async function linkGroupToTeam(tx: Tx, params: { code: string; transport: GroupTransport; groupId: string; now: Date }): Promise<LinkOutcome> {
+  const row = await lockTeamLinkCode(tx, params.code.toUpperCase());
+  if (!row) return { kind: 'bad-code' };
+  const team = await lockTeam(tx, row.teamId);
+  if (!team) return { kind: 'bad-code' };
+  const current = await findTeamByGroup(tx, { transport: params.transport, groupId: params.groupId });
+  if (current && current.id === team.id) return { kind: 'already-linked', team };
+  if (row.usedAt) return { kind: 'used-code' };
+  if (row.expiresAt <= params.now) return { kind: 'expired-code' };
+  if (current) return { kind: 'group-taken', team: current };
+  await bindTeamGroup(tx, { teamId: team.id, transport: params.transport, groupId: params.groupId, at: params.now });
+  await markTeamLinkCodeUsed(tx, { code: row.code, at: params.now });
+  return { kind: 'linked', team: { ...team, groupTransport: params.transport, zaloGroupId: params.groupId, groupLinkedAt: params.now } };
+}

@@ -1,0 +1,23 @@
+import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
+
+/** Sending into one Zalo group through one transport (GMF or zca-js). */
+export type GroupSender = {
+  /** Throws DeliveryError. */
+  send: (groupId: string, content: OutboundContent) => Promise<{ messageId: string }>;
+  findDelivered: (query: { groupId: string; content: OutboundContent; since: Date; excludeMessageIds: string[] }) => Promise<{ messageId: string } | null>;
+};
+
+/** The text of a group message: "@Tên " in front when it addresses someone. Groups get text only. */
+export function groupText(content: OutboundContent): { text: string; mention: { userId: string; name: string } | null } {
+  switch (content.kind) {
+    case 'text':
+      return content.mention ? { text: `@${content.mention.name} ${content.text}`, mention: content.mention } : { text: content.text, mention: null };
+    case 'buttons':
+      return { text: content.text, mention: null };
+    case 'image':
+    case 'image-file':
+      return { text: content.caption ?? '', mention: null };
+    case 'request-user-info':
+      return { text: content.subtitle, mention: null };
+  }
+}
