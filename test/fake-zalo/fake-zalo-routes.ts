@@ -99,3 +99,34 @@ export async function uploadImage(state: FakeZaloState, req: FakeRequest): Promi
   state.uploads.set(attachmentId, { bytes: file.size, mimeType: file.type });
   return ok({ attachment_id: attachmentId });
 }
+
+/** `POST /v3.0/oa/group/message`: a message into an OA-owned (GMF) group. */
+export function sendGroupMessage(state: FakeZaloState, req: FakeRequest): FakeAnswer {
+  let body: { recipient?: { group_id?: unknown }; message?: Record<string, unknown> };
+  try {
+    body = JSON.parse(req.body.toString('utf8'));
+  } catch {
+    return zaloError(-201, 'body is invalid!');
+  }
+  const groupId = body.recipient?.group_id;
+  if (typeof groupId !== 'string') return zaloError(-201, 'group_id is invalid!');
+  const enabled = state.gmfGroups.get(groupId);
+  if (enabled === undefined) return zaloError(-403, 'OA is not in group');
+  if (!enabled) return zaloError(-237, 'The group is disabled');
+  const problem = checkMessage(body.message);
+  if (problem) return zaloError(-201, problem);
+  const delivered = state.deliver(`group:${groupId}`, body.message ?? {});
+  return { ...ok({ message_id: delivered.messageId, group_id: groupId }), afterDelivery: true };
+}
+
+/** `GET /v3.0/oa/group/conversation?data={"group_id","offset","count"}` (shape as for 1:1). */
+export function groupConversation(state: FakeZaloState, req: FakeRequest): FakeAnswer {
+  const data = JSON.parse(req.query.get('data') ?? '{}') as { group_id?: string; offset?: number; count?: number };
+  if ((data.count ?? 5) > 10) return zaloError(-210, 'count is invalid');
+  const rows = state.delivered
+    .filter((d) => d.to === `group:${data.group_id}`)
+    .map((d) => ({ message_id: d.messageId, src: 0, time: d.at.getTime(), type: 'text', message: d.text ?? '', from_id: state.app.oaId }))
+    .sort((a, b) => b.time - a.time);
+  const offset = data.offset ?? 0;
+  return ok(rows.slice(offset, offset + (data.count ?? 5)));
+}

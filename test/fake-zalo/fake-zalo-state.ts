@@ -42,6 +42,8 @@ export class FakeZaloState {
   /** Messages the users wrote, for the conversation history endpoint. */
   readonly userMessages: { userId: string; messageId: string; text: string; at: Date }[] = [];
   readonly uploads = new Map<string, { bytes: number; mimeType: string }>();
+  /** OA-owned (GMF) groups the OA is in; `false` = disabled (expired GMF package). */
+  readonly gmfGroups = new Map<string, boolean>();
   rules: InjectionRule[] = [];
   now: () => Date = () => new Date();
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeZaloState } from './fake-zalo-state.ts';
 import type { Injection } from './fake-zalo-state.ts';
-import { checkAccessToken, conversation, oauthAccessToken, sendConsultation, uploadImage, userDetail } from './fake-zalo-routes.ts';
+import { checkAccessToken, conversation, groupConversation, oauthAccessToken, sendConsultation, sendGroupMessage, uploadImage, userDetail } from './fake-zalo-routes.ts';
 import type { FakeAnswer, FakeRequest } from './fake-zalo-routes.ts';
 
 export type FakeZalo = {
@@ -32,6 +32,8 @@ const oaRoutes: Record<string, Route> = {
   'GET /v2.0/oa/conversation': conversation,
   'GET /v3.0/oa/user/detail': userDetail,
   'POST /v2.0/oa/upload/image': uploadImage,
+  'POST /v3.0/oa/group/message': sendGroupMessage,
+  'GET /v3.0/oa/group/conversation': groupConversation,
 };
 
 /**

@@ -1,0 +1,121 @@
+import type { ZcaApi, ZcaMention } from '../../bot/zalo/zca/zca-api.ts';
+
+type Handlers = {
+  message: ((m: unknown) => void)[];
+  connected: (() => void)[];
+  closed: ((code: number, reason: string) => void)[];
+  error: ((e: unknown) => void)[];
+};
+
+export type SentZcaMessage = { groupId: string; msg: string; mentions: ZcaMention[] | undefined; msgId: string; at: number };
+
+/**
+ * Stands in for zca-js's API object with the same method signatures (see bot/zalo/zca/zca-api.ts),
+ * so the listener and sender run unchanged. Messages are pushed in with `receive`, in the exact
+ * shape zca-js's listener emits (GroupMessage / UserMessage).
+ */
+export class FakeZcaApi implements ZcaApi {
+  readonly sent: SentZcaMessage[] = [];
+  readonly received: Record<string, unknown>[] = [];
+  starts = 0;
+  stops = 0;
+  private handlers: Handlers = { message: [], connected: [], closed: [], error: [] };
+  private nextId = 7_100_000_000;
+  /** Make the next send throw this, once. */
+  failNextSend: Error | null = null;
+
+  constructor(readonly ownUid: string) {}
+
+  listener = {
+    onMessage: (cb: (m: unknown) => void) => void this.handlers.message.push(cb),
+    onConnected: (cb: () => void) => void this.handlers.connected.push(cb),
+    onClosed: (cb: (code: number, reason: string) => void) => void this.handlers.closed.push(cb),
+    onError: (cb: (e: unknown) => void) => void this.handlers.error.push(cb),
+    start: () => {
+      this.starts += 1;
+      for (const cb of this.handlers.connected) cb();
+    },
+    stop: () => {
+      this.stops += 1;
+    },
+  };
+
+  async sendMessage(message: { msg: string; mentions?: ZcaMention[] }, threadId: string, type: 1): Promise<{ message: { msgId: number } | null }> {
+    if (type !== 1) throw new Error('the fake only knows group threads');
+    if (this.failNextSend) {
+      const err = this.failNextSend;
+      this.failNextSend = null;
+      throw err;
+    }
+    const msgId = this.nextId++;
+    this.sent.push({ groupId: threadId, msg: message.msg, mentions: message.mentions, msgId: String(msgId), at: Date.now() });
+    return { message: { msgId } };
+  }
+
+  async getGroupChatHistory(groupId: string, count = 50): Promise<{ groupMsgs: unknown[] }> {
+    const ours = this.sent
+      .filter((s) => s.groupId === groupId)
+      .map((s) => groupMessage({ groupId, msgId: s.msgId, uidFrom: this.ownUid, name: 'Tài khoản tổ', content: s.msg, ts: s.at, isSelf: true }));
+    return { groupMsgs: ours.slice(-count) };
+  }
+
+  getOwnId(): string {
+    return this.ownUid;
+  }
+
+  /** What zca-js's listener would emit for a message arriving in a group. */
+  receive(message: Record<string, unknown>): void {
+    this.received.push(message);
+    for (const cb of this.handlers.message) cb(message);
+  }
+
+  close(code: number, reason: string): void {
+    for (const cb of this.handlers.closed) cb(code, reason);
+  }
+}
+
+let counter = 0;
+
+/** A GroupMessage as zca-js 2.2.0 builds it (models/Message.d.ts: GroupMessage / TGroupMessage). */
+export function groupMessage(p: { groupId: string; uidFrom: string; name: string; content: string; msgId?: string; ts?: number; isSelf?: boolean }) {
+  counter += 1;
+  const msgId = p.msgId ?? String(7_000_000_000_000 + counter);
+  return {
+    type: 1,
+    threadId: p.groupId,
+    isSelf: p.isSelf ?? false,
+    data: {
+      actionId: String(8_000_000_000 + counter),
+      msgId,
+      cliMsgId: String(1_763_606_400_000 + counter),
+      msgType: 'webchat',
+      uidFrom: p.uidFrom,
+      idTo: p.groupId,
+      dName: p.name,
+      ts: String(p.ts ?? Date.now()),
+      status: 1,
+      content: p.content,
+      notify: '1',
+      ttl: 0,
+      userId: '0',
+      uin: '0',
+      topOut: '0',
+      topOutTimeOut: '0',
+      topOutImprTimeOut: '0',
+      propertyExt: { color: 0, size: 0, type: 0, subType: 0, ext: '{"shouldParseLinkOrContact":0}' },
+      paramsExt: { countUnread: 1, containType: 0, platformType: 1 },
+      cmd: 521,
+      st: 3,
+      at: 5,
+      realMsgId: '0',
+      quote: undefined,
+      mentions: undefined,
+    },
+  };
+}
+
+/** A 1:1 message from a stranger, as zca-js emits it (UserMessage, type 0). */
+export function userMessage(p: { uidFrom: string; content: string }) {
+  const g = groupMessage({ groupId: p.uidFrom, uidFrom: p.uidFrom, name: 'Người lạ', content: p.content });
+  return { ...g, type: 0, threadId: p.uidFrom, data: { ...g.data, idTo: '0' } };
+}
