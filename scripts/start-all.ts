@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../bot/config.ts';
+import { createDb } from '../db/client.ts';
+import { findZcaSession } from '../db/queries/zca-sessions.ts';
+import { zcaAccountKey } from '../bot/zalo/zca/zca-session.ts';
 
 /**
  * `npm start` (after the bootstrap): runs the HTTP server and the workers as two processes, the way
@@ -18,14 +21,15 @@ try {
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function launch(name: string, entry: string) {
+/** `critical`: when it stops, everything stops. The groups listener is not: the OA keeps working without it. */
+function launch(name: string, entry: string, critical = true) {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => console.log(`${name.padEnd(7)} | ${line}`));
   }
   child.on('exit', (code, signal) => {
     console.log(`${name.padEnd(7)} | exited (${signal ?? code})`);
-    stop(code ?? 1);
+    if (critical || stopping) stop(code ?? 1);
   });
   children.push(child);
 }
@@ -42,6 +46,9 @@ process.on('SIGTERM', () => stop(0));
 
 launch('bot', 'bot/main.ts');
 launch('workers', 'workers/main.ts');
+// The groups listener runs only when someone has logged the group account in (npm run zalo:login).
+const groupsSession = await activeGroupSession(config.databaseUrl);
+if (groupsSession) launch('groups', 'workers/groups-main.ts', false);
 
 const base = `http://localhost:${config.port}`;
 console.log(
@@ -51,7 +58,20 @@ console.log(
     `  Webhook:  ${base}/webhooks/zalo   (point your Zalo app's webhook here through HTTPS)`,
     `  Health:   ${base}/healthz   Ready: ${base}/readyz`,
     `  Zalo:     ${config.zalo ? `OA ${config.zalo.oaId}` : 'not configured — set the ZALO_* variables (see README)'}`,
+    `  Groups:   ${groupsSession ? `personal account ${groupsSession} (zca-js) listening` : 'personal account not logged in (npm run zalo:login) — GMF groups still work'}`,
     '  Stop with Ctrl-C.',
     '',
   ].join('\n'),
 );
+
+async function activeGroupSession(databaseUrl: string): Promise<string | null> {
+  const { db, close } = createDb(databaseUrl);
+  try {
+    const row = await findZcaSession(db, zcaAccountKey);
+    return row?.status === 'active' ? (row.displayName ?? row.ownUid ?? 'logged in') : null;
+  } catch {
+    return null;
+  } finally {
+    await close();
+  }
+}

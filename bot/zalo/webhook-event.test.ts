@@ -25,6 +25,7 @@ describe('parseWebhookEvent', () => {
     if (parsed.status !== 'handled') throw new Error('unexpected');
     expect(toIncomingEvent(parsed.event, 7)).toEqual({
       kind: 'message',
+      source: 'oa',
       inboundEventId: 7,
       channelId: '3662729599332560487',
       chat: { kind: 'direct', userId: '6142494823919228012' },
@@ -82,6 +83,38 @@ describe('parseWebhookEvent', () => {
     const parsed = parseWebhookEvent(envelopeSchema.parse(json), json);
     if (parsed.status !== 'handled') throw new Error('unexpected');
     expect(toIncomingEvent(parsed.event, 1)).toBeNull();
+  });
+});
+
+describe('GMF group events: the group id is read from every documented place', () => {
+  const base = JSON.parse(fixtureText('user_send_group_text')) as Record<string, unknown>;
+  const oaId = '3662729599332560487';
+  const variants: [string, Record<string, unknown>][] = [
+    ['recipient.id (a Go CRM reads it there)', { ...base, recipient: { id: '111' } }],
+    ['recipient.group_id', { ...base, recipient: { id: oaId, group_id: '111' } }],
+    ['message.conversation_id', { ...base, recipient: { id: oaId }, message: { ...(base.message as object), conversation_id: '111' } }],
+    ['a top-level group_id', { ...base, recipient: { id: oaId }, group_id: '111' }],
+  ];
+
+  it.each(variants)('%s', (_where, json) => {
+    const parsed = parseWebhookEvent(envelopeSchema.parse(json), json, oaId);
+    if (parsed.status !== 'handled') throw new Error(`not handled: ${JSON.stringify(parsed)}`);
+    expect(toIncomingEvent(parsed.event, 1)).toMatchObject({ kind: 'message', source: 'oa', chat: { kind: 'group', groupId: '111' }, senderName: 'Nguyễn Văn An' });
+  });
+
+  it('never takes the OA id for a group id, and stores an event without any as invalid', () => {
+    const json = { ...base, recipient: { id: oaId } };
+    expect(parseWebhookEvent(envelopeSchema.parse(json), json, oaId).status).toBe('invalid');
+  });
+
+  it('keeps report counts in group messages while still hiding ID-card numbers', async () => {
+    const { redactStoredPayload } = await import('./redact-stored-payload.ts');
+    const json = { ...base, message: { msg_id: 'x', text: '/bc 1200 người, cccd 001203004567' } };
+    const parsed = parseWebhookEvent(envelopeSchema.parse(json), json, oaId);
+    if (parsed.status !== 'handled') throw new Error('unexpected');
+    const stored = redactStoredPayload(parsed.event, Buffer.from(JSON.stringify(json)));
+    expect(stored).toContain('1200 người');
+    expect(stored).not.toContain('001203004567');
   });
 });
 
