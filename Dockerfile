@@ -8,6 +8,8 @@ COPY bot ./bot
 COPY db ./db
 COPY workers ./workers
 COPY scripts ./scripts
+# zalo:login saves the QR picture here.
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 CMD ["npm", "run", "start:bot"]
