@@ -65,14 +65,13 @@ export function createOaClient(cfg: { openApiUrl: string } & ZaloHttpOptions, to
 
   const get = (path: string, data: object) => (token: string) =>
     callZalo(`${cfg.openApiUrl}${path}?data=${encodeURIComponent(JSON.stringify(data))}`, { method: 'GET', headers: { access_token: token } }, path, cfg);
+  const postJson = (path: string, data: object) => (token: string) =>
+    callZalo(`${cfg.openApiUrl}${path}`, { method: 'POST', headers: { access_token: token, 'content-type': 'application/json' }, body: JSON.stringify(data) }, path, cfg);
 
   return {
     async sendMessage(userId, message) {
       const path = '/v3.0/oa/message/cs';
-      const body = JSON.stringify({ recipient: { user_id: userId }, message });
-      const data = await call(path, sendData, (token) =>
-        callZalo(`${cfg.openApiUrl}${path}`, { method: 'POST', headers: { access_token: token, 'content-type': 'application/json' }, body }, path, cfg),
-      );
+      const data = await call(path, sendData, postJson(path, { recipient: { user_id: userId }, message }));
       return { messageId: data.message_id };
     },
     async uploadImage(image) {
@@ -93,10 +92,7 @@ export function createOaClient(cfg: { openApiUrl: string } & ZaloHttpOptions, to
     },
     async sendGroupMessage(groupId, message) {
       const path = '/v3.0/oa/group/message';
-      const body = JSON.stringify({ recipient: { group_id: groupId }, message });
-      const data = await call(path, sendData, (token) =>
-        callZalo(`${cfg.openApiUrl}${path}`, { method: 'POST', headers: { access_token: token, 'content-type': 'application/json' }, body }, path, cfg),
-      );
+      const data = await call(path, sendData, postJson(path, { recipient: { group_id: groupId }, message }));
       return { messageId: data.message_id };
     },
     async listGroupConversation(groupId, page) {

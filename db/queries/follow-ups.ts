@@ -40,7 +40,3 @@ export async function markFollowUp(
   await db.update(followUps).set({ status: params.status, reason: params.reason, processedAt: params.at }).where(eq(followUps.id, params.id));
 }
 
-export async function findFollowUpOfRun(db: DbOrTx, guideRunId: number): Promise<FollowUpRow | null> {
-  const [row] = await db.select().from(followUps).where(eq(followUps.guideRunId, guideRunId));
-  return row ?? null;
-}

@@ -18,10 +18,6 @@ export async function insertInboundEvent(db: DbOrTx, row: NewInbound): Promise<n
   return inserted?.id ?? null;
 }
 
-export async function findInboundEvent(db: DbOrTx, id: number): Promise<InboundRow | null> {
-  const [row] = await db.select().from(inboundEvents).where(eq(inboundEvents.id, id));
-  return row ?? null;
-}
 
 /** Reads and locks the row: two jobs for the same event cannot process it side by side. */
 export async function lockInboundEvent(tx: Tx, id: number): Promise<InboundRow | null> {

@@ -17,9 +17,6 @@ export async function insertMemberIfMissing(db: DbOrTx, member: NewMember): Prom
   return row;
 }
 
-export async function listMembersOfTeam(db: DbOrTx, teamId: number): Promise<MemberRow[]> {
-  return db.select().from(members).where(eq(members.teamId, teamId));
-}
 
 /** The team member behind a Zalo id in one id space (OA-scoped or personal-account), or null. */
 export async function findMemberByZaloId(

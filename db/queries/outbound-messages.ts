@@ -16,10 +16,6 @@ export async function insertOutboundMessages(db: DbOrTx, rows: NewOutbound[]): P
   return inserted.map((r) => r.id);
 }
 
-export async function findOutboundMessage(db: DbOrTx, id: number): Promise<OutboundRow | null> {
-  const [row] = await db.select().from(outboundMessages).where(eq(outboundMessages.id, id));
-  return row ?? null;
-}
 
 /** Reads a row and locks it until the transaction ends, so two attempts never claim it together. */
 export async function lockOutboundMessage(tx: Tx, id: number): Promise<OutboundRow | null> {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { residents } from '../schema/index.ts';
 
@@ -25,13 +25,6 @@ export async function upsertResidentInteraction(
   return row;
 }
 
-export async function findResidentByZaloId(db: DbOrTx, params: { oaId: string; zaloUserId: string }): Promise<ResidentRow | null> {
-  const [row] = await db
-    .select()
-    .from(residents)
-    .where(and(eq(residents.oaId, params.oaId), eq(residents.zaloUserId, params.zaloUserId)));
-  return row ?? null;
-}
 
 export async function getResident(db: DbOrTx, id: number): Promise<ResidentRow> {
   const [row] = await db.select().from(residents).where(eq(residents.id, id));

@@ -17,9 +17,6 @@ export async function upsertTeam(db: DbOrTx, team: NewTeam): Promise<TeamRow> {
   return row;
 }
 
-export async function listTeamsOfUnit(db: DbOrTx, unitId: number): Promise<TeamRow[]> {
-  return db.select().from(teams).where(eq(teams.unitId, unitId));
-}
 
 export async function findTeamOfUnit(db: DbOrTx, params: { unitId: number; kind: TeamRow['kind'] }): Promise<TeamRow | null> {
   const [row] = await db.select().from(teams).where(and(eq(teams.unitId, params.unitId), eq(teams.kind, params.kind)));
@@ -52,7 +49,3 @@ export async function bindTeamGroup(db: DbOrTx, params: { teamId: number; transp
     .where(eq(teams.id, params.teamId));
 }
 
-export async function listTeamsOfCommune(db: DbOrTx, unitIds: number[]): Promise<TeamRow[]> {
-  const rows = await db.select().from(teams);
-  return rows.filter((t) => unitIds.includes(t.unitId));
-}

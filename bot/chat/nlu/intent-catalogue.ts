@@ -1,3 +1,5 @@
+import { guideIds } from '../../guides/guide.ts';
+
 /**
  * The fixed intent catalogue and the evidence for each intent, as data. A pattern is a sequence of
  * slots separated by spaces, over folded words (see normalizeText): `a|b` is one word or the other,
@@ -5,27 +7,8 @@
  * the message. The weight says how strongly the pattern alone points at the intent: ~3 is enough
  * on its own, ~1 is a hint that needs company.
  */
-export const intentIds = [
-  'vneid-install',
-  'vneid-level2',
-  'vneid-account-recovery',
-  'dvc-account',
-  'dvc-submit',
-  'queue-number',
-  'cashless-payment',
-  'social-benefit-payment',
-  'vssid',
-  'e-health-book',
-  'ecommerce-shop',
-  'sim-owner',
-  'digital-signature',
-  'scam-safety',
-  'home-visit',
-  'human',
-  'greeting',
-  'unsubscribe',
-  'unknown',
-] as const;
+/** The guide topics, then the intents that lead to a person, a menu or nothing. */
+export const intentIds = [...guideIds, 'home-visit', 'human', 'greeting', 'unsubscribe', 'unknown'] as const;
 
 export type IntentId = (typeof intentIds)[number];
 export type Pattern = readonly [phrase: string, weight: number];

@@ -3,9 +3,8 @@ import { lockHelpRequest, updateHelpRequest } from '../../../db/queries/help-req
 import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
 import { getMember } from '../../../db/queries/members.ts';
 import type { MemberRow } from '../../../db/queries/members.ts';
-import { getResident } from '../../../db/queries/residents.ts';
 import type { OutboundContent } from '../outbox/outbound-content.ts';
-import { queueReplies } from '../outbox/queue-replies.ts';
+import { notifyResidentOfRequest } from './notify-resident.ts';
 
 export type ClaimOutcome =
   | { kind: 'claimed'; request: HelpRequestRow; outboxIds: number[] }
@@ -31,15 +30,8 @@ export async function claimHelpRequest(
   }
   await updateHelpRequest(tx, request.id, { status: 'claimed', claimedByMemberId: params.member.id, claimedAt: params.now });
   const claimed = { ...request, status: 'claimed' as const, claimedByMemberId: params.member.id, claimedAt: params.now };
-  if (request.residentId === null || request.status === 'claimed') return { kind: 'claimed', request: claimed, outboxIds: [] };
-  const resident = await getResident(tx, request.residentId);
-  if (resident.optedOut) return { kind: 'claimed', request: claimed, outboxIds: [] };
-  const outboxIds = await queueReplies(tx, {
-    cause: `help-request-${request.id}-claimed-${request.reopenedCount}`,
-    recipientUserId: resident.zaloUserId,
-    residentId: resident.id,
-    inboundEventId: null,
-    contents: [params.residentMessage(claimed)],
-  });
+  // Claiming again (the same member) tells the resident nothing new.
+  if (request.status === 'claimed') return { kind: 'claimed', request: claimed, outboxIds: [] };
+  const outboxIds = await notifyResidentOfRequest(tx, claimed, 'claimed', params.residentMessage(claimed));
   return { kind: 'claimed', request: claimed, outboxIds };
 }

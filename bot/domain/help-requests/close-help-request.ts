@@ -1,9 +1,8 @@
 import type { Tx } from '../../../db/client.ts';
 import { lockHelpRequest, updateHelpRequest } from '../../../db/queries/help-requests.ts';
 import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
-import { getResident } from '../../../db/queries/residents.ts';
 import type { OutboundContent } from '../outbox/outbound-content.ts';
-import { queueReplies } from '../outbox/queue-replies.ts';
+import { notifyResidentOfRequest } from './notify-resident.ts';
 
 export type CloseOutcome =
   | { kind: 'closed'; request: HelpRequestRow; outboxIds: number[] }
@@ -38,15 +37,6 @@ export async function closeHelpRequest(
     claimedByMemberId: request.claimedByMemberId ?? params.memberId,
   });
   const closed = { ...request, status: 'done' as const, closedAt: params.now };
-  if (request.residentId === null) return { kind: 'closed', request: closed, outboxIds: [] };
-  const resident = await getResident(tx, request.residentId);
-  if (resident.optedOut) return { kind: 'closed', request: closed, outboxIds: [] };
-  const outboxIds = await queueReplies(tx, {
-    cause: `help-request-${request.id}-done-${request.reopenedCount}`,
-    recipientUserId: resident.zaloUserId,
-    residentId: resident.id,
-    inboundEventId: null,
-    contents: [params.question(closed)],
-  });
+  const outboxIds = await notifyResidentOfRequest(tx, closed, 'done', params.question(closed));
   return { kind: 'closed', request: closed, outboxIds };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { redactSensitiveText } from '../../chat/redact-sensitive-text.ts';
 import type { IncomingMessage } from '../../chat/incoming-event.ts';
@@ -66,7 +65,3 @@ export function zcaStoredToIncoming(payload: string, inboundEventId: number): In
   };
 }
 
-/** A stable key for a message without a msgId (never expected; keeps the unique key honest). */
-export function fallbackZcaKey(payload: string): string {
-  return `zca:sha256:${createHash('sha256').update(payload).digest('hex')}`;
-}
