@@ -32,7 +32,7 @@ export function createLogger(options: { level: string; name: string }): RootLogg
   return pino({
     name: options.name,
     level: options.level,
-    formatters: { log: (obj) => scrub(obj, 0) as Record<string, unknown> },
+    formatters: { log: (obj) => scrubRecord(obj, 0) },
     serializers: { err: pino.stdSerializers.err },
   });
 }
@@ -43,14 +43,16 @@ export function scrub(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return value.replace(phoneNumber, '[phone]');
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   // Only plain objects are walked; requests, errors and the like are left to pino's serializers.
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = secretKey.test(k) && v !== null && v !== undefined ? '[redacted]' : scrub(v, depth + 1);
-    }
-    return out;
-  }
+  if (isPlainObject(value)) return scrubRecord(value, depth);
   return value;
+}
+
+function scrubRecord(value: Record<string, unknown>, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = secretKey.test(k) && v !== null && v !== undefined ? '[redacted]' : scrub(v, depth + 1);
+  }
+  return out;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -43,6 +43,7 @@ const simple = {
   'n:other': { kind: 'need', topic: null },
 } as const satisfies Record<string, ButtonAction>;
 
+const simpleByPayload = new Map<string, ButtonAction>(Object.entries(simple));
 const timeSlots: readonly TimeSlot[] = ['morning', 'afternoon', 'evening', 'any'];
 
 /** The payload to put on a button. */
@@ -71,7 +72,8 @@ export function parseAction(text: string): ButtonAction | null {
   const payload = text.trim();
   if (!payload.startsWith('#')) return null;
   const body = payload.slice(1);
-  if (body in simple) return simple[body as keyof typeof simple];
+  const known = simpleByPayload.get(body);
+  if (known) return known;
   const [head, a, b] = body.split(':');
   if (head === 't' || head === 'n') {
     const intent = intentIds.find((id) => id === a);
