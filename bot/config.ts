@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -130,8 +131,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-/** Reads `process.env` once. */
+/**
+ * Reads the environment once. A `.env` file in the working directory fills in variables that are
+ * not already set (the real environment always wins), so every entry point and script sees it.
+ */
 export function loadConfig(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   return parseConfig(process.env);
 }
 

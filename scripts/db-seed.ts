@@ -1,10 +1,13 @@
 import { ConfigError, loadConfig } from '../bot/config.ts';
 import { createDb } from '../db/client.ts';
+import { runMigrations } from '../db/migrate.ts';
 import { demoCommune, seedDemoCommune } from '../db/seed-demo-commune.ts';
 
-/** `npm run db:seed`: creates (or leaves as is) the demo commune `demo-xa`. */
+/** `npm run db:seed`: migrates if needed, then creates (or leaves as is) the demo commune `demo-xa`. */
 try {
   const config = loadConfig();
+  // Seeding needs the current schema; applying migrations first is a no-op when it is there.
+  await runMigrations(config.databaseUrl);
   const { db, close } = createDb(config.databaseUrl);
   try {
     const { communeId } = await seedDemoCommune(db);

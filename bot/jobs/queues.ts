@@ -11,6 +11,11 @@ export type Queues = {
   /** Throws QueueUnavailableError at once when Redis is away, instead of waiting for it. */
   enqueueInbound: (inboundEventId: number) => Promise<void>;
   enqueueOutbound: (outboundMessageIds: number[]) => Promise<void>;
+  /**
+   * For the sweeper: enqueue again, replacing a job that already finished or failed under the same
+   * id (its row is still open in Postgres, so that job is stale), which a plain add would skip.
+   */
+  requeue: (kind: 'inbound' | 'outbound', ids: number[]) => Promise<void>;
   /** Passes an outbox row to the process that can send it (see delivery's Readiness). */
   handOff: (queue: HandoffQueue, outboundMessageId: number) => Promise<void>;
   /** Answers when Redis does; used by /readyz. */
@@ -81,6 +86,19 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
           })),
         ),
       );
+    },
+    async requeue(kind, ids) {
+      const queue = byName[kind];
+      const name = kind === 'inbound' ? 'handle-inbound' : 'send-outbound';
+      const jobId = (id: number) => (kind === 'inbound' ? jobIds['handle-inbound']({ inboundEventId: id }) : jobIds['send-outbound']({ outboundMessageId: id }));
+      await whenConnected(async () => {
+        for (const id of ids) {
+          const existing = await queue.getJob(jobId(id));
+          if (existing && ((await existing.isFailed()) || (await existing.isCompleted()))) await existing.remove();
+          const data = kind === 'inbound' ? { inboundEventId: id } : { outboundMessageId: id };
+          await queue.add(name, data, { jobId: jobId(id) });
+        }
+      });
     },
     async handOff(queue, outboundMessageId) {
       const job = queue === 'outbound' ? 'send-outbound' : 'send-zca-outbound';
