@@ -1,4 +1,4 @@
-import type { ZcaApi, ZcaMention } from '../../bot/zalo/zca/zca-api.ts';
+import type { ZcaApi, ZcaListener, ZcaMention } from '../../bot/zalo/zca/zca-api.ts';
 
 type Handlers = {
   message: ((m: unknown) => void)[];
@@ -10,9 +10,10 @@ type Handlers = {
 export type SentZcaMessage = { groupId: string; msg: string; mentions: ZcaMention[] | undefined; msgId: string; at: number };
 
 /**
- * Stands in for zca-js's API object with the same method signatures (see bot/zalo/zca/zca-api.ts),
- * so the listener and sender run unchanged. Messages are pushed in with `receive`, in the exact
- * shape zca-js's listener emits (GroupMessage / UserMessage).
+ * Stands in for zca-js's API object with zca-js's own method signatures (`listener.on(event, …)`,
+ * `listener.start({ retryOnClose })`, `sendMessage(message, threadId, type)`,
+ * `getGroupChatHistory(groupId, count)`, `getOwnId()`), so the listener and sender run unchanged.
+ * Messages are pushed in with `receive`, in the exact shape zca-js's listener emits.
  */
 export class FakeZcaApi implements ZcaApi {
   readonly sent: SentZcaMessage[] = [];
@@ -26,13 +27,16 @@ export class FakeZcaApi implements ZcaApi {
 
   constructor(readonly ownUid: string) {}
 
-  listener = {
-    onMessage: (cb: (m: unknown) => void) => void this.handlers.message.push(cb),
-    onConnected: (cb: () => void) => void this.handlers.connected.push(cb),
-    onClosed: (cb: (code: number, reason: string) => void) => void this.handlers.closed.push(cb),
-    onError: (cb: (e: unknown) => void) => void this.handlers.error.push(cb),
-    start: () => {
+  readonly startOptions: ({ retryOnClose?: boolean } | undefined)[] = [];
+
+  listener: ZcaListener = {
+    on: (event: 'message' | 'connected' | 'closed' | 'error', listener: (...args: never[]) => void) => {
+      this.handlers[event].push(listener as never);
+      return this.listener;
+    },
+    start: (options?: { retryOnClose?: boolean }) => {
       this.starts += 1;
+      this.startOptions.push(options);
       for (const cb of this.handlers.connected) cb();
     },
     stop: () => {
@@ -40,8 +44,9 @@ export class FakeZcaApi implements ZcaApi {
     },
   };
 
-  async sendMessage(message: { msg: string; mentions?: ZcaMention[] }, threadId: string, type: 1): Promise<{ message: { msgId: number } | null }> {
-    if (type !== 1) throw new Error('the fake only knows group threads');
+  async sendMessage(message: string | { msg: string; mentions?: ZcaMention[] }, threadId: string, type?: number): Promise<{ message: { msgId: number } | null }> {
+    if (type !== 1) throw new Error('the fake only knows group threads (ThreadType.Group = 1)');
+    if (typeof message === 'string') message = { msg: message };
     if (this.failNextSend) {
       const err = this.failNextSend;
       this.failNextSend = null;

@@ -105,10 +105,11 @@ describe('a team in an ordinary Zalo group, through the personal account (zca-js
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(sendIntervalMs - 50);
   });
 
-  it('reconnects with a growing delay after an ordinary disconnect', async () => {
+  it('reconnects by itself after an ordinary disconnect, with zca-js’s own retrying off', async () => {
     const starts = api.starts;
     api.close(1006, 'abnormal closure');
     await waitFor(() => api.starts > starts, { what: 'a reconnect' });
+    expect(api.startOptions.every((o) => o?.retryOnClose === false)).toBe(true);
   });
 
   it('stops cleanly and for good when the account is opened elsewhere (close code 3000)', async () => {

@@ -1,5 +1,4 @@
-import { LoginQRCallbackEventType, ThreadType, Zalo } from 'zca-js';
-import type { API } from 'zca-js';
+import { LoginQRCallbackEventType, Zalo } from 'zca-js';
 import type { ZcaApi } from './zca-api.ts';
 import { zcaCredentialsSchema } from './zca-session.ts';
 import type { ZcaCredentials } from './zca-session.ts';
@@ -7,14 +6,15 @@ import type { ZcaCredentials } from './zca-session.ts';
 /**
  * The only code that touches zca-js itself. zca-js drives a personal Zalo account the way Zalo Web
  * does; its README warns the account may be locked for it. Update checks and zca-js's own logging
- * are off; our listener supervises reconnects.
+ * are off; our listener supervises reconnects. The API object is used as it is: its signatures
+ * are the ZcaApi type's.
  */
 const options = { selfListen: false, checkUpdate: false, logging: false };
 
 /** Logs in with a stored session. */
 export async function connectZca(credentials: ZcaCredentials): Promise<{ api: ZcaApi; ownUid: string }> {
   const api = await new Zalo(options).login(credentials);
-  return { api: adapt(api), ownUid: api.getOwnId() };
+  return { api, ownUid: api.getOwnId() };
 }
 
 export type QrLoginEvents = {
@@ -53,21 +53,4 @@ export async function loginZcaWithQr(events: QrLoginEvents): Promise<{ credentia
   });
   if (!credentials) throw new Error('Zalo did not return a session');
   return { credentials, ownUid: api.getOwnId(), displayName };
-}
-
-function adapt(api: API): ZcaApi {
-  return {
-    listener: {
-      onMessage: (cb) => void api.listener.on('message', cb),
-      onConnected: (cb) => void api.listener.on('connected', cb),
-      onClosed: (cb) => void api.listener.on('closed', (code, reason) => cb(code, reason)),
-      onError: (cb) => void api.listener.on('error', cb),
-      // Reconnects are ours (with backoff and a stop on "opened elsewhere"), not zca-js's.
-      start: () => api.listener.start({ retryOnClose: false }),
-      stop: () => api.listener.stop(),
-    },
-    sendMessage: (message, threadId) => api.sendMessage(message, threadId, ThreadType.Group),
-    getGroupChatHistory: (groupId, count) => api.getGroupChatHistory(groupId, count),
-    getOwnId: () => api.getOwnId(),
-  };
 }

@@ -26,7 +26,7 @@ export function runZcaListener(deps: ZcaListenerDeps): { stop: () => void } {
   let timer: NodeJS.Timeout | null = null;
   const log = deps.logger;
 
-  deps.api.listener.onMessage((raw) => {
+  deps.api.listener.on('message', (raw) => {
     const parsed = zcaGroupMessageSchema.safeParse(raw);
     if (!parsed.success) {
       log.debug('zca: not a group message; ignored');
@@ -35,12 +35,12 @@ export function runZcaListener(deps: ZcaListenerDeps): { stop: () => void } {
     if (parsed.data.isSelf) return;
     deps.store(parsed.data).catch((err: unknown) => log.error({ err, msgId: parsed.data.data.msgId }, 'zca: could not store a group message'));
   });
-  deps.api.listener.onConnected(() => {
+  deps.api.listener.on('connected', () => {
     delay = deps.reconnect.minMs;
     log.info('zca: listener connected');
   });
-  deps.api.listener.onError((err) => log.warn({ err }, 'zca: listener error'));
-  deps.api.listener.onClosed((code, reason) => {
+  deps.api.listener.on('error', (err) => log.warn({ err }, 'zca: listener error'));
+  deps.api.listener.on('closed', (code, reason) => {
     if (stopped) return;
     if (code === zcaDuplicateConnection || code === zcaKickConnection) {
       stopped = true;
@@ -54,11 +54,12 @@ export function runZcaListener(deps: ZcaListenerDeps): { stop: () => void } {
     log.warn({ code, reason, retryInMs: delay }, 'zca: connection closed; reconnecting');
     timer = setTimeout(() => {
       timer = null;
-      if (!stopped) deps.api.listener.start();
+      if (!stopped) deps.api.listener.start({ retryOnClose: false });
     }, delay);
     delay = Math.min(delay * 2, deps.reconnect.maxMs);
   });
-  deps.api.listener.start();
+  // Reconnects are ours (growing delays, and none after "opened elsewhere"), not zca-js's.
+  deps.api.listener.start({ retryOnClose: false });
 
   return {
     stop() {
