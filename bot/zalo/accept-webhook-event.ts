@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { insertInboundEvent, markInboundEnqueued } from '../../db/queries/inbound-events.ts';
+import { insertInboundEvent, markInboundNotEnqueued } from '../../db/queries/inbound-events.ts';
 import type { Clock } from '../clock.ts';
 import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -69,6 +69,8 @@ export async function acceptWebhookEvent(
       payload: parsed.status === 'handled' ? redactStoredPayload(parsed.event, request.rawBody) : request.rawBody.toString('utf8'),
       status,
       receivedAt: deps.clock.now(),
+      // Optimistic: marked as handed over now, and unmarked if Redis refuses (saves a round trip).
+      enqueuedAt: status === 'received' ? deps.clock.now() : null,
     });
   } catch (err) {
     deps.logger.error({ err }, 'could not store webhook event; answering 503 so Zalo retries');
@@ -84,15 +86,13 @@ export async function acceptWebhookEvent(
 async function enqueue(deps: WebhookDeps, inboundEventId: number): Promise<boolean> {
   try {
     await deps.enqueueInbound(inboundEventId);
+    return true;
   } catch (err) {
     deps.logger.warn({ err, inboundEventId }, 'queue unavailable; the sweeper will enqueue this event');
+    // If even this fails, the sweeper still finds the event once its hand-over looks stale.
+    await markInboundNotEnqueued(deps.db, inboundEventId).catch(() => undefined);
     return false;
   }
-  await markInboundEnqueued(deps.db, [inboundEventId], deps.clock.now()).catch((err: unknown) => {
-    // Harmless: the sweeper may enqueue it again, and the job id makes that a no-op.
-    deps.logger.warn({ err, inboundEventId }, 'could not mark event as enqueued');
-  });
-  return true;
 }
 
 function readTimestamp(json: unknown): string | undefined {

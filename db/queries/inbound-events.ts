@@ -30,6 +30,11 @@ export async function markInboundEnqueued(db: DbOrTx, ids: number[], now: Date):
   await db.update(inboundEvents).set({ enqueuedAt: now }).where(inArray(inboundEvents.id, ids));
 }
 
+/** The hand-over to the queue failed after all: let the sweeper pick the event up promptly. */
+export async function markInboundNotEnqueued(db: DbOrTx, id: number): Promise<void> {
+  await db.update(inboundEvents).set({ enqueuedAt: null }).where(eq(inboundEvents.id, id));
+}
+
 export async function markInboundProcessed(db: DbOrTx, id: number, now: Date): Promise<void> {
   await db
     .update(inboundEvents)

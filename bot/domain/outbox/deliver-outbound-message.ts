@@ -48,6 +48,8 @@ export class RetryDeliveryError extends Error {
 }
 
 const orderingWindowMs = 5 * 60_000;
+/** How long a message waits for the one before it to the same person (usually sent in ~50 ms). */
+const orderingWaitMs = 60;
 const noTransportRetryMs = 10 * 60_000;
 const clockSkewMs = 60_000;
 
@@ -96,7 +98,7 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
     if (readiness.kind === 'wait') return skip({ kind: 'defer', delayMs: readiness.delayMs, reason: readiness.reason });
     if (readiness.kind === 'handoff') return skip({ kind: 'handoff', to: readiness.to });
     if (await hasEarlierOpenMessage(tx, row, new Date(now.getTime() - orderingWindowMs))) {
-      return skip({ kind: 'defer', delayMs: 300, reason: 'ordering' });
+      return skip({ kind: 'defer', delayMs: orderingWaitMs, reason: 'ordering' });
     }
     let inDoubtSince: Date | null = null;
     if (row.status === 'sending') {
