@@ -1,0 +1,6 @@
+import { intentBench } from './intent-bench.ts';
+import { pipelineBench } from './pipeline-bench.ts';
+
+/** `npm run bench`: every benchmark, one JSON line each. */
+console.log(JSON.stringify(intentBench()));
+console.log(JSON.stringify(await pipelineBench()));
