@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
-import type { DbOrTx } from '../client.ts';
+import type { DbOrTx, Tx } from '../client.ts';
 import { teams } from '../schema/index.ts';
 
 export type TeamRow = typeof teams.$inferSelect;
