@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Queue } from 'bullmq';
 import type { JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -39,6 +40,8 @@ export function defaultJobOptions(retryBaseMs: number): JobsOptions {
 }
 
 const enqueueTimeoutMs = 2000;
+/** At start-up (a refused connection ends the wait at once; this bounds an unanswering one). */
+const startupWaitMs = 1000;
 
 /**
  * Producer side of the queues. An enqueue fails fast when Redis is not connected, so a webhook can
@@ -66,7 +69,12 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
     'zca-outbound': make('zca-outbound'),
   };
 
+  // A connection that has never been ready is still starting up: worth a short wait. One that was
+  // ready and no longer is, is an outage: fail at once.
+  let everReady = false;
+  connection.once('ready', () => (everReady = true));
   const whenConnected = async (op: () => Promise<unknown>) => {
+    if (connection.status !== 'ready' && !everReady) await withTimeout(once(connection, 'ready'), startupWaitMs).catch(() => undefined);
     if (connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${connection.status}`);
     await withTimeout(op(), enqueueTimeoutMs);
   };
