@@ -31,7 +31,7 @@ export const groupHandlers = {
   },
 
   undo: async (turn, _command) => {
-    const member = await findMemberByZaloId(turn.db, { teamId: turn.team.id, source: turn.transport === 'gmf' ? 'oa' : 'zca', zaloUserId: turn.sender.id });
+    const member = await findMemberByZaloId(turn.db, { teamId: turn.team.id, source: memberIdSource(turn), zaloUserId: turn.sender.id });
     const undone = member ? await undoLastReport(turn.db, { memberId: member.id, now: turn.now }) : { kind: 'nothing' as const };
     if (undone.kind === 'nothing' || !member) return reply(turn, texts.group.nothingToUndo);
     const lines = metricLines(Object.fromEntries(undone.items.map((i) => [i.metric, i.count])));
@@ -129,7 +129,12 @@ function linkText(outcome: Awaited<ReturnType<typeof linkGroupToTeam>>): string 
 }
 
 function identify(turn: GroupTurn & { team: TeamRow }) {
-  return identifyGroupMember(turn.db, { teamId: turn.team.id, source: turn.transport === 'gmf' ? 'oa' : 'zca', zaloUserId: turn.sender.id, displayName: turn.sender.name });
+  return identifyGroupMember(turn.db, { teamId: turn.team.id, source: memberIdSource(turn), zaloUserId: turn.sender.id, displayName: turn.sender.name });
+}
+
+/** Zalo user ids differ by channel: GMF groups carry OA-scoped ids, zca-js groups global ones. */
+function memberIdSource(turn: GroupTurn): 'oa' | 'zca' {
+  return turn.transport === 'gmf' ? 'oa' : 'zca';
 }
 
 /** Where and what ("Thôn Đông", "Cài VNeID"), never who: the group does not need the resident's name here. */

@@ -1,29 +1,34 @@
 import { findLatestConsent } from '../../../db/queries/consents.ts';
-import { cancelPendingFollowUps } from '../../../db/queries/follow-ups.ts';
-import { stopActiveGuideRuns } from '../../../db/queries/guide-runs.ts';
 import { markPrivacyNoticeShown, updateResidentDetails } from '../../../db/queries/residents.ts';
+import { stopGuides } from '../../domain/guides/guide-progress.ts';
 import { consentPurposes, hasConsent, privacyNoticeVersion } from '../../domain/residents/consent.ts';
 import { texts } from '../texts.vi.ts';
 import { loadConversationState } from './conversation-state.ts';
 import { mainMenu } from './replies.ts';
+import { communeName } from './turn.ts';
 import type { Turn } from './turn.ts';
 import { receiveSharedPhone } from './visit-form.ts';
 import { extractPhoneNumber } from './form-inputs.ts';
 
-/** Following the OA: the welcome with the privacy notice the first time, a menu afterwards. */
+/**
+ * The welcome with the privacy notice, said once per notice version (on following or on the first
+ * message, whichever comes first). True when it was said now.
+ */
+export async function welcomeIfNew(turn: Turn): Promise<boolean> {
+  if (turn.resident.privacyNoticeVersion === privacyNoticeVersion) return false;
+  await markPrivacyNoticeShown(turn.db, { id: turn.resident.id, version: privacyNoticeVersion, at: turn.now });
+  turn.say({ kind: 'text', text: texts.welcome(communeName(turn)) });
+  return true;
+}
+
+/** Following the OA: the welcome and the menu the first time, a shorter greeting afterwards. */
 export async function welcomeFollower(turn: Turn): Promise<void> {
-  if (turn.resident.privacyNoticeVersion !== privacyNoticeVersion) {
-    await markPrivacyNoticeShown(turn.db, { id: turn.resident.id, version: privacyNoticeVersion, at: turn.now });
-    turn.say({ kind: 'text', text: texts.welcome(turn.commune?.name ?? 'xã') }, mainMenu());
-    return;
-  }
-  turn.say(mainMenu(texts.greetingBack));
+  turn.say(mainMenu((await welcomeIfNew(turn)) ? texts.menuPrompt : texts.greetingBack));
 }
 
 /** Unfollowing: Zalo will refuse our messages anyway, so nothing stays scheduled. */
 export async function forgetSchedules(turn: Turn): Promise<void> {
-  await stopActiveGuideRuns(turn.db, { residentId: turn.resident.id, at: turn.now });
-  await cancelPendingFollowUps(turn.db, { residentId: turn.resident.id, reason: 'unfollowed', at: turn.now });
+  await stopGuides(turn.db, { residentId: turn.resident.id, reason: 'unfollowed', now: turn.now });
 }
 
 /**

@@ -1,7 +1,5 @@
 import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
-import { markPrivacyNoticeShown } from '../../../db/queries/residents.ts';
 import { optIn, optOut } from '../../domain/residents/opt-out.ts';
-import { privacyNoticeVersion } from '../../domain/residents/consent.ts';
 import { isGuideId } from '../../guides/guide.ts';
 import { parseAction } from '../button-actions.ts';
 import type { ButtonAction } from '../button-actions.ts';
@@ -16,6 +14,7 @@ import { answerDeletion, askDeletion } from './deletion-flow.ts';
 import type { FormInput } from './form-inputs.ts';
 import { activeRunOrNotice, continueGuide, startGuideFlow } from './guide-flow.ts';
 import { answerHelpQuestion } from './help-confirmation.ts';
+import { welcomeIfNew } from './handle-resident-event.ts';
 import { continueQuestionForm, startQuestionForm } from './question-form.ts';
 import { mainMenu, mainMenuButtons, menuButton, topicButton, withButtons } from './replies.ts';
 import type { Turn } from './turn.ts';
@@ -30,7 +29,7 @@ const switchTopicScore = 0.55;
  * a guide in progress gets "tiếp"/"chưa được"; everything else is a question.
  */
 export async function handleResidentMessage(turn: Turn, text: string | null): Promise<void> {
-  const firstContact = await greetIfFirstContact(turn);
+  const firstContact = await welcomeIfNew(turn);
   if (!text) {
     turn.say(withButtons(texts.mediaReceived, mainMenuButtons()));
     return;
@@ -151,12 +150,4 @@ async function actOnIntent(turn: Turn, c: Classification, firstContact: boolean)
 
 function isNewTopic(c: Classification): boolean {
   return c.intent !== 'unknown' && c.intent !== 'greeting' && (c.ambiguous || c.score >= switchTopicScore);
-}
-
-/** First contact: the welcome with the privacy notice, recorded so it is shown once. */
-async function greetIfFirstContact(turn: Turn): Promise<boolean> {
-  if (turn.resident.privacyNoticeVersion === privacyNoticeVersion) return false;
-  await markPrivacyNoticeShown(turn.db, { id: turn.resident.id, version: privacyNoticeVersion, at: turn.now });
-  turn.say({ kind: 'text', text: texts.welcome(turn.commune?.name ?? 'xã') });
-  return true;
 }

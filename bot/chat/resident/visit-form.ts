@@ -1,8 +1,7 @@
-import { stopActiveGuideRuns } from '../../../db/queries/guide-runs.ts';
-import { cancelPendingFollowUps } from '../../../db/queries/follow-ups.ts';
 import { listCurrentVillages } from '../../../db/queries/org-units.ts';
 import type { OrgUnitRow } from '../../../db/queries/org-units.ts';
 import { updateResidentDetails } from '../../../db/queries/residents.ts';
+import { stopGuides } from '../../domain/guides/guide-progress.ts';
 import { NoTeamError, openHelpRequest } from '../../domain/help-requests/open-help-request.ts';
 import { hasConsent, recordConsent } from '../../domain/residents/consent.ts';
 import { findGuide } from '../../guides/guide-library.ts';
@@ -186,8 +185,7 @@ async function finishVisit(turn: Turn, form: VisitForm, phone: string | null = n
     });
     if (village) await updateResidentDetails(turn.db, { id: turn.resident.id, villageId: village.id });
     // The team takes over from here: no automatic "đã làm được chưa?" on top of their visit.
-    await stopActiveGuideRuns(turn.db, { residentId: turn.resident.id, at: turn.now });
-    await cancelPendingFollowUps(turn.db, { residentId: turn.resident.id, reason: 'home-visit-requested', at: turn.now });
+    await stopGuides(turn.db, { residentId: turn.resident.id, reason: 'home-visit-requested', now: turn.now });
     await clearConversationState(turn.db, turn.resident.id);
     turn.say({ kind: 'text', text: texts.visitCreated(request.id, team.name, request.dueAt) });
   } catch (err) {

@@ -7,10 +7,18 @@ import type { Guide } from '../../guides/guide.ts';
 /** About a day after the last step they saw, an unfinished guide gets one follow-up. */
 export const followUpDelayMs = 24 * 3600_000;
 
+/**
+ * Ends the resident's guide in progress and its pending follow-up; `reason` is recorded on the
+ * follow-up (new topic, opted out, unfollowed, a home visit taking over…).
+ */
+export async function stopGuides(db: DbOrTx, params: { residentId: number; reason: string; now: Date }): Promise<void> {
+  await stopActiveGuideRuns(db, { residentId: params.residentId, at: params.now });
+  await cancelPendingFollowUps(db, { residentId: params.residentId, reason: params.reason, at: params.now });
+}
+
 /** Starts a guide at its first step, ending any other guide in progress. */
 export async function startGuide(db: DbOrTx, params: { residentId: number; guide: Guide; now: Date }): Promise<GuideRunRow> {
-  await stopActiveGuideRuns(db, { residentId: params.residentId, at: params.now });
-  await cancelPendingFollowUps(db, { residentId: params.residentId, reason: 'new-topic', at: params.now });
+  await stopGuides(db, { residentId: params.residentId, reason: 'new-topic', now: params.now });
   const run = await insertGuideRun(db, {
     residentId: params.residentId,
     guideId: params.guide.id,
