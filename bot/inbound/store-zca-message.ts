@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.ts';
-import { insertInboundEvent, markInboundEnqueued } from '../../db/queries/inbound-events.ts';
+import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { toStoredZcaMessage, zcaEventName } from '../zalo/zca/zca-stored-message.ts';
 import type { ZcaGroupMessage } from '../zalo/zca/zca-stored-message.ts';
+import { enqueueStoredEvent } from './enqueue-stored-event.ts';
 
 export type StoreZcaDeps = { db: Db; clock: Clock; logger: Logger; ownUid: string; enqueueInbound: (id: number) => Promise<void> };
 
@@ -28,6 +29,7 @@ export async function storeZcaMessage(deps: StoreZcaDeps, message: ZcaGroupMessa
         payload: stored.payload,
         status: 'received',
         receivedAt: deps.clock.now(),
+        enqueuedAt: deps.clock.now(),
       });
       break;
     } catch (err) {
@@ -38,11 +40,6 @@ export async function storeZcaMessage(deps: StoreZcaDeps, message: ZcaGroupMessa
     }
   }
   if (id === null) return null;
-  try {
-    await deps.enqueueInbound(id);
-    await markInboundEnqueued(deps.db, [id], deps.clock.now());
-  } catch (err) {
-    deps.logger.warn({ err, inboundEventId: id }, 'zca: message stored; the sweeper will queue it');
-  }
+  await enqueueStoredEvent(deps, id);
   return id;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { insertInboundEvent, markInboundNotEnqueued } from '../../db/queries/inbound-events.ts';
+import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
+import { enqueueStoredEvent } from '../inbound/enqueue-stored-event.ts';
 import type { Clock } from '../clock.ts';
 import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -69,7 +70,7 @@ export async function acceptWebhookEvent(
       payload: parsed.status === 'handled' ? redactStoredPayload(parsed.event, request.rawBody) : request.rawBody.toString('utf8'),
       status,
       receivedAt: deps.clock.now(),
-      // Optimistic: marked as handed over now, and unmarked if Redis refuses (saves a round trip).
+      // Marked as handed over now; enqueueStoredEvent clears the mark if Redis refuses.
       enqueuedAt: status === 'received' ? deps.clock.now() : null,
     });
   } catch (err) {
@@ -79,20 +80,8 @@ export async function acceptWebhookEvent(
   if (inboundEventId === null) return { kind: 'duplicate' };
   if (status !== 'received') return { kind: 'stored', inboundEventId, status, queued: false };
 
-  const queued = await enqueue(deps, inboundEventId);
+  const queued = await enqueueStoredEvent(deps, inboundEventId);
   return { kind: 'stored', inboundEventId, status, queued };
-}
-
-async function enqueue(deps: WebhookDeps, inboundEventId: number): Promise<boolean> {
-  try {
-    await deps.enqueueInbound(inboundEventId);
-    return true;
-  } catch (err) {
-    deps.logger.warn({ err, inboundEventId }, 'queue unavailable; the sweeper will enqueue this event');
-    // If even this fails, the sweeper still finds the event once its hand-over looks stale.
-    await markInboundNotEnqueued(deps.db, inboundEventId).catch(() => undefined);
-    return false;
-  }
 }
 
 function readTimestamp(json: unknown): string | undefined {

@@ -1,9 +1,9 @@
 import { markInboundAttemptFailed } from '../../db/queries/inbound-events.ts';
-import { markOutboundEnqueued } from '../../db/queries/outbound-messages.ts';
 import { DelayedError } from 'bullmq';
 import type { CoreDeps } from '../../bot/deps.ts';
 import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
 import { defineProcessor } from '../define-processor.ts';
+import { enqueueOutbox } from '../enqueue-outbox.ts';
 
 /** Handles one stored inbound event, then hands the replies it wrote to the outbound queue. */
 export function handleInboundProcessor(deps: CoreDeps) {
@@ -23,12 +23,6 @@ export function handleInboundProcessor(deps: CoreDeps) {
       throw new DelayedError('an earlier message from the same sender is still waiting');
     }
     log.info({ inboundEventId, outcome: result.outcome, replies: result.outboxIds.length }, 'inbound event handled');
-    try {
-      await deps.queues.enqueueOutbound(result.outboxIds);
-      await markOutboundEnqueued(deps.db, result.outboxIds, deps.clock.now());
-    } catch (err) {
-      // The replies are safe in the outbox; the sweeper will queue them.
-      log.warn({ err }, 'could not enqueue replies now');
-    }
+    await enqueueOutbox(deps, result.outboxIds, log);
   });
 }

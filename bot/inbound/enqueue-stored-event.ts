@@ -1,0 +1,22 @@
+import type { Db } from '../../db/client.ts';
+import { markInboundNotEnqueued } from '../../db/queries/inbound-events.ts';
+import type { Logger } from '../logger.ts';
+
+export type EnqueueStoredEventDeps = { db: Db; enqueueInbound: (inboundEventId: number) => Promise<void>; logger: Logger };
+
+/**
+ * Hands a stored event's id to the queue. Events are inserted already marked as handed over (one
+ * round trip less on the webhook path); when Redis refuses, the mark is cleared so the sweeper
+ * picks the event up within seconds. If even that fails, the sweeper finds it once the hand-over
+ * looks stale. True when the queue took it.
+ */
+export async function enqueueStoredEvent(deps: EnqueueStoredEventDeps, inboundEventId: number): Promise<boolean> {
+  try {
+    await deps.enqueueInbound(inboundEventId);
+    return true;
+  } catch (err) {
+    deps.logger.warn({ err, inboundEventId }, 'queue unavailable; the sweeper will enqueue this event');
+    await markInboundNotEnqueued(deps.db, inboundEventId).catch(() => undefined);
+    return false;
+  }
+}
