@@ -19,22 +19,30 @@ export type ImageAttachments = {
 
 export function createImageAttachments(deps: { db: Db; client: OaClient; clock: Clock; dir?: string }): ImageAttachments {
   const dir = deps.dir ?? guideImagesDir;
-  const load = async (file: string) => {
-    const bytes = await readFile(path.join(dir, path.basename(file)));
-    return { bytes, key: `${file}:${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}` };
+  const read = (file: string) => readFile(path.join(dir, path.basename(file)));
+  // The key includes a hash of the picture, so a changed picture is uploaded again. Pictures ship
+  // with the code, so each is hashed once per process rather than on every message.
+  const keys = new Map<string, string>();
+  const keyOf = async (file: string) => {
+    const known = keys.get(file);
+    if (known) return known;
+    const key = `${file}:${createHash('sha256').update(await read(file)).digest('hex').slice(0, 16)}`;
+    keys.set(file, key);
+    return key;
   };
   return {
     async attachmentFor(file) {
-      const { bytes, key } = await load(file);
+      const key = await keyOf(file);
       const cached = await findMediaUpload(deps.db, key);
       const now = deps.clock.now();
       if (cached && now.getTime() - cached.uploadedAt.getTime() < reuseForMs) return cached.attachmentId;
+      const bytes = await read(file);
       const { attachmentId } = await deps.client.uploadImage({ bytes, filename: file, mimeType: file.endsWith('.png') ? 'image/png' : 'image/jpeg' });
       await upsertMediaUpload(deps.db, { fileKey: key, attachmentId, uploadedAt: now });
       return attachmentId;
     },
     async forget(file) {
-      await deleteMediaUpload(deps.db, (await load(file)).key);
+      await deleteMediaUpload(deps.db, await keyOf(file));
     },
   };
 }
