@@ -1,9 +1,14 @@
+import { vietnamDate } from '../domain/calendar.ts';
+
 /**
  * Every Vietnamese string the bot sends lives here, so wording can be reviewed in one place.
  * Residents are addressed as "bác/anh/chị"; messages stay short enough for a phone screen.
  */
-const dmy = (d: Date) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit' }).format(d);
+/** "18/11", the day in Vietnam. */
+const dmy = (instant: Date) => {
+  const { d, m } = vietnamDate(instant);
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}`;
+};
 
 export const texts = {
   welcome: (commune: string) =>
