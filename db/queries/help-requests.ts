@@ -10,7 +10,6 @@ export async function insertHelpRequest(db: DbOrTx, row: typeof helpRequests.$in
   return inserted;
 }
 
-
 export async function lockHelpRequest(tx: Tx, id: number): Promise<HelpRequestRow | null> {
   const [row] = await tx.select().from(helpRequests).where(eq(helpRequests.id, id)).for('update');
   return row ?? null;

@@ -18,7 +18,6 @@ export async function insertInboundEvent(db: DbOrTx, row: NewInbound): Promise<n
   return inserted?.id ?? null;
 }
 
-
 /** Reads and locks the row: two jobs for the same event cannot process it side by side. */
 export async function lockInboundEvent(tx: Tx, id: number): Promise<InboundRow | null> {
   const [row] = await tx.select().from(inboundEvents).where(eq(inboundEvents.id, id)).for('update');

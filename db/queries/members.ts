@@ -17,7 +17,6 @@ export async function insertMemberIfMissing(db: DbOrTx, member: NewMember): Prom
   return row;
 }
 
-
 /** The team member behind a Zalo id in one id space (OA-scoped or personal-account), or null. */
 export async function findMemberByZaloId(
   db: DbOrTx,

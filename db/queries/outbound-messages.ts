@@ -16,7 +16,6 @@ export async function insertOutboundMessages(db: DbOrTx, rows: NewOutbound[]): P
   return inserted.map((r) => r.id);
 }
 
-
 /** Reads a row and locks it until the transaction ends, so two attempts never claim it together. */
 export async function lockOutboundMessage(tx: Tx, id: number): Promise<OutboundRow | null> {
   const [row] = await tx.select().from(outboundMessages).where(eq(outboundMessages.id, id)).for('update');

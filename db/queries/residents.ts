@@ -25,7 +25,6 @@ export async function upsertResidentInteraction(
   return row;
 }
 
-
 export async function getResident(db: DbOrTx, id: number): Promise<ResidentRow> {
   const [row] = await db.select().from(residents).where(eq(residents.id, id));
   if (!row) throw new Error(`resident ${id} not found`);

@@ -16,7 +16,6 @@ export async function upsertTeam(db: DbOrTx, team: NewTeam): Promise<TeamRow> {
   return row;
 }
 
-
 export async function findTeamOfUnit(db: DbOrTx, params: { unitId: number; kind: TeamRow['kind'] }): Promise<TeamRow | null> {
   const [row] = await db.select().from(teams).where(and(eq(teams.unitId, params.unitId), eq(teams.kind, params.kind)));
   return row ?? null;
