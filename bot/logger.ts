@@ -21,13 +21,13 @@ const secretKey = /token|secret|password|passwd|cookie|signature|authorization|p
 /** Vietnamese mobile numbers (0xx… or 84xx…), masked even inside free text. */
 const phoneNumber = /(?<!\d)(?:\+?84|0)(?:[35789]\d)\d{7}(?!\d)/g;
 
+/** A process's root logger (pino): what the composition root creates and hands to Fastify. */
+export type RootLogger = pino.Logger;
+
 /**
  * The process logger: JSON lines, objects first. Secrets and phone numbers are scrubbed by key name
  * and by pattern, because a log line is the easiest place to leak an OA token.
  */
-/** A process's root logger (pino): what the composition root creates and hands to Fastify. */
-export type RootLogger = pino.Logger;
-
 export function createLogger(options: { level: string; name: string }): RootLogger {
   return pino({
     name: options.name,

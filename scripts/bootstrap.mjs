@@ -24,19 +24,19 @@ try {
   await ensureDependencies(root, log);
   if (mode === 'start') {
     await ensureServices({ databaseUrl, redisUrl, root, log, createDatabase: true });
-    await run('npx', ['tsx', 'scripts/db-migrate.ts'], log);
-    await run('npx', ['tsx', 'scripts/start-all.ts'], log);
+    await run('npx', ['tsx', 'scripts/db-migrate.ts']);
+    await run('npx', ['tsx', 'scripts/start-all.ts']);
   } else if (mode === 'test') {
     const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? withDatabase(databaseUrl, 'cdt_test');
     const testRedisUrl = process.env.TEST_REDIS_URL ?? redisUrl;
     await ensureServices({ databaseUrl: testDatabaseUrl, redisUrl: testRedisUrl, root, log, createDatabase: false });
     const env = { TEST_DATABASE_URL: testDatabaseUrl, TEST_REDIS_URL: testRedisUrl };
     log('typecheck');
-    await run('npx', ['tsc', '-p', '.'], log, env);
+    await run('npx', ['tsc', '-p', '.'], env);
     log('lint');
-    await run('npx', ['eslint', '.'], log, env);
+    await run('npx', ['eslint', '.'], env);
     log('tests');
-    await run('npx', ['vitest', 'run', ...process.argv.slice(3)], log, env);
+    await run('npx', ['vitest', 'run', ...process.argv.slice(3)], env);
   } else {
     throw new Error('usage: node scripts/bootstrap.mjs start|test');
   }

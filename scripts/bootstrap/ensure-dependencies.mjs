@@ -12,5 +12,5 @@ export async function ensureDependencies(root, log) {
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   log('installing dependencies (npm ci)…');
-  await run('npm', ['ci', '--no-audit', '--no-fund'], log);
+  await run('npm', ['ci', '--no-audit', '--no-fund']);
 }

@@ -23,7 +23,7 @@ export async function ensureServices(o) {
   if (!redisUp && isLocal(redis.host)) redisUp = await startLocalRedis(redis.port, o.root, o.log);
   if ((!pgUp || !redisUp) && (await capture('docker', ['info'], { timeoutMs: 10_000 })) !== null) {
     o.log('starting Postgres and Redis with docker compose…');
-    await run('docker', ['compose', 'up', '-d', 'postgres', 'redis'], o.log);
+    await run('docker', ['compose', 'up', '-d', 'postgres', 'redis']);
     pgUp = await waitFor(pg, 60_000);
     redisUp = await waitFor(redis, 60_000);
   }

@@ -4,10 +4,9 @@ import { spawn } from 'node:child_process';
 /**
  * Runs a command with inherited output; resolves when it exits 0. Signals reach the child, and
  * the child's exit code becomes ours on failure.
- * @param {string} cmd @param {string[]} args @param {(m: string) => void} _log
- * @param {Record<string, string>} [env]
+ * @param {string} cmd @param {string[]} args @param {Record<string, string>} [env]
  */
-export function run(cmd, args, _log, env = {}) {
+export function run(cmd, args, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
     const forward = (/** @type {NodeJS.Signals} */ sig) => child.kill(sig);
