@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../bot/config.ts';
 import { dayMonth, vietnamDate } from '../bot/domain/calendar.ts';
-import { createCoreDeps } from '../bot/deps.ts';
 import { createTeamLinkCode } from '../bot/domain/teams/link-codes.ts';
 import { findOrgUnitByCode } from '../db/queries/org-units.ts';
 import { findTeamOfUnit, upsertTeam } from '../db/queries/teams.ts';
+import { runWithCore } from './lib/run-with-core.ts';
 
 /**
  * `npm run team:create -- <unit-code> [--name "Tổ …"] [--leaders]`: creates the team of a village
@@ -18,24 +16,15 @@ if (!unitCode) {
   console.error('usage: npm run team:create -- <unit-code> [--name "Tổ CNSCĐ …"] [--leaders]');
   process.exit(2);
 }
-try {
-  const config = loadConfig();
-  const core = createCoreDeps(config, { name: 'team-create', logger: pino({ level: 'warn' }) });
-  try {
-    const unit = await findOrgUnitByCode(core.db, unitCode);
-    if (!unit) throw new Error(`no unit with code "${unitCode}" (see npm run db:seed for the demo commune)`);
-    const kind = values.leaders ? 'commune_leaders' : unit.kind === 'village' ? 'village' : 'commune';
-    const team =
-      (await findTeamOfUnit(core.db, { unitId: unit.id, kind })) ??
-      (await upsertTeam(core.db, { unitId: unit.id, kind, name: values.name ?? (kind === 'commune_leaders' ? `Lãnh đạo ${unit.name}` : `Tổ CNSCĐ ${unit.name}`) }));
-    const { code, expiresAt } = await createTeamLinkCode(core.db, { teamId: team.id, now: new Date() });
-    console.log(`${team.name} (id ${team.id})`);
-    console.log(`Mã liên kết: ${code}  (dùng một lần, hết hạn ${dayMonth(vietnamDate(expiresAt))})`);
-    console.log(`Trong nhóm Zalo của tổ, gõ: /lienket ${code}`);
-  } finally {
-    await core.close();
-  }
-} catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : err);
-  process.exit(1);
-}
+await runWithCore('team-create', async (core) => {
+  const unit = await findOrgUnitByCode(core.db, unitCode);
+  if (!unit) throw new Error(`no unit with code "${unitCode}" (see npm run db:seed for the demo commune)`);
+  const kind = values.leaders ? 'commune_leaders' : unit.kind === 'village' ? 'village' : 'commune';
+  const team =
+    (await findTeamOfUnit(core.db, { unitId: unit.id, kind })) ??
+    (await upsertTeam(core.db, { unitId: unit.id, kind, name: values.name ?? (kind === 'commune_leaders' ? `Lãnh đạo ${unit.name}` : `Tổ CNSCĐ ${unit.name}`) }));
+  const { code, expiresAt } = await createTeamLinkCode(core.db, { teamId: team.id, now: new Date() });
+  console.log(`${team.name} (id ${team.id})`);
+  console.log(`Mã liên kết: ${code}  (dùng một lần, hết hạn ${dayMonth(vietnamDate(expiresAt))})`);
+  console.log(`Trong nhóm Zalo của tổ, gõ: /lienket ${code}`);
+});

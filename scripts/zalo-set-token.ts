@@ -1,7 +1,7 @@
-import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../bot/config.ts';
-import { createCoreDeps, createZaloDeps } from '../bot/deps.ts';
+import { ConfigError } from '../bot/config.ts';
+import { createZaloDeps } from '../bot/deps.ts';
 import { resetOaToken } from '../db/queries/oa-tokens.ts';
+import { runWithCore } from './lib/run-with-core.ts';
 
 /**
  * `npm run zalo:set-token -- <refresh_token>`: after an admin re-authorised the app (API Explorer
@@ -12,19 +12,9 @@ if (!refreshToken) {
   console.error('usage: npm run zalo:set-token -- <refresh_token>');
   process.exit(2);
 }
-try {
-  const config = loadConfig();
+await runWithCore('set-token', async (core, config) => {
   if (!config.zalo) throw new ConfigError('set the ZALO_* variables first (see README)');
-  const core = createCoreDeps(config, { name: 'set-token', logger: pino({ level: 'warn' }) });
-  try {
-    await resetOaToken(core.db, { oaId: config.zalo.oaId, refreshTokenEnc: core.secretBox.seal(refreshToken), now: new Date() });
-    const zalo = createZaloDeps(core);
-    await zalo?.tokens.refreshIfDue();
-    console.log(`OA ${config.zalo.oaId}: token stored and refreshed; sending can resume.`);
-  } finally {
-    await core.close();
-  }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-}
+  await resetOaToken(core.db, { oaId: config.zalo.oaId, refreshTokenEnc: core.secretBox.seal(refreshToken), now: new Date() });
+  await createZaloDeps(core)?.tokens.refreshIfDue();
+  console.log(`OA ${config.zalo.oaId}: token stored and refreshed; sending can resume.`);
+});

@@ -1,0 +1,24 @@
+import { pino } from 'pino';
+import { loadConfig } from '../../bot/config.ts';
+import type { Config } from '../../bot/config.ts';
+import { createCoreDeps } from '../../bot/deps.ts';
+import type { CoreDeps } from '../../bot/deps.ts';
+
+/**
+ * The frame of a one-shot CLI: reads the configuration, connects, runs `work`, closes the
+ * connections, and turns any failure into one readable line and exit code 1.
+ */
+export async function runWithCore(name: string, work: (core: CoreDeps, config: Config) => Promise<void>): Promise<void> {
+  try {
+    const config = loadConfig();
+    const core = createCoreDeps(config, { name, logger: pino({ level: 'warn' }) });
+    try {
+      await work(core, config);
+    } finally {
+      await core.close();
+    }
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
