@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import { runEval } from './nlu/eval-command.ts';
+import { printTuning } from './nlu/tune.ts';
 import { parseReport } from '../bot/chat/group/report/parse-report.ts';
 import { classifyIntent, explainIntent } from '../bot/chat/nlu/classify-intent.ts';
 
@@ -8,6 +10,9 @@ import { classifyIntent, explainIntent } from '../bot/chat/nlu/classify-intent.t
  * `npm run nlu -- explain`  the same input; prints the normalised tokens and the patterns that fired.
  * `npm run nlu -- report`   JSON Lines {"text", "now": ISO-8601 with offset}; one line out per input:
  *                           {"ok": true, "date", "counts"} or {"ok": false, "error"} — the bot's own parser.
+ * `npm run nlu -- eval [files] [--quiet]`  accuracy, confusion and misses on labelled sets
+ *                           (default: test/nlu/heldout and test/nlu/dev; formats in docs/understanding.md).
+ * `npm run nlu -- tune`     cross-validates the blend of catalogue and model on the training corpus.
  */
 const modes: Record<string, (input: Record<string, unknown>) => unknown> = {
   intent: (input) => classifyIntent(text(input)),
@@ -21,9 +26,17 @@ const modes: Record<string, (input: Record<string, unknown>) => unknown> = {
 };
 
 const mode = process.argv[2] ?? '';
+if (mode === 'eval') {
+  runEval(process.argv.slice(3));
+  process.exit(0);
+}
+if (mode === 'tune') {
+  printTuning();
+  process.exit(0);
+}
 const handle = modes[mode];
 if (!handle) {
-  console.error(`usage: npm run nlu -- ${Object.keys(modes).join('|')}  < messages.jsonl`);
+  console.error(`usage: npm run nlu -- ${Object.keys(modes).join('|')}  < messages.jsonl\n       npm run nlu -- eval [file.jsonl …] [--quiet]\n       npm run nlu -- tune`);
   process.exit(2);
 }
 

@@ -1,6 +1,6 @@
 /**
  * Teencode and chat abbreviations, folded form → folded expansion. Only unambiguous ones are here;
- * "mk" (mình / mật khẩu) is decided by context in normalizeText.
+ * "mk" (mình / mật khẩu) is decided by context in tokenize.
  */
 export const abbreviations: Record<string, string> = {
   // không
@@ -22,7 +22,7 @@ export const abbreviations: Record<string, string> = {
   dvc: 'dich vu cong', dichvucong: 'dich vu cong', bhxh: 'bao hiem xa hoi', bhyt: 'bao hiem y te', cks: 'chu ky so', sskdt: 'so suc khoe dien tu', ttkdtm: 'thanh toan khong dung tien mat',
   vneid: 'vneid', vnied: 'vneid', vneit: 'vneid', vnid: 'vneid', vnedi: 'vneid', vneld: 'vneid', vneid2: 'vneid muc 2',
   dd2: 'dinh danh muc 2', md2: 'muc 2', m2: 'muc 2', dd1: 'dinh danh muc 1', md1: 'muc 1',
-  ki: 'ky', tui: 'toi', xai: 'dung', ghe: 'ghe',
+  ki: 'ky', tui: 'toi', xai: 'dung', ghe: 'ghe', next: 'next', stop: 'stop',
   sk: 'suc khoe', sdk: 'so dien thoai',
   cccd: 'can cuoc', cmnd: 'chung minh', cmt: 'chung minh',
 };

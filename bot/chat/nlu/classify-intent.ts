@@ -5,16 +5,17 @@ export type { Classification };
 
 let shared: IntentClassifier | null = null;
 
-/**
- * The classifier the bot uses, compiled once per process on first use. `npm run nlu` calls this
- * same function, so what the CLI reports is exactly what residents get.
- */
-export function classifyIntent(text: string): Classification {
+/** The classifier the bot uses, built once per process on first use (about half a second). */
+export function sharedIntentClassifier(): IntentClassifier {
   shared ??= createIntentClassifier();
-  return shared.classify(text);
+  return shared;
 }
 
-export function explainIntent(text: string): { tokens: string[]; matches: string[] } {
-  shared ??= createIntentClassifier();
-  return shared.explain(text);
+/** Reads one resident message on its own. `npm run nlu` calls this same function. */
+export function classifyIntent(text: string): Classification {
+  return sharedIntentClassifier().classify(text);
+}
+
+export function explainIntent(text: string) {
+  return sharedIntentClassifier().explain(text);
 }

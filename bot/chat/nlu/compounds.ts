@@ -9,15 +9,17 @@ const compounds: readonly (readonly [string, string, string])[] = [
   ['mat', 'ma', 'matma'],
 ];
 
-export function joinCompounds(tokens: readonly string[]): string[] {
-  const out: string[] = [];
+export function joinCompounds<T extends { fold: string; key: string | null }>(tokens: readonly T[], make: (fold: string) => T): T[] {
+  const out: T[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const pair = compounds.find(([a, b]) => tokens[i] === a && tokens[i + 1] === b);
+    const current = tokens[i];
+    if (!current) continue;
+    const pair = compounds.find(([a, b]) => current.fold === a && tokens[i + 1]?.fold === b);
     if (pair) {
-      out.push(pair[2]);
+      out.push(make(pair[2]));
       i++;
     } else {
-      out.push(tokens[i] ?? '');
+      out.push(current);
     }
   }
   return out;

@@ -2,18 +2,41 @@ import { guideIds } from '../../guides/guide.ts';
 
 /**
  * The fixed intent catalogue and the evidence for each intent, as data. A pattern is a sequence of
- * slots separated by spaces, over folded words (see normalizeText): `a|b` is one word or the other,
- * `(x y|z)` is one of several multi-word phrases. Consecutive slots may be up to two words apart in
- * the message. The weight says how strongly the pattern alone points at the intent: ~3 is enough
- * on its own, ~1 is a hint that needs company.
+ * slots separated by spaces, over folded words (see tokenize): `a|b` is one word or the other,
+ * `(x y|z)` is one of several multi-word phrases. A word written with diacritics only matches the
+ * same word typed with the same marks, or typed without any ("dừng" never matches "đúng").
+ * Consecutive slots may be up to two words apart in the message. The weight says how strongly the
+ * pattern alone points at the label: ~3 is enough on its own, ~1 is a hint that needs company.
+ * Labels are the intents (docs/understanding.md) and their sub-intents.
  */
 /** The guide topics, then the intents that lead to a person, a menu or nothing. */
 export const intentIds = [...guideIds, 'home-visit', 'human', 'greeting', 'unsubscribe', 'unknown'] as const;
-
 export type IntentId = (typeof intentIds)[number];
+
+/** Finer readings of some intents; each belongs to one intent (its family). */
+export const subIntentFamily = {
+  thanks: 'greeting',
+  complaint: 'human',
+  'scam-in-progress': 'scam-safety',
+  'scam-victim': 'scam-safety',
+} as const satisfies Record<string, IntentId>;
+export type SubIntentId = keyof typeof subIntentFamily;
+export const subIntentIds = Object.keys(subIntentFamily) as SubIntentId[];
+
+/** Everything a message can be labelled with. */
+export type LabelId = IntentId | SubIntentId;
+
+export function isSubIntent(label: string): label is SubIntentId {
+  return Object.hasOwn(subIntentFamily, label);
+}
+
+export function familyOf(label: LabelId): IntentId {
+  return isSubIntent(label) ? subIntentFamily[label] : label;
+}
+
 export type Pattern = readonly [phrase: string, weight: number];
 
-export const intentPatterns: Record<Exclude<IntentId, 'unknown'>, readonly Pattern[]> = {
+export const intentPatterns: Record<Exclude<LabelId, 'unknown'>, readonly Pattern[]> = {
   'vneid-install': [
     ['cai|tai|dat vneid', 3],
     ['cai|tai ung dung dinh danh', 3],
@@ -134,7 +157,7 @@ export const intentPatterns: Record<Exclude<IntentId, 'unknown'>, readonly Patte
     ['money', 2],
     ['(tien dien)|(tien nuoc)|(hoa don)|(cuoc dien thoai)|(tien mang)', 3],
     ['(thanh toan)', 2],
-    ['(khong dung tien mat)', 3.5],
+    ['(không dùng tiền mặt)', 3.5],
     ['(quet ma)|qr', 2.5],
     ['(chuyen khoan)|(chuyen tien)', 2.5],
     ['atm', 2.5],
@@ -198,7 +221,7 @@ export const intentPatterns: Record<Exclude<IntentId, 'unknown'>, readonly Patte
     ['(chuan hoa)|(cap nhat thong tin) (thue bao)|sim', 2],
     ['(khoa sim)|(sim bi khoa)|(khoa 1 chieu)|(khoa 2 chieu)|(khoa mot chieu)|(khoa hai chieu)', 3],
     ['(nha mang)|viettel|vinaphone|mobifone|vietnamobile', 2],
-    ['(dung ten)|(ten minh)|(ten nguoi khac)', 2],
+    ['(đứng tên)|(ten minh)|(ten nguoi khac)', 2],
   ],
   'digital-signature': [
     ['(chu ky so)', 4],
@@ -268,15 +291,23 @@ export const intentPatterns: Record<Exclude<IntentId, 'unknown'>, readonly Patte
     ['(gap truc tiep)|(hoi truc tiep)', 2],
     ['(chu tich)|(lanh dao)|ubnd|(uy ban)', 1.5],
     ['(phan anh)|(khieu nai)|(gop y)', 1],
+    ['so|sdt|(so dien thoai)|(so may) (cua)|(lien he) (cong an)|xa|ubnd|(mot cua)|(can bo)|(bo phan)', 2.5],
+    ['(goi dien)|(goi) (huong dan)|(giup)|(cho me)|(cho bo)|(cho ba)', 2],
+    ['(co ai)|(ai do) (goi)|(tra loi)|(nghe may)|(that khong)', 2],
+    ['(gap)|(cho gap)|(xin gap) (chu tich)|(lanh dao)|(can bo)|(truong thon)', 3],
+    ['(co ai)|(ai) (truc)|(o do)|(dang truc)|(nghe toi)|(nghe minh)|(nghe bac)', 2.5],
+    ['(tu van vien)|(nhan vien)|(can bo) (oi)', 2],
   ],
   greeting: [
-    ['chao|alo|hello|hi|helo', 1.3],
+    ['chao|alo|hello|hi|helo|(ad oi)|(admin oi)|(to oi)', 2],
     ['(danh muc)|(cac muc)|(ho tro gi)|(lam duoc gi)|(giup duoc gi)', 1.3],
-    ['(cam on)|(cam ta)|ok|u|(vang a)|(da vang)', 1.3],
+    ['ok|u|(vang a)|(da vang)|vang|(da)', 1.8],
     ['menu|(bat dau)|start|(tro giup)', 1.3],
+    ['(xin chao)|(chao ad)|(chao to)|(chao ban)|(chao buoi)|(hi ad)', 1.5],
+    ['(ho tro)|giup|lam (duoc)|(nhung) (viec gi)|(nhung gi)|(gi)|(cai gi)', 1],
   ],
   unsubscribe: [
-    ['dung|ngung|thoi (nhan tin)|(gui tin)|nhan|gui|(lien lac)', 4],
+    ['dừng|đừng|ngừng|thôi (nhan tin)|(gui tin)|nhan|gui|(lien lac)|nhac', 4],
     ['huy (dang ky)|(theo doi)|(nhan tin)|(quan tam)', 4],
     ['bo (theo doi)|(quan tam)', 4],
     ['(khong muon nhan)', 4],
@@ -286,5 +317,49 @@ export const intentPatterns: Record<Exclude<IntentId, 'unknown'>, readonly Patte
     ['(khong nhan)|(khong muon nhan) tin|(thong bao)', 4],
     ['(huy di)', 2],
     ['unsubscribe|stop', 4],
+    ['chan|tat|(ngung)|(bo)|(khoi) (tin nhan)|(thong bao)|nhac|(nhac lich)|(tin nhac)', 4],
+    ['(rut ten)|(xoa ten)|(bo ten) (khoi)|(ra khoi) (danh sach)', 3],
+    ['dừng|đừng (lai) (di)', 1.5],
+    ['(nhan)|(nhac)|(gui) (lam the)|(hoai)|(mai)|(suot)|(nhieu qua)', 2],
+  ],
+  thanks: [
+    ['(cam on)|(cam ta)|(cam om)|(thank you)|(tam biet)|(bye)|(chuc to)', 3],
+    ['(biet roi)|(hieu roi)|(ro roi)', 1],
+  ],
+  complaint: [
+    ['(lam an)|(lam viec) (kieu gi)|(the nao)|(the a)|(cai kieu)', 3.5],
+    ['(vo dung)|(vo trach nhiem)|(that vong)|(buc minh)|(buc qua)|(chan qua)|(chan that)|(te qua)|(qua te)|(coi thuong)|(lam lo)|(noi dai)', 3],
+    ['(khong ai)|(chang ai)|(cha ai) (tra loi)|nghe|den|(nghe may)|(giai quyet)', 3],
+    ['hoi|nhan|cho|doi|goi mai|(bao lau)|(may ngay)|(ca tuan) (khong)|(chang)|(cha)|(chua) (tra loi)|den|thay|(giai quyet)', 2.5],
+    ['(khieu nai)|(phan anh)|(to cao)|(bao cao len)', 2],
+    ['hua|hen (khong den)|(roi khong)|(ma khong)|(ma chang)', 2.5],
+    ['(cham qua)|(qua cham)|(lau qua)|(chan qua)|(vo tich su)|(lam mat thoi gian)|(mat thoi gian)|(dai ngoang)|(vo ich)|(ngu qua)|(do qua)|(bat vo am tin)', 3],
+    ['(khong ai)|(chang ai)|(cha ai)|(khong thay ai)|(khong thay) (rep)|(tra loi)|(den)|(toi)|(xuong)|(lien lac)|(goi lai)', 3],
+    ['(xin loi) (chua hieu)|(khong hieu)', 2],
+    ['hen|hua (qua nha)|(xuong nha)|(den nha)|(toi nha) (ma)|(roi)', 2],
+    ['(cai sai)|(lam sai)|(huong dan sai)|(tra loi sai)|(tra loi linh tinh)', 2.5],
+    ['(vo duyen)|(ra hon)|(kieu nay)|(the nay ha)|(chan vl)|(buc minh)|(tuc qua)|(vo van)|(lung tung)', 3],
+  ],
+  'scam-in-progress': [
+    ['(dang goi)|(dang nhan tin)|(vua goi)|(vua nhan)|(dang giu may)|(giu may)|(dang noi chuyen)|(ho dang)|(no dang)|(dang yeu cau)|(dang doi)', 3],
+    ['(bam phim)|(bam so)|(an phim)|(bam vao link)|(bam link)', 3],
+    ['(bao toi)|(bao bac)|(bao em)|(bao chau)|(bao minh)|(bat toi)|(bat minh)|(yeu cau toi)|(doi toi) phai|bam|chuyen|cai|doc|dong|nop|(quet mat)', 2.5],
+    ['(se bi khoa)|(se khoa)|(se cat)|(cat dien)|(khoa sim)|(bi phat)', 1.5],
+    ['(gio phai)|(bay gio)|(ngay bay gio)|(luc nay)|(vua roi)|(hom nay)', 0.8],
+    ['(chia se man hinh)|(tai khoan tam giu)|(chung minh trong sach)|(dieu tra)|(lenh bat)|(bat quet)|(quet ma) (ho gui)|(no gui)', 3],
+    ['xung|(tu xung)|(xung la)|(xung ben)|(mao danh) (dang)|(goi)|(nhan)|(bao)', 2],
+    ['(dang o)|(dang ra)|(dang mo)|(dang cho) (ngan hang)|(app)|(ung dung)|(man hinh)', 2],
+  ],
+  'scam-victim': [
+    ['(da chuyen)|(chuyen roi)|(lo chuyen)|(chuyen mat)|(mat tien)|(mat het)|(mat sach)|(bi lay)|(bi rut)|(bi tru)|(bi chiem)|(bay mat)|(mat trang)', 3.5],
+    ['(da doc)|(doc roi)|(lo doc)|(lo cai)|(da cai)|(cai roi)|(lo bam)|(da bam)|(bam roi)|(lo dua)|(da dua)|(dua roi)|(lo gui)|(da gui)', 3],
+    ['(lay lai tien)|(doi lai tien)|(lay lai duoc)|(doi lai duoc)|(thu hoi tien)|(lay lai so tien)', 3],
+    ['(trieu)|(ty)|(tr) (mat)|(bi lay)|(chuyen)', 1],
+    ['(dang nhap) (o may khac)|(may la)|(thiet bi la)', 3],
+    ['(bi lua)|(lua mat)|(bi lay mat)|(mat) (trieu)|(tr)|(ty)|(het tien)', 3],
+    ['(rut sach)|(rut het)|(hoan lai)|(hoan tien)|(lay lai)', 2.5],
+    ['(ke lua)|(ke gian)|(lua dao)|(nguoi la)|(ho)|(no) (roi)', 1.5],
+    ['(da quet)|(quet mat) (roi)|(theo huong dan)', 2.5],
+    ['(gui anh)|(chup anh)|(gui) (cccd)|(can cuoc)|(the) (roi)|(cho nguoi la)', 2.5],
   ],
 };

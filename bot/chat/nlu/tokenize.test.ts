@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from './fold-diacritics.ts';
-import { normalizeText } from './normalize-text.ts';
+import { normalizeText, tokenize } from './tokenize.ts';
 import { repairTelex } from './telex-residue.ts';
 
 const norm = (t: string) => normalizeText(t).join(' ');
@@ -51,5 +51,23 @@ describe('normalizeText', () => {
 
   it('turns redaction markers into tokens the matcher can see', () => {
     expect(norm('ma otp la [mã đã ẩn]')).toBe('ma otp la otpcode');
+  });
+});
+
+describe('tokenize keeps the diacritics the resident typed', () => {
+  const keys = (t: string) => tokenize(t).map((x) => x.key);
+  it('tells đúng, dừng, đừng and dùng apart when typed with marks', () => {
+    expect(keys('đúng dừng đừng dùng')).toEqual(['đung1', 'dưng2', 'đưng2', 'dung2']);
+  });
+  it('knows nothing about the marks of a word typed without them', () => {
+    expect(keys('dung roi')).toEqual([null, null]);
+  });
+  it('recovers the marks a Telex leftover meant', () => {
+    expect(tokenize('ddungs roi')[0]).toEqual({ fold: 'dung', key: 'đung1' });
+    expect(tokenize('cafi')[0]).toEqual({ fold: 'cai', key: 'cai2' });
+  });
+  it('reads "hong" after "bị" as broken, elsewhere as the Southern "không"', () => {
+    expect(normalizeText('dt bi hong')).toEqual(['dien', 'thoai', 'bi', 'hong']);
+    expect(normalizeText('hong biet')).toEqual(['khong', 'biet']);
   });
 });

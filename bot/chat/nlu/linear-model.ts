@@ -1,0 +1,107 @@
+/**
+ * Multinomial logistic regression over hashed binary features, trained with AdaGrad and L2
+ * regularisation in a fixed order (deterministic: the same corpus always gives the same model).
+ * Small enough to train at start-up from the corpus in the repository: no downloaded weights.
+ */
+export type Example = { features: readonly number[]; label: number };
+export type TrainOptions = { epochs: number; learningRate: number; l2: number; minGradient?: number };
+
+export type LinearModel = {
+  classes: number;
+  /** Feature hash → row in `weights`. Features never seen in training are ignored. */
+  rows: Map<number, number>;
+  weights: Float32Array;
+  bias: Float32Array;
+};
+
+export const defaultTrainOptions: TrainOptions = { epochs: 12, learningRate: 0.4, l2: 1e-5 };
+
+export function trainLinearModel(examples: readonly Example[], classes: number, options: TrainOptions = defaultTrainOptions): LinearModel {
+  const rows = new Map<number, number>();
+  for (const e of examples) for (const f of e.features) if (!rows.has(f)) rows.set(f, rows.size);
+  const model: LinearModel = { classes, rows, weights: new Float32Array(rows.size * classes), bias: new Float32Array(classes) };
+  const { weights, bias } = model;
+  const squared = new Float32Array(rows.size * classes).fill(1e-6);
+  const biasSquared = new Float32Array(classes).fill(1e-6);
+  const encoded = examples.map((e) => Int32Array.from(e.features, (f) => rows.get(f) ?? 0));
+  const order = examples.map((_, i) => i);
+  const random = seededRandom(7);
+  const probabilities = new Float32Array(classes);
+  const minGradient = options.minGradient ?? 1e-3;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) {
+      const features = encoded[index];
+      const label = examples[index]?.label;
+      if (!features || label === undefined) continue;
+      const scale = 1 / Math.sqrt(Math.max(1, features.length));
+      predictRows(model, features, scale, probabilities);
+      for (let c = 0; c < classes; c++) {
+        const gradient = (probabilities[c] ?? 0) - (c === label ? 1 : 0);
+        // Classes the example already rules out barely move: skipping them makes training much faster.
+        if (Math.abs(gradient) < minGradient) continue;
+        const b = (biasSquared[c] ?? 0) + gradient * gradient;
+        biasSquared[c] = b;
+        bias[c] = (bias[c] ?? 0) - (options.learningRate * gradient) / Math.sqrt(b);
+        const g0 = gradient * scale;
+        for (let k = 0; k < features.length; k++) {
+          const at = (features[k] ?? 0) * classes + c;
+          const w = weights[at] ?? 0;
+          const g = g0 + options.l2 * w;
+          const sq = (squared[at] ?? 0) + g * g;
+          squared[at] = sq;
+          weights[at] = w - (options.learningRate * g) / Math.sqrt(sq);
+        }
+      }
+    }
+  }
+  return model;
+}
+
+/** Class probabilities for one message's features (written into `out` when given). */
+export function predictLinearModel(model: LinearModel, features: readonly number[], out = new Float32Array(model.classes)): Float32Array {
+  const rows: number[] = [];
+  for (const f of features) {
+    const row = model.rows.get(f);
+    if (row !== undefined) rows.push(row);
+  }
+  return predictRows(model, rows, 1 / Math.sqrt(Math.max(1, features.length)), out);
+}
+
+function predictRows(model: LinearModel, rows: ArrayLike<number>, scale: number, out: Float32Array): Float32Array {
+  const { classes, weights, bias } = model;
+  for (let c = 0; c < classes; c++) out[c] = bias[c] ?? 0;
+  for (let k = 0; k < rows.length; k++) {
+    const base = (rows[k] ?? 0) * classes;
+    for (let c = 0; c < classes; c++) out[c] = (out[c] ?? 0) + (weights[base + c] ?? 0) * scale;
+  }
+  let max = -Infinity;
+  for (let c = 0; c < classes; c++) max = Math.max(max, out[c] ?? 0);
+  let sum = 0;
+  for (let c = 0; c < classes; c++) {
+    const e = Math.exp((out[c] ?? 0) - max);
+    out[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < classes; c++) out[c] = (out[c] ?? 0) / sum;
+  return out;
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function shuffle(items: number[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const a = items[i];
+    const b = items[j];
+    if (a === undefined || b === undefined) continue;
+    items[i] = b;
+    items[j] = a;
+  }
+}
