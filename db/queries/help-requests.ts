@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
 import { helpRequests } from '../schema/index.ts';
 
@@ -26,6 +26,15 @@ export async function listOpenHelpRequestsOfTeam(db: DbOrTx, teamId: number): Pr
     .from(helpRequests)
     .where(and(eq(helpRequests.teamId, teamId), inArray(helpRequests.status, ['open', 'claimed'])))
     .orderBy(asc(helpRequests.createdAt));
+}
+
+/** A resident's requests still waiting for a team, newest first. */
+export async function listOpenHelpRequestsOfResident(db: DbOrTx, residentId: number): Promise<HelpRequestRow[]> {
+  return db
+    .select()
+    .from(helpRequests)
+    .where(and(eq(helpRequests.residentId, residentId), inArray(helpRequests.status, ['open', 'claimed'])))
+    .orderBy(desc(helpRequests.createdAt));
 }
 
 /** Keeps only anonymous facts of a resident's requests: the link and every free-text field go. */

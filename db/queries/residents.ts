@@ -45,7 +45,7 @@ export async function setResidentOptedOut(db: DbOrTx, params: { id: number; opte
 /** Stores details the resident gave with consent; undefined fields are left as they are. */
 export async function updateResidentDetails(
   db: DbOrTx,
-  params: { id: number; displayName?: string | null; villageId?: number | null; phone?: string | null },
+  params: { id: number; displayName?: string | null; villageId?: number | null; phone?: string | null; addressForm?: string | null },
 ): Promise<void> {
   const { id, ...fields } = params;
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

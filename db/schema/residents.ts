@@ -15,6 +15,8 @@ export const residents = pgTable(
     displayName: text('display_name'),
     villageId: integer('village_id').references(() => orgUnits.id),
     phone: text('phone'),
+    /** How the resident speaks of themselves ("bac", "chau"…), so replies address them alike; null until known. */
+    addressForm: text('address_form'),
     optedOut: boolean('opted_out').notNull().default(false),
     optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
     /** Which privacy notice the resident was shown, and when (shown once, at first contact). */

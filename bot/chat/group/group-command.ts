@@ -8,6 +8,8 @@ import type { ReportError, ReportResult } from './report/parse-report.ts';
  */
 export type GroupCommand =
   | { kind: 'report'; report: Extract<ReportResult, { ok: true }> }
+  /** `/sua …`: the member's last report of the past 24 hours is replaced by this one. */
+  | { kind: 'correct'; report: Extract<ReportResult, { ok: true }> }
   | { kind: 'undo' }
   | { kind: 'claim'; requestId: number }
   | { kind: 'close'; requestId: number; note: string | null }
@@ -19,7 +21,9 @@ export type GroupCommand =
 export type CommandRejection =
   | { reason: 'report'; error: Exclude<ReportError, 'not-a-report'>; detail: string | null }
   | { reason: 'missing-request-number'; command: 'claim' | 'close' }
-  | { reason: 'missing-link-code' };
+  | { reason: 'missing-link-code' }
+  /** "sửa lại: …" is not a command: the member is told how to correct a report. */
+  | { reason: 'correction-hint' };
 
 export type ParsedGroupMessage =
   | { ok: true; command: GroupCommand }
@@ -29,7 +33,16 @@ export type ParsedGroupMessage =
 const notACommand: ParsedGroupMessage = { ok: false, rejection: null, reason: 'not-a-command' };
 
 /** Slash (or hash) commands, matched without diacritics: "/nhận 5" is "/nhan 5". */
-const commands: { names: readonly string[]; build: (rest: string, original: string) => ParsedGroupMessage }[] = [
+const commands: { names: readonly string[]; build: (rest: string, original: string, now: Date) => ParsedGroupMessage }[] = [
+  {
+    names: ['sua', 'suabaocao', 'suabc'],
+    build: (_rest, original, now) => {
+      const report = parseReport(`/bc ${original}`, now);
+      if (report.ok) return ok({ kind: 'correct', report });
+      const error = report.error === 'not-a-report' ? 'no-counts' : report.error;
+      return { ok: false, rejection: { reason: 'report', error, detail: report.detail } };
+    },
+  },
   { names: ['huy', 'huybaocao'], build: () => ok({ kind: 'undo' }) },
   { names: ['nhan', 'nhanviec'], build: (rest) => withNumber(rest, 'claim', (requestId) => ({ kind: 'claim', requestId })) },
   {
@@ -52,8 +65,12 @@ const commands: { names: readonly string[]; build: (rest: string, original: stri
   },
 ];
 
+/** "sửa lại: 12 hộ", "sửa: …", "đính chính …": a correction typed as talk. */
+const correctionWords = /^\s*(?:sua lai|sua bao cao|sua\s*:|dinh chinh)/;
+
 /** Reads one group message; never throws, whatever the text. */
 export function parseGroupCommand(text: string, now: Date): ParsedGroupMessage {
+  if (correctionWords.test(foldKeepLength(text.normalize('NFC'))) && /\d/.test(text)) return { ok: false, rejection: { reason: 'correction-hint' } };
   const trigger = reportTrigger(text);
   if (trigger) {
     const report = parseReport(text, now);
@@ -72,7 +89,7 @@ export function parseGroupCommand(text: string, now: Date): ParsedGroupMessage {
     const name = words.slice(0, n).map((w) => w.text).join('');
     const command = commands.find((c) => c.names.includes(name));
     const end = words[n - 1]?.end ?? 0;
-    if (command && /^(?:$|[\s\d:,.#])/.test(folded.slice(end))) return command.build(folded.slice(end), original.slice(end));
+    if (command && /^(?:$|[\s\d:,.#])/.test(folded.slice(end))) return command.build(folded.slice(end), original.slice(end), now);
   }
   return notACommand;
 }

@@ -5,6 +5,7 @@ import type { TeamRow } from '../../../db/queries/teams.ts';
 import { dayMonth, daysBetween, vietnamDate } from '../../domain/calendar.ts';
 import { claimHelpRequest } from '../../domain/help-requests/claim-help-request.ts';
 import { closeHelpRequest } from '../../domain/help-requests/close-help-request.ts';
+import { correctLastReport } from '../../domain/reports/correct-last-report.ts';
 import { submitReport } from '../../domain/reports/submit-report.ts';
 import { undoLastReport } from '../../domain/reports/undo-last-report.ts';
 import { teamWeekTotals } from '../../domain/reports/week-totals.ts';
@@ -12,6 +13,8 @@ import { identifyGroupMember } from '../../domain/teams/identify-group-member.ts
 import { linkGroupToTeam } from '../../domain/teams/link-codes.ts';
 import { findGuide } from '../../guides/guide-library.ts';
 import { helpDoneQuestion } from '../resident/help-confirmation.ts';
+import { personalize } from '../resident/personalize.ts';
+import { teamNameForResidents } from '../team-name-for-residents.ts';
 import { texts } from '../texts.vi.ts';
 import type { GroupCommand } from './group-command.ts';
 import { reply } from './group-turn.ts';
@@ -30,6 +33,14 @@ export const groupHandlers = {
     reply(turn, isNew ? `${text}\n${texts.group.newMember}` : text);
   },
 
+  correct: async (turn, { report }) => {
+    const { member } = await identify(turn);
+    const outcome = await correctLastReport(turn.db, { teamId: turn.team.id, memberId: member.id, inboundEventId: turn.inboundEventId, date: report.date, counts: report.counts, now: turn.now });
+    if (outcome.kind === 'duplicate') return;
+    if (outcome.kind === 'nothing') return reply(turn, texts.group.nothingToCorrect);
+    reply(turn, texts.group.corrected(isoToDayMonth(report.date), member.displayName, metricLines(report.counts)));
+  },
+
   undo: async (turn, _command) => {
     const member = await findMemberByZaloId(turn.db, { teamId: turn.team.id, source: memberIdSource(turn), zaloUserId: turn.sender.id });
     const undone = member ? await undoLastReport(turn.db, { memberId: member.id, now: turn.now }) : { kind: 'nothing' as const };
@@ -40,12 +51,14 @@ export const groupHandlers = {
 
   claim: async (turn, { requestId }) => {
     const { member } = await identify(turn);
+    const teamForResidents = await teamNameForResidents(turn.db, turn.team);
     const outcome = await claimHelpRequest(turn.db, {
       requestId,
       teamId: turn.team.id,
       member,
       now: turn.now,
-      residentMessage: () => ({ kind: 'text', text: texts.group.claimedForResident(member.displayName, turn.team.name, requestId) }),
+      residentMessage: (_request, addressForm) =>
+        personalize({ kind: 'text', text: texts.group.claimedForResident(member.displayName, teamForResidents, requestId) }, addressForm),
     });
     switch (outcome.kind) {
       case 'claimed': {
@@ -66,7 +79,7 @@ export const groupHandlers = {
 
   close: async (turn, { requestId, note }) => {
     const { member } = await identify(turn);
-    const outcome = await closeHelpRequest(turn.db, { requestId, teamId: turn.team.id, memberId: member.id, note, now: turn.now, question: (r) => helpDoneQuestion(r.id) });
+    const outcome = await closeHelpRequest(turn.db, { requestId, teamId: turn.team.id, memberId: member.id, note, now: turn.now, question: (r, addressForm) => personalize(helpDoneQuestion(r.id), addressForm) });
     switch (outcome.kind) {
       case 'closed':
         turn.otherOutboxIds.push(...outcome.outboxIds);

@@ -26,6 +26,8 @@ export function rejectionText(rejection: CommandRejection): string {
       return texts.group.missingNumber(rejection.command === 'claim' ? 'nhan' : 'xong');
     case 'missing-link-code':
       return texts.group.missingCode;
+    case 'correction-hint':
+      return texts.group.correctionHint;
   }
 }
 

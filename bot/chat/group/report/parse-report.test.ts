@@ -5,7 +5,7 @@ import { parseReport } from './parse-report.ts';
 
 type Case = { text: string; now: string; expect: { ok: true; date: string; counts: Record<string, number> } | { ok: false; error: string } };
 
-const cases: Case[] = readFileSync(new URL('../../../../test/fixtures/report-cases.jsonl', import.meta.url), 'utf8')
+const cases: Case[] = readFileSync(new URL('../../../../test/nlu/dev/reports-seed.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as Case);

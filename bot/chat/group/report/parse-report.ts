@@ -1,8 +1,10 @@
+import { daysBetween, dayMonth, isoDate, vietnamDate } from '../../../domain/calendar.ts';
 import { foldKeepLength } from './fold-keep-length.ts';
-import { fillerPhrases, metricIds, metrics } from './metrics.ts';
+import { metrics } from './metrics.ts';
 import type { MetricId } from './metrics.ts';
-import { compare, daysBetween, dayMonth, isoDate, vietnamDate } from '../../../domain/calendar.ts';
-import { findDates } from './report-date.ts';
+import { findDates, isFuture } from './report-date.ts';
+import { tokenizeReport } from './report-tokens.ts';
+import type { ReportToken } from './report-tokens.ts';
 
 export type ReportError =
   | 'not-a-report'
@@ -16,27 +18,24 @@ export type ReportError =
   | 'invalid-date'
   | 'future-date'
   | 'date-too-old'
-  | 'conflicting-dates';
+  | 'conflicting-dates'
+  | 'total-mismatch';
 
 export type ReportResult =
   | { ok: true; date: string; counts: Partial<Record<MetricId, number>> }
-  /** `detail` quotes what was wrong, from the original message. */
+  /** `detail` quotes what was wrong, from the original message; never empty when present. */
   | { ok: false; error: ReportError; detail: string | null };
+type Failure = Extract<ReportResult, { ok: false }>;
 
-/** How the report was introduced: "/bc" and "#bc" are commands; "báo cáo" may be ordinary talk. */
+/** How the report was introduced: "/bc" and "#bc" are commands; "báo cáo", "bc" may be ordinary talk. */
 export type ReportTrigger = 'command' | 'words';
 
 export const maxCount = 5000;
 export const maxAgeDays = 60;
 
-const trigger = /^\s*(?:([/#])(?:baocao|bc)|bao cao)(?=$|[\s:,.-])/;
-// Commas, semicolons, new lines, bullets, "và", a full stop before a space, a dash not starting a negative number.
-const separators = /[,;\n•+|()]|(?<![a-z])va(?![a-z])|\.(?=\s|$)|-(?!\d)/g;
-
-type Token =
-  | { type: 'metric'; metric: MetricId; start: number; end: number }
-  | { type: 'number'; raw: string; start: number; end: number }
-  | { type: 'word'; start: number; end: number };
+const trigger = /^\s*(?:([/#])\s*(?:bao\s*cao|bc)|bao cao|bc)(?=$|[\s:,.;-]|\d)/;
+// Commas (not inside a number), semicolons, new lines, bullets, "và", a full stop before a space, a dash not starting a number.
+const separators = /(?<!\d),|,(?!\d)|[;\n•+|()]|(?<![a-z])va(?![a-z])|\.(?=\s|$)|-(?!\d)/g;
 
 /** Finds how a message starts, if it is a report at all. */
 export function reportTrigger(text: string): ReportTrigger | null {
@@ -45,8 +44,9 @@ export function reportTrigger(text: string): ReportTrigger | null {
 }
 
 /**
- * Reads an activity report: a trigger, then items "<metric> <number>" or "<number> <metric>", and an
- * optional date. Any invalid item rejects the whole report — it is never saved in part.
+ * Reads an activity report (docs/report-grammar.md): a trigger, then items "<metric> <number>" or
+ * "<number> <metric>", totals, and an optional date. Every number is placed on a metric or the whole
+ * report is refused, naming the words that could not be placed — it is never saved in part.
  */
 export function parseReport(text: string, now: Date): ReportResult {
   const original = text.normalize('NFC').replace(/[–—]/g, '-');
@@ -54,34 +54,35 @@ export function parseReport(text: string, now: Date): ReportResult {
   const head = trigger.exec(folded);
   if (!head) return fail('not-a-report', null);
   const bodyStart = head[0].length;
+  // Talk that starts with "báo cáo" but holds no number at all is not a report.
+  if (!head[1] && !/\d/.test(folded.slice(bodyStart))) return fail('not-a-report', null);
   const today = vietnamDate(now);
 
-  const dates = findDates(folded.slice(bodyStart), today);
+  const dates = findDates(folded.slice(bodyStart), original.slice(bodyStart), today);
   const impossible = dates.find((d) => d.date === null);
-  if (impossible) return fail('invalid-date', quote(original, bodyStart + impossible.start, bodyStart + impossible.end));
+  if (impossible) return fail('invalid-date', quote(original, bodyStart + impossible.start, bodyStart + impossible.end, impossible.text));
   const distinct = [...new Map(dates.flatMap((d) => (d.date ? [[isoDate(d.date), d] as const] : []))).values()];
   if (distinct.length > 1) return fail('conflicting-dates', distinct.map((d) => (d.date ? dayMonth(d.date) : '')).join(' và '));
-  const mention = distinct[0];
-  const date = mention?.date ?? today;
-  if (mention?.explicitYear && compare(date, today) > 0) return fail('future-date', dayMonth(date));
+  const date = distinct[0]?.date ?? today;
+  if (isFuture(date, today)) return fail('future-date', dayMonth(date));
   if (daysBetween(date, today) > maxAgeDays) return fail('date-too-old', dayMonth(date));
 
   // Dates are blanked out (same length), so what remains is items and chatter.
   let body = folded;
   for (const d of dates) body = body.slice(0, bodyStart + d.start) + ' '.repeat(d.end - d.start) + body.slice(bodyStart + d.end);
-  const counts: Partial<Record<MetricId, number>> = {};
-  let items = 0;
+  const items: Item[] = [];
   for (const segment of segments(body, bodyStart)) {
-    const result = readSegment(body, segment.start, segment.end, original);
-    if ('error' in result) return result;
-    for (const [metric, n] of result.pairs) {
-      counts[metric] = (counts[metric] ?? 0) + n;
-      items += 1;
-    }
+    const read = readSegment(tokenizeReport(body, segment.start, segment.end), original);
+    if ('error' in read) return read;
+    items.push(...read.items);
   }
-  if (items === 0) return fail('no-counts', null);
-  return { ok: true, date: isoDate(date), counts };
+  if (items.length === 0) return fail('no-counts', null);
+  const counts = countItems(items, original);
+  return 'error' in counts ? counts : { ok: true, date: isoDate(date), counts };
 }
+
+/** One placed number: a count of a metric, a total of a metric, or a total of everything. */
+type Item = { metric: MetricId | null; value: number; total: boolean; start: number; end: number };
 
 function segments(body: string, from: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -94,45 +95,75 @@ function segments(body: string, from: number): { start: number; end: number }[] 
   return out.filter((s) => s.end > s.start);
 }
 
-function readSegment(body: string, start: number, end: number, original: string): { pairs: [MetricId, number][] } | { ok: false; error: ReportError; detail: string | null } {
-  const tokens = tokenize(body, start, end);
-  const numbers = tokens.filter((t) => t.type === 'number');
+type MetricToken = Extract<ReportToken, { type: 'metric' }>;
+type NumberToken = Extract<ReportToken, { type: 'number' }>;
+
+function readSegment(all: ReportToken[], original: string): { items: Item[] } | Failure {
+  const tokens = dropUnitWords(all);
+  const numbers = tokens.filter((t): t is NumberToken => t.type === 'number');
   if (numbers.length === 0) {
     // A bare metric is a forgotten number; anything else without digits is chatter.
     const [only] = tokens;
-    return tokens.length === 1 && only?.type === 'metric' ? fail('metric-without-number', quote(original, only.start, only.end)) : { pairs: [] };
+    return tokens.length === 1 && only?.type === 'metric' ? fail('metric-without-number', quote(original, only.start, only.end, '')) : { items: [] };
   }
   const numberFirst = pair(tokens, 'number-first');
   const metricFirst = pair(tokens, 'metric-first');
   const best =
-    numberFirst.unpaired.length === 0 && metricFirst.unpaired.length === 0
+    numberFirst.unpaired.length === metricFirst.unpaired.length
       ? metricFirst.leftoverMetrics < numberFirst.leftoverMetrics
         ? metricFirst
         : numberFirst
       : metricFirst.unpaired.length < numberFirst.unpaired.length
         ? metricFirst
         : numberFirst;
-  const lonely = best.unpaired[0];
-  if (lonely) {
+  const items: Item[] = [];
+  for (const lonely of best.unpaired) {
+    // "tổng 15": a total of everything else, checked later.
+    if (lonely.total) {
+      const value = readCount(lonely.raw);
+      if (typeof value === 'string') return fail(value, quote(original, lonely.start, lonely.end, lonely.raw));
+      items.push({ metric: null, value, total: true, start: lonely.start, end: lonely.end });
+      continue;
+    }
+    // Words right after the number ("5 con gà"), or before it with a colon ("zalo: 4"), are what the member meant to count.
     const index = tokens.indexOf(lonely);
-    const words = [tokens[index + 1], tokens[index - 1]].find((t) => t?.type === 'word');
-    if (!words) return fail('number-without-metric', quote(original, lonely.start, lonely.end));
-    return fail('unknown-metric', quote(original, lonely.start, wordsEnd(tokens, tokens.indexOf(words))));
+    const before = tokens[index - 1];
+    const colonBefore = before?.type === 'word' && original.slice(before.end, lonely.start).includes(':');
+    const word = tokens[index + 1]?.type === 'word' ? tokens[index + 1] : colonBefore ? before : undefined;
+    if (!word) return fail('number-without-metric', quote(original, lonely.start, lonely.end, lonely.raw));
+    const wordIndex = tokens.indexOf(word);
+    const from = Math.min(lonely.start, word.start);
+    return fail('unknown-metric', quote(original, from, wordsEnd(tokens, wordIndex), lonely.raw));
   }
-  const pairs: [MetricId, number][] = [];
   for (const [metric, number] of best.pairs) {
     const value = readCount(number.raw);
-    if (typeof value === 'string') return fail(value, quote(original, Math.min(metric.start, number.start), Math.max(metric.end, number.end)));
-    pairs.push([metric.metric, value]);
+    const from = Math.min(metric.start, number.start);
+    const to = Math.max(metric.end, number.end);
+    if (typeof value === 'string') return fail(value, quote(original, from, to, number.raw));
+    items.push({ metric: metric.metric, value, total: number.total, start: from, end: to });
   }
-  return { pairs };
+  return { items };
 }
 
-type MetricToken = Extract<Token, { type: 'metric' }>;
-type NumberToken = Extract<Token, { type: 'number' }>;
+/**
+ * "3 người cài VssID", "6 hộ làm sổ sức khỏe": the people or households are the unit of the
+ * service count (a verb or two may stand between), not a second count; they and the verb go.
+ */
+function dropUnitWords(tokens: ReportToken[]): ReportToken[] {
+  const dropped = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.type !== 'metric' || metrics[t.metric].unit === 'service' || tokens[i - 1]?.type !== 'number') return;
+    let next = i + 1;
+    while (next < i + 3 && tokens[next]?.type === 'word') next++;
+    const service = tokens[next];
+    if (service?.type !== 'metric' || metrics[service.metric].unit !== 'service' || tokens[next + 1]?.type === 'number') return;
+    for (let k = i; k < next; k++) dropped.add(k);
+  });
+  return tokens.filter((_, i) => !dropped.has(i));
+}
 
-function pair(tokens: Token[], order: 'number-first' | 'metric-first') {
-  const used = new Set<Token>();
+function pair(tokens: ReportToken[], order: 'number-first' | 'metric-first') {
+  const used = new Set<ReportToken>();
   const pairs: [MetricToken, NumberToken][] = [];
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
@@ -147,73 +178,51 @@ function pair(tokens: Token[], order: 'number-first' | 'metric-first') {
   return { pairs, unpaired, leftoverMetrics };
 }
 
+/** Adds the counts of each metric; a total replaces its parts after checking them, never adds to them. */
+function countItems(items: Item[], original: string): Partial<Record<MetricId, number>> | Failure {
+  const counts: Partial<Record<MetricId, number>> = {};
+  const parts: Partial<Record<MetricId, number[]>> = {};
+  for (const item of items) if (item.metric && !item.total) (parts[item.metric] ??= []).push(item.value);
+  for (const [metric, values] of Object.entries(parts)) counts[metric as MetricId] = values.reduce((a, b) => a + b, 0);
+  for (const item of items) {
+    if (!item.total || !item.metric) continue;
+    const seen = parts[item.metric];
+    if (seen && sum(seen) !== item.value) return fail('total-mismatch', `${quote(original, item.start, item.end, String(item.value))} ≠ ${seen.join(' + ')}`);
+    counts[item.metric] = item.value;
+  }
+  const everything = sum(Object.values(counts));
+  for (const item of items) {
+    if (!item.total || item.metric) continue;
+    const listed = Object.values(counts);
+    if (item.value !== everything) return fail('total-mismatch', `${quote(original, item.start, item.end, String(item.value))} ≠ ${listed.join(' + ')} = ${everything}`);
+  }
+  return counts;
+}
+
+function sum(values: (number | undefined)[]): number {
+  return values.reduce<number>((a, b) => a + (b ?? 0), 0);
+}
+
 function readCount(raw: string): number | ReportError {
   if (raw.startsWith('-')) return 'negative-count';
-  // Vietnamese groups thousands with dots: "1.200" is one thousand two hundred.
+  // Vietnamese groups thousands with dots: "1.200" is one thousand two hundred; "2,5" is not whole.
   const value = /^\d+$/.test(raw) ? Number(raw) : /^\d{1,3}(?:\.\d{3})+$/.test(raw) ? Number(raw.replace(/\./g, '')) : null;
   if (value === null) return 'not-whole-number';
   return value > maxCount ? 'count-too-large' : value;
 }
 
-const phraseTable = [
-  ...metricIds.flatMap((metric) => metrics[metric].phrases.map((phrase): { phrase: string; metric: MetricId | null } => ({ phrase, metric }))),
-  ...fillerPhrases.map((phrase): { phrase: string; metric: MetricId | null } => ({ phrase, metric: null })),
-].sort((a, b) => b.phrase.length - a.phrase.length);
-
-const phraseRegex = new RegExp(
-  `(?<![a-z])(?:${phraseTable.map((p, i) => `(?<p${i}>${phrasePattern(p.phrase)})`).join('|')})(?![a-z])`,
-  'y',
-);
-
-/** Words of a phrase may be written together when a digit meets a letter ("muc2", "dd2"). */
-function phrasePattern(phrase: string): string {
-  return phrase
-    .split(' ')
-    .map((w, i) => (i === 0 ? '' : /^\d/.test(w) ? '\\s*' : '\\s+') + w + (/\d$/.test(w) ? '(?!\\d)' : ''))
-    .join('');
-}
-
-function tokenize(body: string, start: number, end: number): Token[] {
-  const tokens: Token[] = [];
-  let i = start;
-  while (i < end) {
-    const ch = body.charAt(i);
-    phraseRegex.lastIndex = i;
-    const phrase = /[a-z]/.test(ch) ? phraseRegex.exec(body) : null;
-    if (phrase && phrase.index + phrase[0].length <= end) {
-      const hit = phraseTable.findIndex((_, k) => phrase.groups?.[`p${k}`] !== undefined);
-      const metric = phraseTable[hit]?.metric ?? null;
-      if (metric) tokens.push({ type: 'metric', metric, start: i, end: i + phrase[0].length });
-      i += phrase[0].length;
-      continue;
-    }
-    const number = /^-?\d+(?:\.\d+)*/.exec(body.slice(i, end));
-    if (number && (ch !== '-' || !/[\d.]/.test(body.charAt(i - 1)))) {
-      tokens.push({ type: 'number', raw: number[0], start: i, end: i + number[0].length });
-      i += number[0].length;
-      continue;
-    }
-    const word = /^[a-z]+/.exec(body.slice(i, end));
-    if (word) {
-      tokens.push({ type: 'word', start: i, end: i + word[0].length });
-      i += word[0].length;
-      continue;
-    }
-    i += 1;
-  }
-  return tokens;
-}
-
-function wordsEnd(tokens: Token[], from: number): number {
+function wordsEnd(tokens: ReportToken[], from: number): number {
   let end = tokens[from]?.end ?? 0;
   for (let k = from + 1; k < tokens.length && tokens[k]?.type === 'word'; k++) end = tokens[k]?.end ?? end;
   return end;
 }
 
-function quote(original: string, start: number, end: number): string {
-  return original.slice(start, end).trim();
+/** The words of the original message at these positions; the fallback when that would be empty. */
+function quote(original: string, start: number, end: number, fallback: string): string | null {
+  const text = original.slice(start, end).trim();
+  return text || fallback.trim() || null;
 }
 
-function fail(error: ReportError, detail: string | null): { ok: false; error: ReportError; detail: string | null } {
+function fail(error: ReportError, detail: string | null): Failure {
   return { ok: false, error, detail };
 }
