@@ -23,7 +23,11 @@ export type ButtonAction =
   | { kind: 'time'; slot: TimeSlot }
   | { kind: 'phone'; share: boolean }
   | { kind: 'delete'; confirm: boolean }
-  | { kind: 'help-solved'; requestId: number; solved: boolean };
+  | { kind: 'help-solved'; requestId: number; solved: boolean }
+  /** An answer to a confirmation (conversation-state `confirm`) or to a yes/no question typed ambiguously. */
+  | { kind: 'confirm'; choice: ConfirmChoice };
+
+export type ConfirmChoice = 'yes' | 'no' | 'cancel-current' | 'stop-messages';
 
 const simple = {
   'g:next': { kind: 'guide-next' },
@@ -41,6 +45,10 @@ const simple = {
   'del:yes': { kind: 'delete', confirm: true },
   'del:no': { kind: 'delete', confirm: false },
   'n:other': { kind: 'need', topic: null },
+  'k:yes': { kind: 'confirm', choice: 'yes' },
+  'k:no': { kind: 'confirm', choice: 'no' },
+  'k:cancel': { kind: 'confirm', choice: 'cancel-current' },
+  'k:stop': { kind: 'confirm', choice: 'stop-messages' },
 } as const satisfies Record<string, ButtonAction>;
 
 const simpleByPayload = new Map<string, ButtonAction>(Object.entries(simple));

@@ -7,6 +7,7 @@ import { isGroupMessage } from './incoming-event.ts';
 import type { IncomingEvent } from './incoming-event.ts';
 import { handleResidentMessage } from './resident/handle-resident-message.ts';
 import { forgetSchedules, receiveSharedInfo, welcomeFollower } from './resident/handle-resident-event.ts';
+import { personalize } from './resident/personalize.ts';
 import { newTurn } from './resident/turn.ts';
 import type { Turn } from './resident/turn.ts';
 
@@ -50,12 +51,14 @@ export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent):
   return sendReplies(turn, userId, event.inboundEventId);
 }
 
-function sendReplies(turn: Turn, userId: string, inboundEventId: number): Promise<number[]> {
-  return queueReplies(turn.db, {
+/** The turn's replies, each addressed the way this resident is addressed, and any rows written for teams. */
+async function sendReplies(turn: Turn, userId: string, inboundEventId: number): Promise<number[]> {
+  const replyIds = await queueReplies(turn.db, {
     cause: `reply-${inboundEventId}`,
     recipientUserId: userId,
     residentId: turn.residentDeleted ? null : turn.resident.id,
     inboundEventId,
-    contents: turn.replies,
+    contents: turn.replies.map((content) => personalize(content, turn.residentDeleted ? null : turn.resident.addressForm)),
   });
+  return [...replyIds, ...turn.otherOutboxIds];
 }

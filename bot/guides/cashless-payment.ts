@@ -8,13 +8,13 @@ export const cashlessPayment: Guide = {
   version: 1,
   lastChecked: '2026-11-22',
   intro:
-    'Hướng dẫn này giúp bác mở tài khoản ngân hàng ngay trên điện thoại, biết về Mobile Money và ví điện tử, trả tiền điện, tiền nước và trả tiền bằng mã QR. ' +
-    'Bác chuẩn bị: thẻ căn cước gắn chip còn hạn, điện thoại thông minh có mạng và số điện thoại đứng tên mình.\n' +
+    'Hướng dẫn này giúp {b} mở tài khoản ngân hàng ngay trên điện thoại, biết về Mobile Money và ví điện tử, trả tiền điện, tiền nước và trả tiền bằng mã QR. ' +
+    '{B} chuẩn bị: thẻ căn cước gắn chip còn hạn, điện thoại thông minh có mạng và số điện thoại đứng tên mình.\n' +
     'Mỗi ngân hàng, mỗi ví có màn hình riêng, tên nút có thể khác một chút.',
   steps: [
     {
       text:
-        'Mở tài khoản ngân hàng trên điện thoại. Tải ứng dụng chính thức của ngân hàng bác chọn từ "App Store" hoặc "CH Play". Mở ra, chọn "Khách hàng mới" hoặc "Mở tài khoản ngay". ' +
+        'Mở tài khoản ngân hàng trên điện thoại. Tải ứng dụng chính thức của ngân hàng {b} chọn từ "App Store" hoặc "CH Play". Mở ra, chọn "Khách hàng mới" hoặc "Mở tài khoản ngay". ' +
         'Nhập số điện thoại; mã OTP gửi về chỉ nhập vào ứng dụng, không đọc cho ai. Chụp ảnh khuôn mặt, bật NFC rồi áp thẻ căn cước vào lưng điện thoại để máy đọc chip. ' +
         'Điền địa chỉ, nghề nghiệp, chọn số tài khoản. Người từ 15 tuổi trở lên mới mở được; chưa có thẻ gắn chip thì ra quầy ngân hàng để mở.',
     },
@@ -22,17 +22,17 @@ export const cashlessPayment: Guide = {
       text:
         'Cập nhật khuôn mặt (sinh trắc học) cho tài khoản. Từ 1/1/2025, tài khoản chưa đối chiếu khuôn mặt với thẻ căn cước, hoặc giấy tờ đã hết hạn, sẽ không chuyển tiền, thanh toán trên mạng hay rút tiền ở cây ATM được. ' +
         'Chuyển trên 10 triệu đồng một lần, hoặc tổng trong ngày trên 20 triệu, cũng phải xác thực khuôn mặt.\n' +
-        'Nếu ứng dụng ngân hàng nhắc "Cập nhật sinh trắc học", bác tự làm ngay trong ứng dụng đó. Không quét mặt theo lời người gọi điện đến.',
+        'Nếu ứng dụng ngân hàng nhắc "Cập nhật sinh trắc học", {b} tự làm ngay trong ứng dụng đó. Không quét mặt theo lời người gọi điện đến.',
     },
     {
       text:
         'Mobile Money: tài khoản tiền gắn với số điện thoại Viettel, VinaPhone (VNPT) hoặc MobiFone, không cần tài khoản ngân hàng, dùng được cả trên điện thoại bấm phím. ' +
-        'Bác mang thẻ căn cước ra cửa hàng của nhà mạng để được đăng ký, hoặc đăng ký trong ứng dụng như Viettel Money, VNPT Money. Số điện thoại phải đứng tên bác, khi mở cần xác thực khuôn mặt. ' +
+        '{B} mang thẻ căn cước ra cửa hàng của nhà mạng để được đăng ký, hoặc đăng ký trong ứng dụng như Viettel Money, VNPT Money. Số điện thoại phải đứng tên {b}, khi mở cần xác thực khuôn mặt. ' +
         'Từ 1/1/2026, mỗi tháng chuyển và thanh toán tối đa 100 triệu đồng; tiền điện, nước, học phí, viện phí có thêm hạn mức riêng.',
     },
     {
       text:
-        'Trả tiền điện, tiền nước. Mở ứng dụng ngân hàng (hoặc ví điện tử như MoMo, VNPAY, Viettel Money), bấm "Thanh toán hóa đơn", chọn "Tiền điện" hoặc "Tiền nước", rồi chọn công ty điện, nước nơi bác ở. ' +
+        'Trả tiền điện, tiền nước. Mở ứng dụng ngân hàng (hoặc ví điện tử như MoMo, VNPAY, Viettel Money), bấm "Thanh toán hóa đơn", chọn "Tiền điện" hoặc "Tiền nước", rồi chọn công ty điện, nước nơi {b} ở. ' +
         'Nhập mã khách hàng in trên giấy báo (mã tiền điện gồm 13 ký tự). Xem kỹ số tiền và kỳ hóa đơn rồi xác nhận.\n' +
         'Nhân viên điện lực không gọi điện bắt kết bạn Zalo, cài ứng dụng từ link hay quét khuôn mặt. Gặp những yêu cầu đó là lừa đảo.',
     },
@@ -44,7 +44,7 @@ export const cashlessPayment: Guide = {
     },
   ],
   done:
-    'Chúc bác dùng thanh toán trên điện thoại an toàn, tiện lợi. Nếu muốn có người đến tận nhà cài đặt và làm thử cùng, bác nhắn "nhờ tổ hỗ trợ" nhé.',
+    'Chúc {b} dùng thanh toán trên điện thoại an toàn, tiện lợi. Nếu muốn có người đến tận nhà cài đặt và làm thử cùng, {b} nhắn "nhờ tổ hỗ trợ" nhé.',
   sources: [
     'https://uongbi.gov.vn/tu-1-7-chuyen-tien-tren-10-trieu-phai-xac-thuc-bang-khuon-mat-van-tay-p13n77350.html',
     'http://hdwaco.com.vn/tra-cuu/huong-dan-thanh-toan-truc-tuyen',

@@ -8,42 +8,42 @@ export const digitalSignature: Guide = {
   version: 1,
   lastChecked: '2026-11-22',
   intro:
-    'Chữ ký số giúp bác ký giấy tờ điện tử có giá trị pháp lý, ví dụ khi tự khai thuế điện tử hay ký hợp đồng điện tử. ' +
+    'Chữ ký số giúp {b} ký giấy tờ điện tử có giá trị pháp lý, ví dụ khi tự khai thuế điện tử hay ký hợp đồng điện tử. ' +
     'Phần lớn thủ tục thường ngày chỉ cần đăng nhập bằng VNeID, không cần chữ ký số. ' +
-    'Hướng dẫn này giúp bác biết khi nào cần và cách đăng ký loại ký từ xa, ký ngay trên điện thoại.',
+    'Hướng dẫn này giúp {b} biết khi nào cần và cách đăng ký loại ký từ xa, ký ngay trên điện thoại.',
   steps: [
     {
       text:
         'Xem mình có thật sự cần không. Trên Cổng Dịch vụ công, phần lớn thủ tục chỉ cần đăng nhập bằng VNeID. ' +
-        'Bác chỉ cần chữ ký số khi thủ tục hay giao dịch yêu cầu rõ phải "ký số", ví dụ tự nộp tờ khai thuế điện tử. ' +
-        'Nếu chưa chắc, bác hỏi cán bộ ở bộ phận một cửa của xã/phường trước khi đăng ký, để khỏi tốn tiền.',
+        '{B} chỉ cần chữ ký số khi thủ tục hay giao dịch yêu cầu rõ phải "ký số", ví dụ tự nộp tờ khai thuế điện tử. ' +
+        'Nếu chưa chắc, {b} hỏi cán bộ ở bộ phận một cửa của xã/phường trước khi đăng ký, để khỏi tốn tiền.',
     },
     {
       text:
-        'Hiểu về ký số từ xa. Với loại này, nhà cung cấp giữ khóa ký an toàn cho bác, bác không cần thiết bị cắm USB. ' +
-        'Mỗi khi cần ký, bác mở ứng dụng của nhà cung cấp trên điện thoại và bấm đồng ý. ' +
-        'Dịch vụ thường mất phí, mỗi nơi một giá và một cách tính, nên bác hỏi rõ giá và thời hạn trước khi đăng ký.',
+        'Hiểu về ký số từ xa. Với loại này, nhà cung cấp giữ khóa ký an toàn cho {b}, {b} không cần thiết bị cắm USB. ' +
+        'Mỗi khi cần ký, {b} mở ứng dụng của nhà cung cấp trên điện thoại và bấm đồng ý. ' +
+        'Dịch vụ thường mất phí, mỗi nơi một giá và một cách tính, nên {b} hỏi rõ giá và thời hạn trước khi đăng ký.',
     },
     {
       text:
         'Đăng ký với nhà cung cấp được cấp phép. Có nhiều đơn vị được cấp phép cung cấp ký số từ xa, ví dụ VNPT SmartCA hay Viettel-CA (MySign). ' +
-        'Bác đến điểm giao dịch của nhà cung cấp, hoặc tải ứng dụng chính thức của họ từ "App Store" hay "CH Play". ' +
+        '{B} đến điểm giao dịch của nhà cung cấp, hoặc tải ứng dụng chính thức của họ từ "App Store" hay "CH Play". ' +
         'Giấy tờ cần có: thẻ căn cước (hoặc tài khoản VNeID mức 2) và giấy đề nghị theo mẫu của nhà cung cấp.',
     },
     {
       text:
         'Hoặc đăng ký trong VNeID (cần tài khoản mức 2). Từ tháng 5/2025, Bộ Công an đưa vào VNeID chức năng đăng ký chứng thư chữ ký số. ' +
-        'Nếu ứng dụng của bác có mục này: ở màn hình chính, trong nhóm dịch vụ, bấm "Dịch vụ khác", chọn "Chứng thư chữ ký số" và nhập passcode, rồi bấm "Đăng ký chứng thư chữ ký số" và làm theo màn hình. ' +
+        'Nếu ứng dụng của {b} có mục này: ở màn hình chính, trong nhóm dịch vụ, bấm "Dịch vụ khác", chọn "Chứng thư chữ ký số" và nhập passcode, rồi bấm "Đăng ký chứng thư chữ ký số" và làm theo màn hình. ' +
         'Đọc kỹ từng màn hình, nhất là phần chi phí nếu có, trước khi xác nhận. Tên nút có thể khác một chút tùy phiên bản.',
     },
     {
       text:
-        'Ký giấy tờ an toàn. Chỉ ký những giấy tờ do chính bác đang làm. Nếu điện thoại báo có yêu cầu ký mà bác không hề làm thủ tục nào, bác đừng bấm đồng ý. ' +
-        'Không cho ai biết mật khẩu hay mã dùng để ký, và không ký theo lời người gọi điện. Chữ ký số ràng buộc trách nhiệm của bác như chữ ký tay.',
+        'Ký giấy tờ an toàn. Chỉ ký những giấy tờ do chính {b} đang làm. Nếu điện thoại báo có yêu cầu ký mà {b} không hề làm thủ tục nào, {b} đừng bấm đồng ý. ' +
+        'Không cho ai biết mật khẩu hay mã dùng để ký, và không ký theo lời người gọi điện. Chữ ký số ràng buộc trách nhiệm của {b} như chữ ký tay.',
     },
   ],
   done:
-    'Chúc bác dùng chữ ký số thuận lợi. Nếu chưa biết thủ tục của mình có cần ký số không, hoặc cần người làm cùng, bác nhắn "nhờ tổ hỗ trợ" để tổ đến nhà giúp.',
+    'Chúc {b} dùng chữ ký số thuận lợi. Nếu chưa biết thủ tục của mình có cần ký số không, hoặc cần người làm cùng, {b} nhắn "nhờ tổ hỗ trợ" để tổ đến nhà giúp.',
   sources: [
     'http://lienhiephoihaiduong.vn/khoa-hoc-cong-nghe/chu-ky-so-cong-cong-va-nhung-dieu-can-biet-1087.html',
     'https://thanhnien.vn/huong-dan-nguoi-dan-dang-ky-su-dung-chung-thu-chu-ky-so-tren-vneid-185250603095621083.htm',

@@ -9,7 +9,7 @@ export const dvcAccount: Guide = {
   lastChecked: '2026-11-22',
   intro:
     'Từ ngày 1/7/2024, người dân đăng nhập Cổng Dịch vụ công quốc gia bằng tài khoản định danh điện tử VNeID. ' +
-    'Bác cần: ứng dụng VNeID đã kích hoạt trên điện thoại (nên là mức 2 để dùng được đầy đủ) và nhớ mật khẩu; một máy tính hoặc máy tính bảng có mạng để mở trang web. ' +
+    '{B} cần: ứng dụng VNeID đã kích hoạt trên điện thoại (nên là mức 2 để dùng được đầy đủ) và nhớ mật khẩu; một máy tính hoặc máy tính bảng có mạng để mở trang web. ' +
     'Chỉ dùng đúng địa chỉ dichvucong.gov.vn. Tên nút có thể khác một chút tùy phiên bản.',
   steps: [
     {
@@ -21,28 +21,28 @@ export const dvcAccount: Guide = {
     {
       text:
         'Chọn cách đăng nhập. Trên trang chủ, bấm nút "Đăng nhập". Trong các lựa chọn hiện ra, chọn "Tài khoản định danh điện tử cấp bởi Bộ Công an". ' +
-        'Màn hình máy tính sẽ hiện một mã QR, là một ô vuông có nhiều chấm đen trắng. Bác để nguyên màn hình này, chuyển sang điện thoại.',
+        'Màn hình máy tính sẽ hiện một mã QR, là một ô vuông có nhiều chấm đen trắng. {B} để nguyên màn hình này, chuyển sang điện thoại.',
     },
     {
       text:
         'Quét mã bằng VNeID. Trên điện thoại, mở ứng dụng VNeID và đăng nhập. Ở màn hình chính, bấm vào biểu tượng quét mã QR. ' +
         'Hướng camera điện thoại vào mã QR trên màn hình máy tính, giữ yên vài giây cho máy nhận.\n' +
-        'Chỉ quét mã QR do chính bác mở trên trang dichvucong.gov.vn, không quét mã người lạ gửi.',
+        'Chỉ quét mã QR do chính {b} mở trên trang dichvucong.gov.vn, không quét mã người lạ gửi.',
     },
     {
       text:
-        'Xác nhận trên điện thoại. Lần đầu làm, VNeID có thể hỏi bác có cho phép đăng nhập trên trang web không. ' +
-        'Bác đọc kỹ, thấy đúng là Cổng Dịch vụ công thì bấm xác nhận. Trang web trên máy tính sẽ chuyển sang trạng thái đã đăng nhập, lúc này bác có thể tìm và làm thủ tục.',
+        'Xác nhận trên điện thoại. Lần đầu làm, VNeID có thể hỏi {b} có cho phép đăng nhập trên trang web không. ' +
+        '{B} đọc kỹ, thấy đúng là Cổng Dịch vụ công thì bấm xác nhận. Trang web trên máy tính sẽ chuyển sang trạng thái đã đăng nhập, lúc này {b} có thể tìm và làm thủ tục.',
     },
     {
       text:
-        'Dùng xong thì đăng xuất. Khi làm xong việc, bác bấm vào tên tài khoản trên trang và chọn đăng xuất, nhất là khi dùng máy tính ở nơi công cộng hay máy của người khác.\n' +
-        'Nếu nhà không có máy tính, bác có thể đến Trung tâm phục vụ hành chính công hoặc bộ phận một cửa của xã/phường: ở đó có cán bộ và máy móc giúp người dân làm thủ tục trực tuyến.',
+        'Dùng xong thì đăng xuất. Khi làm xong việc, {b} bấm vào tên tài khoản trên trang và chọn đăng xuất, nhất là khi dùng máy tính ở nơi công cộng hay máy của người khác.\n' +
+        'Nếu nhà không có máy tính, {b} có thể đến Trung tâm phục vụ hành chính công hoặc bộ phận một cửa của xã/phường: ở đó có cán bộ và máy móc giúp người dân làm thủ tục trực tuyến.',
     },
   ],
   done:
-    'Thế là bác đã vào được Cổng Dịch vụ công. Muốn nộp hồ sơ, bác xem tiếp hướng dẫn "Nộp hồ sơ trực tuyến". ' +
-    'Nếu còn vướng chỗ nào, bác nhắn "nhờ tổ hỗ trợ" để tổ đến nhà cùng làm.',
+    'Thế là {b} đã vào được Cổng Dịch vụ công. Muốn nộp hồ sơ, {b} xem tiếp hướng dẫn "Nộp hồ sơ trực tuyến". ' +
+    'Nếu còn vướng chỗ nào, {b} nhắn "nhờ tổ hỗ trợ" để tổ đến nhà cùng làm.',
   sources: [
     'http://linhdong.thuduc.truongdientu.vn/tin-tuc-su-kien/tu-ngay-0172024-chi-su-dung-tai-khoan-vneid-de-dang-nhap-cong-dich-vu-cong-quoc/ct/5184/18346',
     'https://svhttdl.dongnai.gov.vn/Pages/newsdetail.aspx?NewsId=2797&CatId=95',

@@ -8,14 +8,14 @@ export const dvcSubmit: Guide = {
   version: 1,
   lastChecked: '2026-11-22',
   intro:
-    'Hướng dẫn này giúp bác nộp một thủ tục qua mạng trên dichvucong.gov.vn, trả phí nếu có, rồi theo dõi đến khi có kết quả. ' +
-    'Từ 1/10/2025, một số thủ tục thiết yếu như đăng ký khai sinh, đăng ký thường trú, tạm trú chỉ nhận hồ sơ trực tuyến; cán bộ ở Trung tâm phục vụ hành chính công vẫn giúp bác nộp nếu cần.\n' +
-    'Trước khi bắt đầu, bác cần đăng nhập được (xem hướng dẫn "Đăng nhập Dịch vụ công").',
+    'Hướng dẫn này giúp {b} nộp một thủ tục qua mạng trên dichvucong.gov.vn, trả phí nếu có, rồi theo dõi đến khi có kết quả. ' +
+    'Từ 1/10/2025, một số thủ tục thiết yếu như đăng ký khai sinh, đăng ký thường trú, tạm trú chỉ nhận hồ sơ trực tuyến; cán bộ ở Trung tâm phục vụ hành chính công vẫn giúp {b} nộp nếu cần.\n' +
+    'Trước khi bắt đầu, {b} cần đăng nhập được (xem hướng dẫn "Đăng nhập Dịch vụ công").',
   steps: [
     {
       text:
         'Tìm đúng thủ tục. Sau khi đăng nhập dichvucong.gov.vn, gõ tên việc cần làm vào ô tìm kiếm, ví dụ "đăng ký khai sinh", rồi bấm tìm. ' +
-        'Trong danh sách, chọn đúng thủ tục và đúng nơi giải quyết, ví dụ UBND xã/phường nơi bác ở. ' +
+        'Trong danh sách, chọn đúng thủ tục và đúng nơi giải quyết, ví dụ UBND xã/phường nơi {b} ở. ' +
         'Đọc phần giấy tờ cần có và lệ phí, rồi bấm "Nộp hồ sơ trực tuyến". Tên nút có thể khác một chút tùy phiên bản.',
     },
     {
@@ -27,23 +27,23 @@ export const dvcSubmit: Guide = {
     {
       text:
         'Nộp phí, lệ phí (nếu thủ tục có thu). Cổng sẽ hiện số tiền và các cách thanh toán đã kết nối sẵn, như qua ngân hàng, ví điện tử hoặc Mobile Money. ' +
-        'Bác chọn cách mình đang dùng và làm theo màn hình. Nếu phải xác nhận bằng mã OTP hay khuôn mặt, chỉ làm trong ứng dụng ngân hàng của mình, không đọc mã cho ai. ' +
+        '{B} chọn cách mình đang dùng và làm theo màn hình. Nếu phải xác nhận bằng mã OTP hay khuôn mặt, chỉ làm trong ứng dụng ngân hàng của mình, không đọc mã cho ai. ' +
         'Phí của dịch vụ công cũng trả được trong ứng dụng VNeID. Thủ tục không thu phí thì bỏ qua bước này.',
     },
     {
       text:
-        'Nộp và ghi lại mã hồ sơ. Bấm nút nộp hồ sơ ở cuối trang. Màn hình sẽ báo đã nộp và cho bác một mã hồ sơ. ' +
-        'Bác chép mã này ra giấy hoặc chụp màn hình lại, vì cần mã này để tra cứu sau này. Nếu đã trả phí, bác cũng chụp lại màn hình báo thanh toán thành công.',
+        'Nộp và ghi lại mã hồ sơ. Bấm nút nộp hồ sơ ở cuối trang. Màn hình sẽ báo đã nộp và cho {b} một mã hồ sơ. ' +
+        '{B} chép mã này ra giấy hoặc chụp màn hình lại, vì cần mã này để tra cứu sau này. Nếu đã trả phí, {b} cũng chụp lại màn hình báo thanh toán thành công.',
     },
     {
       text:
         'Theo dõi đến khi có kết quả. Đăng nhập lại dichvucong.gov.vn, vào mục quản lý hồ sơ của cá nhân (tên mục có thể khác tùy phiên bản) và tìm theo mã hồ sơ để xem hồ sơ đang ở khâu nào.\n' +
-        'Thủ tục "toàn trình" thì nhận kết quả qua mạng hoặc qua bưu điện. Thủ tục "một phần" thì bác vẫn phải đến cơ quan giải quyết. ' +
-        'Cần người giúp, bác mang mã hồ sơ đến bộ phận một cửa của xã/phường.',
+        'Thủ tục "toàn trình" thì nhận kết quả qua mạng hoặc qua bưu điện. Thủ tục "một phần" thì {b} vẫn phải đến cơ quan giải quyết. ' +
+        'Cần người giúp, {b} mang mã hồ sơ đến bộ phận một cửa của xã/phường.',
     },
   ],
   done:
-    'Hồ sơ của bác đã được gửi đi rồi, bác nhớ giữ mã hồ sơ để tra cứu. Nếu chỗ nào còn chưa chắc, bác nhắn "nhờ tổ hỗ trợ", tổ sẽ qua nhà xem giúp.',
+    'Hồ sơ của {b} đã được gửi đi rồi, {b} nhớ giữ mã hồ sơ để tra cứu. Nếu chỗ nào còn chưa chắc, {b} nhắn "nhờ tổ hỗ trợ", tổ sẽ qua nhà xem giúp.',
   sources: [
     'https://stc.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=98&NewsId=2058',
     'https://en.napas.com.vn/people-can-conveniently-pay-for-online-public-services-via-the-national-public-service-portal-and-vneid-application-184240620093804416.htm',

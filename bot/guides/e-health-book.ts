@@ -9,7 +9,7 @@ export const eHealthBook: Guide = {
   lastChecked: '2026-11-22',
   intro:
     'Sổ sức khỏe điện tử nằm ngay trong ứng dụng VNeID, lưu những lần khám chữa bệnh, đơn thuốc, lịch tái khám, và có giá trị như sổ khám bệnh giấy. Dùng miễn phí.\n' +
-    'Bác cần tài khoản VNeID mức 2 (xem hướng dẫn "VNeID mức 2") và thẻ bảo hiểm y tế để lấy số thẻ. Tên nút có thể khác một chút tùy phiên bản.',
+    '{B} cần tài khoản VNeID mức 2 (xem hướng dẫn "VNeID mức 2") và thẻ bảo hiểm y tế để lấy số thẻ. Tên nút có thể khác một chút tùy phiên bản.',
   steps: [
     {
       text:
@@ -19,28 +19,28 @@ export const eHealthBook: Guide = {
     {
       text:
         'Đưa thẻ bảo hiểm y tế vào VNeID. Bấm "Ví giấy tờ", rồi "Tích hợp thông tin", rồi "Tạo mới yêu cầu", chọn "Thẻ bảo hiểm y tế". ' +
-        'Ở ô "Đơn vị cấp thẻ BHYT", chọn đúng đơn vị cấp thẻ của bác, thường là "Bảo hiểm xã hội Việt Nam". Nhập số thẻ (10 số hoặc mã 15 ký tự in trên thẻ). ' +
+        'Ở ô "Đơn vị cấp thẻ BHYT", chọn đúng đơn vị cấp thẻ của {b}, thường là "Bảo hiểm xã hội Việt Nam". Nhập số thẻ (10 số hoặc mã 15 ký tự in trên thẻ). ' +
         'Đánh dấu "Tôi xác nhận các thông tin ở trên là đúng" rồi bấm "Gửi yêu cầu". Xem tiến độ ở nút "Lịch sử".',
     },
     {
       text:
         'Mở sổ sức khỏe lần đầu. Ở màn hình chính VNeID, bấm "Sổ sức khỏe điện tử". Đọc phần điều khoản rồi bấm "Đồng ý sử dụng ứng dụng Sổ sức khỏe điện tử VNeID". ' +
-        'Điền bổ sung các thông tin cơ bản mà ứng dụng hỏi, rồi lưu lại.\nNếu chưa thấy mục này, bác kiểm tra lại xem ứng dụng đã được cập nhật và tài khoản đã ở mức 2 chưa.',
+        'Điền bổ sung các thông tin cơ bản mà ứng dụng hỏi, rồi lưu lại.\nNếu chưa thấy mục này, {b} kiểm tra lại xem ứng dụng đã được cập nhật và tài khoản đã ở mức 2 chưa.',
     },
     {
       text:
         'Xem lịch sử khám và đơn thuốc. Trong "Sổ sức khỏe điện tử" có các phần để xem những lần khám, chẩn đoán, đơn thuốc đã kê, lịch hẹn tái khám và giấy chuyển tuyến. ' +
-        'Khi đi khám, bác mở sổ này cho nhân viên y tế xem thay cho sổ giấy. Thẻ bảo hiểm y tế trong VNeID, hoặc thẻ căn cước gắn chip, cũng dùng được thay thẻ giấy.',
+        'Khi đi khám, {b} mở sổ này cho nhân viên y tế xem thay cho sổ giấy. Thẻ bảo hiểm y tế trong VNeID, hoặc thẻ căn cước gắn chip, cũng dùng được thay thẻ giấy.',
     },
     {
       text:
         'Nếu sổ còn trống hoặc thông tin sai. Dữ liệu được chuyển về từ nơi khám qua hệ thống bảo hiểm y tế, nên những lần khám không dùng bảo hiểm, hoặc ở nơi chưa kết nối, có thể chưa hiện. ' +
         'Nếu thông tin thẻ bảo hiểm y tế sai: vào "Ví giấy tờ", "Thẻ bảo hiểm y tế", nhập passcode, bấm biểu tượng bánh răng, chọn "Cập nhật thông tin". Vẫn sai thì hỏi cơ quan bảo hiểm xã hội nơi gần nhất.\n' +
-        'Không ai gọi điện xin mã OTP để "sửa sổ" cho bác.',
+        'Không ai gọi điện xin mã OTP để "sửa sổ" cho {b}.',
     },
   ],
   done:
-    'Vậy là bác đã có sổ sức khỏe điện tử trong điện thoại, đi khám gọn nhẹ hơn. Nếu còn mục nào chưa xem được, bác nhắn "nhờ tổ hỗ trợ" để tổ ghé nhà giúp.',
+    'Vậy là {b} đã có sổ sức khỏe điện tử trong điện thoại, đi khám gọn nhẹ hơn. Nếu còn mục nào chưa xem được, {b} nhắn "nhờ tổ hỗ trợ" để tổ ghé nhà giúp.',
   sources: [
     'https://bvtrungvuong.vn/tin-tuc-su-kien/tin-benh-vien/huong-dan-tich-hop-va-truy-cap-so-suc-khoe-dien-tu-tren-ung-dung-vneid',
     'https://thuphuc.vn/news/tin-benh-vien/huong-dan-tich-hop-thong-tin-so-suc-khoe-dien-tu-tren-ung-dung-vneid-149.html',

@@ -1,6 +1,7 @@
 /**
  * The shape of one step-by-step guide. Guides are data: one file per topic in this folder,
  * written in Vietnamese for residents, versioned and dated so a stale guide is easy to spot.
+ * `{b}` / `{B}` stand for how the resident is addressed ("bác", "cháu", or "bạn" before it is known).
  */
 
 /** The service topics that have a guide (a subset of the intent catalogue). */
@@ -28,6 +29,11 @@ export type GuideStep = {
   text: string;
   /** Optional picture: a JPG/PNG file (≤ 1 MB) in `bot/guides/images/`, uploaded to Zalo on first use. */
   image?: { file: string; alt: string };
+  /**
+   * Questions this step answers on its own, in the intent catalogue's pattern syntax over folded
+   * words ("quen passcode", "(khong co)|(chua co) nfc"). A resident who asks one enters the guide here.
+   */
+  answers?: readonly string[];
 };
 
 export type Guide = {

@@ -7,18 +7,18 @@ export const scamSafety: Guide = {
   shortTitle: 'Cảnh giác lừa đảo',
   version: 1,
   lastChecked: '2026-11-22',
-  intro: 'Mấy điều dưới đây giúp bác giữ an toàn cho tiền bạc và tài khoản.',
+  intro: 'Mấy điều dưới đây giúp {b} giữ an toàn cho tiền bạc và tài khoản.',
   steps: [
     {
       text:
         'Không bao giờ đọc mã OTP, mật khẩu cho ai, không để ai bảo mình nhìn vào điện thoại để quét khuôn mặt. Công an, ngân hàng, nhà mạng không hỏi những thứ này qua điện thoại hay Zalo.\n' +
         '• Chỉ cài ứng dụng từ "App Store" hoặc "CH Play", không cài từ đường link ai gửi.\n' +
-        '• VNeID mức 2 chỉ làm trực tiếp tại trụ sở Công an xã/phường. Địa chỉ, quê quán sau sáp nhập năm 2025 được hệ thống tự cập nhật, bác không phải làm gì.\n' +
+        '• VNeID mức 2 chỉ làm trực tiếp tại trụ sở Công an xã/phường. Địa chỉ, quê quán sau sáp nhập năm 2025 được hệ thống tự cập nhật, {b} không phải làm gì.\n' +
         '• Lỡ bấm link, cài ứng dụng lạ hay đọc mã: gọi ngay tổng đài ngân hàng để khóa tài khoản, tắt dữ liệu di động và wifi (hoặc tắt máy), rồi đến Công an xã/phường trình báo.',
     },
   ],
   done:
-    'Cảm ơn bác đã đọc. Gặp cuộc gọi hay tin nhắn nào đáng ngờ, bác nhắn "nhờ tổ hỗ trợ" để tổ kiểm tra cùng, khi cần tổ sẽ đến tận nhà.',
+    'Cảm ơn {b} đã đọc. Gặp cuộc gọi hay tin nhắn nào đáng ngờ, {b} nhắn "nhờ tổ hỗ trợ" để tổ kiểm tra cùng, khi cần tổ sẽ đến tận nhà.',
   sources: [
     'https://congan.laocai.gov.vn/canh-bao-toi-pham-va-vi-pham-phap-luat/canh-bao-nguoi-dan-bi-cac-doi-tuong-lua-dao-bang-hinh-thuc-cap-nhat-thong-tin-tren-ung-dung-dinh-1526474',
     'https://en.sggp.org.vn/citizens-warned-of-fake-vneid-application-post108105.html',

@@ -10,18 +10,18 @@ export const simOwner: Guide = {
   intro:
     'Số điện thoại phải đứng đúng tên người dùng và khớp với Cơ sở dữ liệu quốc gia về dân cư: số định danh, họ tên, ngày sinh và khuôn mặt. Nếu không khớp, nhà mạng có thể chặn một chiều, rồi hai chiều, rồi thu hồi số. ' +
     'Số chính chủ cũng cần để đăng ký VNeID và nhận mã OTP của ngân hàng.\n' +
-    'Bác chuẩn bị thẻ căn cước gắn chip. Tên nút có thể khác một chút tùy phiên bản.',
+    '{B} chuẩn bị thẻ căn cước gắn chip. Tên nút có thể khác một chút tùy phiên bản.',
   steps: [
     {
       text:
-        'Xem trường hợp của mình. Nếu số điện thoại này đã dùng để làm tài khoản VNeID mức 2, hoặc đã xác thực bằng thẻ căn cước gắn chip, thì bác không phải xác thực lại, trừ khi đổi sang điện thoại khác. ' +
-        'Quy định đối chiếu này áp dụng từ ngày 15/4/2026. Nếu chưa chắc, bác làm bước tiếp theo để kiểm tra.',
+        'Xem trường hợp của mình. Nếu số điện thoại này đã dùng để làm tài khoản VNeID mức 2, hoặc đã xác thực bằng thẻ căn cước gắn chip, thì {b} không phải xác thực lại, trừ khi đổi sang điện thoại khác. ' +
+        'Quy định đối chiếu này áp dụng từ ngày 15/4/2026. Nếu chưa chắc, {b} làm bước tiếp theo để kiểm tra.',
     },
     {
       text:
-        'Kiểm tra trên VNeID. Đăng nhập VNeID và tìm mục thông tin thuê bao di động. Ứng dụng liệt kê tất cả các số đang đứng tên bác. ' +
-        'Số nào bác đang dùng thì bấm xác nhận. Số nào không phải của bác, hoặc không dùng nữa, thì chọn "Không sử dụng", nhà mạng sẽ xử lý. ' +
-        'Bác chịu trách nhiệm về các số mình đã xác nhận, nên xem kỹ từng số.',
+        'Kiểm tra trên VNeID. Đăng nhập VNeID và tìm mục thông tin thuê bao di động. Ứng dụng liệt kê tất cả các số đang đứng tên {b}. ' +
+        'Số nào {b} đang dùng thì bấm xác nhận. Số nào không phải của {b}, hoặc không dùng nữa, thì chọn "Không sử dụng", nhà mạng sẽ xử lý. ' +
+        '{B} chịu trách nhiệm về các số mình đã xác nhận, nên xem kỹ từng số.',
     },
     {
       text:
@@ -33,27 +33,27 @@ export const simOwner: Guide = {
     {
       text:
         'Xác thực nếu ứng dụng nhà mạng yêu cầu. Làm theo màn hình: chụp hai mặt thẻ căn cước và chụp khuôn mặt, áp thẻ vào lưng điện thoại để đọc chip (hoặc chọn liên kết với VNeID), kiểm tra thông tin, ký hợp đồng điện tử trên màn hình, rồi nhập mã OTP. ' +
-        'Việc chụp thẻ và khuôn mặt này bác tự làm trong ứng dụng chính thức của nhà mạng, không gửi ảnh cho ai qua Zalo hay tin nhắn.',
+        'Việc chụp thẻ và khuôn mặt này {b} tự làm trong ứng dụng chính thức của nhà mạng, không gửi ảnh cho ai qua Zalo hay tin nhắn.',
     },
     {
       text:
-        'Hoặc ra cửa hàng nhà mạng. Nếu không dùng được điện thoại thông minh, hoặc số đang đứng tên người khác (ví dụ con cháu đăng ký hộ), bác mang thẻ căn cước gắn chip đến cửa hàng hoặc đại lý chính thức của nhà mạng; nhân viên giúp xác thực miễn phí. ' +
-        'Việc chuyển số sang tên bác cũng làm tại cửa hàng; bác hỏi trước xem cần mang giấy tờ gì và ai phải có mặt.',
+        'Hoặc ra cửa hàng nhà mạng. Nếu không dùng được điện thoại thông minh, hoặc số đang đứng tên người khác (ví dụ con cháu đăng ký hộ), {b} mang thẻ căn cước gắn chip đến cửa hàng hoặc đại lý chính thức của nhà mạng; nhân viên giúp xác thực miễn phí. ' +
+        'Việc chuyển số sang tên {b} cũng làm tại cửa hàng; {b} hỏi trước xem cần mang giấy tờ gì và ai phải có mặt.',
     },
     {
       text:
-        'Khi lắp SIM sang điện thoại mới. Sau khoảng 2 giờ, số có thể bị chặn gọi đi và nhắn tin đi cho đến khi bác xác thực lại khuôn mặt, qua ứng dụng nhà mạng, VNeID hoặc tại cửa hàng. ' +
-        'Để quá 30 ngày không xác thực, số bị khóa cả hai chiều, và sau đó có thể bị thu hồi. Vì vậy đổi máy xong bác nên xác thực ngay.',
+        'Khi lắp SIM sang điện thoại mới. Sau khoảng 2 giờ, số có thể bị chặn gọi đi và nhắn tin đi cho đến khi {b} xác thực lại khuôn mặt, qua ứng dụng nhà mạng, VNeID hoặc tại cửa hàng. ' +
+        'Để quá 30 ngày không xác thực, số bị khóa cả hai chiều, và sau đó có thể bị thu hồi. Vì vậy đổi máy xong {b} nên xác thực ngay.',
     },
     {
       text:
         'Cảnh giác cuộc gọi "sắp khóa SIM". Kẻ gian hay giả nhà mạng hoặc "Cục Viễn thông" gọi dọa SIM sắp bị khóa trong 2 giờ, rồi đòi số căn cước, mã OTP hay bảo bấm gọi một số lạ. ' +
         'Tin nhắn thật của nhà mạng hiện tên thương hiệu (như Viettel, VinaPhone, MobiFone) và chỉ hướng dẫn dùng ứng dụng, trang web hay cửa hàng của nhà mạng. ' +
-        'Gặp cuộc gọi lạ, bác tắt máy và gọi 156 (miễn phí) để báo.',
+        'Gặp cuộc gọi lạ, {b} tắt máy và gọi 156 (miễn phí) để báo.',
     },
   ],
   done:
-    'Thế là số điện thoại của bác đã đứng đúng tên, dùng yên tâm. Nếu còn số nào chưa rõ của ai, bác nhắn "nhờ tổ hỗ trợ", tổ sẽ đến nhà cùng bác kiểm tra.',
+    'Thế là số điện thoại của {b} đã đứng đúng tên, dùng yên tâm. Nếu còn số nào chưa rõ của ai, {b} nhắn "nhờ tổ hỗ trợ", tổ sẽ đến nhà cùng {b} kiểm tra.',
   sources: [
     'https://yenphu.namdinh.gov.vn/tin-hoat-dong/tong-dai-156-tiep-nhan-phan-anh-ve-cuoc-goi-rac-cuoc-goi-co-dau-hieu-lua-dao-236617',
     'https://news.laodong.vn/kinh-doanh/lam-gi-de-khong-bi-khoa-sim-theo-thong-tu-08-1683417.ldo',

@@ -8,14 +8,14 @@ export const socialBenefitPayment: Guide = {
   version: 1,
   lastChecked: '2026-11-22',
   intro:
-    'Nhận tiền qua tài khoản giúp bác khỏi phải xếp hàng lĩnh tiền mặt. ' +
+    'Nhận tiền qua tài khoản giúp {b} khỏi phải xếp hàng lĩnh tiền mặt. ' +
     'Hướng dẫn này chỉ cách gắn tài khoản nhận tiền an sinh xã hội trong VNeID, cách chuyển lương hưu, trợ cấp bảo hiểm xã hội sang nhận qua tài khoản, và nơi hỏi về trợ cấp xã hội hằng tháng.\n' +
     'Tên nút có thể khác một chút tùy phiên bản.',
   steps: [
     {
       text:
-        'Chuẩn bị một tài khoản đứng tên chính mình. Tài khoản phải bằng tiền đồng, đang hoạt động, không bị hạn chế và đứng đúng tên bác; cơ quan bảo hiểm xã hội chỉ chuyển lương hưu vào tài khoản chính chủ. ' +
-        'Nếu chưa có, bác mở tài khoản ngân hàng (xem hướng dẫn "Thanh toán không tiền mặt") hoặc ra quầy ngân hàng nhờ mở.',
+        'Chuẩn bị một tài khoản đứng tên chính mình. Tài khoản phải bằng tiền đồng, đang hoạt động, không bị hạn chế và đứng đúng tên {b}; cơ quan bảo hiểm xã hội chỉ chuyển lương hưu vào tài khoản chính chủ. ' +
+        'Nếu chưa có, {b} mở tài khoản ngân hàng (xem hướng dẫn "Thanh toán không tiền mặt") hoặc ra quầy ngân hàng nhờ mở.',
     },
     {
       text:
@@ -25,19 +25,19 @@ export const socialBenefitPayment: Guide = {
     },
     {
       text:
-        'Kiểm tra kết quả gắn tài khoản. Thường chỉ khoảng 20 giây đến 1 phút là ngân hàng xác nhận; bác xem trong mục "Lịch sử đăng ký". ' +
+        'Kiểm tra kết quả gắn tài khoản. Thường chỉ khoảng 20 giây đến 1 phút là ngân hàng xác nhận; {b} xem trong mục "Lịch sử đăng ký". ' +
         'Nếu bị từ chối, thường là do: tên hoặc số giấy tờ ở ngân hàng khác với VNeID (hay gặp khi tài khoản mở bằng chứng minh nhân dân cũ, cần ra quầy ngân hàng cập nhật), gõ sai số tài khoản, hoặc tài khoản đang bị hạn chế. Sửa xong thì gắn lại.',
     },
     {
       text:
-        'Chuyển lương hưu, trợ cấp bảo hiểm xã hội sang nhận qua tài khoản. Bác mang thẻ căn cước đến điểm chi trả hằng tháng (như bưu điện, UBND xã/phường) hoặc cơ quan bảo hiểm xã hội nơi gần nhất, nói muốn nhận qua tài khoản. ' +
+        'Chuyển lương hưu, trợ cấp bảo hiểm xã hội sang nhận qua tài khoản. {B} mang thẻ căn cước đến điểm chi trả hằng tháng (như bưu điện, UBND xã/phường) hoặc cơ quan bảo hiểm xã hội nơi gần nhất, nói muốn nhận qua tài khoản. ' +
         'Ở một số nơi, như TP.HCM, có nhân viên ngân hàng ngồi tại điểm chi trả giúp mở tài khoản luôn. ' +
-        'Nếu đi lại khó khăn, bác hỏi tại đó về việc ủy quyền cho người thân. Tổng đài bảo hiểm xã hội: 1900 9068.',
+        'Nếu đi lại khó khăn, {b} hỏi tại đó về việc ủy quyền cho người thân. Tổng đài bảo hiểm xã hội: 1900 9068.',
     },
     {
       text:
         'Trợ cấp xã hội hằng tháng, trợ cấp người có công. Các khoản này được chi trả qua tài khoản theo chủ trương của Chính phủ; cán bộ xã phối hợp với công an xã để thu thập và xác minh số tài khoản. ' +
-        'Bác liên hệ cán bộ văn hóa – xã hội hoặc công chức phụ trách an sinh của xã/phường để đăng ký. Tài khoản có thể đứng tên bác hoặc tên người được bác ủy quyền.',
+        '{B} liên hệ cán bộ văn hóa – xã hội hoặc công chức phụ trách an sinh của xã/phường để đăng ký. Tài khoản có thể đứng tên {b} hoặc tên người được {b} ủy quyền.',
     },
     {
       text:
@@ -46,7 +46,7 @@ export const socialBenefitPayment: Guide = {
     },
   ],
   done:
-    'Vậy là lương hưu, trợ cấp sẽ về thẳng tài khoản của bác; thỉnh thoảng bác nhớ kiểm tra số dư. Nếu còn chưa chắc bước nào, bác nhắn "nhờ tổ hỗ trợ", tổ sẽ đến nhà cùng bác làm.',
+    'Vậy là lương hưu, trợ cấp sẽ về thẳng tài khoản của {b}; thỉnh thoảng {b} nhớ kiểm tra số dư. Nếu còn chưa chắc bước nào, {b} nhắn "nhờ tổ hỗ trợ", tổ sẽ đến nhà cùng {b} làm.',
   sources: [
     'https://lawnet.vn/thong-tin-phap-luat/en/chinh-sach-moi/instructions-for-collecting-and-updating-non-cash-payment-support-account-information-in-vietnam-109539.html',
     'https://znews.vn/cach-lien-ket-tai-khoan-tren-vneid-de-nhan-qua-tang-cua-chinh-phu-post1580770.html',

@@ -1,11 +1,11 @@
 import type { OutboundContent } from '../../domain/outbox/outbound-content.ts';
-import { normalizeText } from '../nlu/normalize-text.ts';
 import { texts } from '../texts.vi.ts';
 import type { ButtonAction } from '../button-actions.ts';
+import type { MessageReading } from './message-reading.ts';
 import { withButtons } from './replies.ts';
 
-/** What the resident answered to a form step: a button, or typed text. */
-export type FormInput = { action: ButtonAction | null; text: string | null };
+/** What the resident answered to a form step: a button, or typed text with its reading. */
+export type FormInput = { action: ButtonAction | null; text: string | null; reading: MessageReading | null };
 
 /** A consent question with its two buttons; "Đồng ý" is never pre-selected or implied. */
 export function consentQuestion(text: string): OutboundContent {
@@ -15,17 +15,20 @@ export function consentQuestion(text: string): OutboundContent {
   ]);
 }
 
-const yes = new Set(['dong y', 'co', 'ok', 'duoc', 'u', 'vang', 'dong y a', 'co a', 'vang a', 'da dong y', 'dong y roi']);
-const no = new Set(['khong', 'khong dong y', 'thoi', 'khong can', 'tu choi']);
-
-/** True/false from the buttons or a clear typed answer; null when the answer is unclear. */
+/** True/false from the buttons or a clear typed answer ("đúng rồi ạ", "ko"); null when unclear. */
 export function consentAnswer(input: FormInput): boolean | null {
   if (input.action?.kind === 'consent') return input.action.granted;
-  if (!input.text) return null;
-  const said = normalizeText(input.text).filter((t) => t !== ',' && t !== 'a' && t !== 'nhe').join(' ');
-  if (yes.has(said)) return true;
-  if (no.has(said)) return false;
-  return null;
+  if (input.action?.kind === 'confirm' && (input.action.choice === 'yes' || input.action.choice === 'no')) return input.action.choice === 'yes';
+  const said = input.reading?.yesNo;
+  return said === 'yes' ? true : said === 'no' ? false : null;
+}
+
+/** A yes/no question asked again with its buttons, because "dung" may be "đúng" or "dừng". */
+export function yesOrStop(buttons: { yes: string; no: string }): OutboundContent {
+  return withButtons(texts.dungUnclear, [
+    { label: buttons.yes, action: { kind: 'confirm', choice: 'yes' } },
+    { label: buttons.no, action: { kind: 'confirm', choice: 'no' } },
+  ]);
 }
 
 /** A Vietnamese mobile number typed in any common way, as 0xxxxxxxxx; null when there is none. */

@@ -7,6 +7,7 @@ import { findGuide, guideLibrary } from '../../guides/guide-library.ts';
 import type { Guide, GuideId } from '../../guides/guide.ts';
 import { texts } from '../texts.vi.ts';
 import { guideButtons, humanButton, menuButton, visitButton, withButtons } from './replies.ts';
+import { personalize } from './personalize.ts';
 import type { Turn } from './turn.ts';
 
 /** The step the resident is on, with the three buttons every step carries. */
@@ -22,11 +23,19 @@ function sayStep(turn: Turn, guide: Guide, step: number, message: OutboundConten
   turn.say(message);
 }
 
-/** Starts a guide: intro and first step in one message when they fit, else two. */
-export async function startGuideFlow(turn: Turn, guideId: GuideId): Promise<void> {
+/**
+ * Starts a guide: intro and first step in one message when they fit, else two. Entered at the
+ * step that answers the question (`entry`), it says so and shows that step instead of the intro.
+ */
+export async function startGuideFlow(turn: Turn, guideId: GuideId, entry: number | null = null): Promise<void> {
   const guide = guideLibrary[guideId];
   if (guideId === 'scam-safety') return sayScamCard(turn);
-  await startGuide(turn.db, { residentId: turn.resident.id, guide, now: turn.now });
+  await startGuide(turn.db, { residentId: turn.resident.id, guide, now: turn.now, step: entry ?? 0 });
+  if (entry !== null && entry > 0 && entry < guide.steps.length) {
+    turn.say({ kind: 'text', text: `${texts.guideHeader(guide.title)}\n${texts.guideEnteredAt(entry + 1, guide.steps.length)}` });
+    sayStep(turn, guide, entry);
+    return;
+  }
   const intro = `${texts.guideHeader(guide.title)}\n${guide.intro}`;
   const first = stepMessage(guide, 0);
   const combined = first.kind === 'buttons' ? `${intro}\n\n${first.text}` : '';
@@ -81,7 +90,7 @@ export function guideOfRun(run: GuideRunRow): Guide | null {
 }
 
 /** The follow-up "đã làm được chưa?" for a guide, sent by the scheduled sweep. */
-export function followUpMessage(guideId: string): OutboundContent[] {
+export function followUpMessage(guideId: string, addressForm: string | null): OutboundContent[] {
   const guide = findGuide(guideId);
   return [
     withButtons(texts.followUp(guide?.shortTitle ?? 'hướng dẫn'), [
@@ -89,5 +98,5 @@ export function followUpMessage(guideId: string): OutboundContent[] {
       { label: texts.buttons.stuck, action: { kind: 'guide-stuck' } },
       { label: texts.buttons.visit, action: { kind: 'guide-visit' } },
     ]),
-  ];
+  ].map((content) => personalize(content, addressForm));
 }

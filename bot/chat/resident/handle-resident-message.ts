@@ -1,33 +1,46 @@
 import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
+import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
+import { updateResidentDetails } from '../../../db/queries/residents.ts';
 import { optIn, optOut } from '../../domain/residents/opt-out.ts';
 import { isGuideId } from '../../guides/guide.ts';
 import { parseAction } from '../button-actions.ts';
-import type { ButtonAction } from '../button-actions.ts';
-import { classifyIntent } from '../nlu/classify-intent.ts';
-import type { Classification } from '../nlu/classify-intent.ts';
-import { redactedCodeMarker, redactedIdMarker } from '../redact-sensitive-text.ts';
+import { redactedMarkers } from '../redact-sensitive-text.ts';
 import { texts } from '../texts.vi.ts';
-import { controlWord, isDeletionRequest } from './control-words.ts';
-import { clearConversationState, loadConversationState } from './conversation-state.ts';
-import type { ConversationState } from './conversation-state.ts';
+import { actOnIntent } from './act-on-intent.ts';
+import { detectSelfForm, impliedByVocative } from './address-form.ts';
+import { askCancelForm, askCancelRequest, askStop, askStopDuring, answerConfirmation } from './confirmations.ts';
+import { loadConversationState } from './conversation-state.ts';
+import type { ConversationState, FormState } from './conversation-state.ts';
 import { answerDeletion, askDeletion } from './deletion-flow.ts';
-import type { FormInput } from './form-inputs.ts';
-import { activeRunOrNotice, continueGuide, startGuideFlow } from './guide-flow.ts';
-import { answerHelpQuestion } from './help-confirmation.ts';
+import { continueGuide, startGuideFlow } from './guide-flow.ts';
+import { handleAction } from './handle-action.ts';
 import { welcomeIfNew } from './handle-resident-event.ts';
-import { continueQuestionForm, startQuestionForm } from './question-form.ts';
-import { mainMenu, mainMenuButtons, menuButton, topicButton, withButtons } from './replies.ts';
+import { isOwnQuestion, readMessage } from './message-reading.ts';
+import type { MessageReading } from './message-reading.ts';
+import { continueQuestionForm } from './question-form.ts';
+import { mainMenuButtons, menuButton, withButtons } from './replies.ts';
+import { formName, repromptForm } from './resume-form.ts';
 import type { Turn } from './turn.ts';
 import { continueVisitForm, startVisitForm } from './visit-form.ts';
+
+/** What is in progress for this resident when a message arrives. */
+type Context = { state: ConversationState | null; run: GuideRunRow | null; firstContact: boolean };
+/** One reading of the message in context: true when it handled the message. */
+type ContextStep = (turn: Turn, reading: MessageReading, context: Context) => Promise<boolean>;
 
 /** A new topic interrupts a guide only when the classifier is this sure. */
 const switchTopicScore = 0.55;
 
 /**
- * One message from a resident. The order matters: a stop request is honoured before any guide or
- * form; a deletion request before anything is stored again; an unfinished form gets its answer;
- * a guide in progress gets "tiếp"/"chưa được"; everything else is a question.
+ * One message from a resident, read in a fixed precedence so that context always comes first:
+ * 1. the question the bot is waiting on (a form step or a confirmation) gets its answer;
+ * 2. a guide step on screen gets "tiếp", "chưa được", "nhờ tổ", "xem lại";
+ * 3. a stop, deletion or cancel that would interrupt something in progress is confirmed first;
+ * 4. requests that need no topic: opt back in, stop, delete, cancel a request, a visit, thanks;
+ * 5. anything else is a question in its own right; a form in progress is then asked again.
  */
+const precedence: readonly ContextStep[] = [answerPendingQuestion, steerGuide, confirmInterruption, answerRequest, answerQuestion];
+
 export async function handleResidentMessage(turn: Turn, text: string | null): Promise<void> {
   const firstContact = await welcomeIfNew(turn);
   if (!text) {
@@ -36,118 +49,137 @@ export async function handleResidentMessage(turn: Turn, text: string | null): Pr
   }
   const action = parseAction(text);
   if (action) return handleAction(turn, action);
-  if (text.includes(redactedCodeMarker) || text.includes(redactedIdMarker)) turn.say({ kind: 'text', text: texts.sensitiveShared });
+  if (redactedMarkers.some((marker) => text.includes(marker))) turn.say({ kind: 'text', text: texts.sensitiveShared });
+  await rememberAddressForm(turn, text);
+  const reading = readMessage(text);
+  const context: Context = {
+    state: await loadConversationState(turn.db, turn.resident.id, turn.now),
+    run: await findActiveGuideRun(turn.db, turn.resident.id),
+    firstContact,
+  };
+  for (const step of precedence) if (await step(turn, reading, context)) return;
+}
 
-  const state = await loadConversationState(turn.db, turn.resident.id, turn.now);
-  const word = controlWord(text);
-  if (state && word === 'cancel') {
-    await clearConversationState(turn.db, turn.resident.id);
-    turn.say({ kind: 'text', text: texts.formCancelled });
-    return;
+async function answerPendingQuestion(turn: Turn, reading: MessageReading, context: Context): Promise<boolean> {
+  const { state } = context;
+  if (!state) return false;
+  const input = { action: null, text: reading.text, reading };
+  const answered = await (async () => {
+    switch (state.kind) {
+      case 'visit':
+        return continueVisitForm(turn, state, input);
+      case 'question':
+        return continueQuestionForm(turn, state, input);
+      case 'deletion':
+        return answerDeletion(turn, state, input);
+      case 'confirm':
+        return answerConfirmation(turn, state, null, reading);
+    }
+  })();
+  // A confirmation nobody answered puts back what it kept aside.
+  if (!answered && state.kind === 'confirm') context.state = await loadConversationState(turn.db, turn.resident.id, turn.now);
+  return answered;
+}
+
+async function steerGuide(turn: Turn, reading: MessageReading, { run }: Context): Promise<boolean> {
+  if (!run || !reading.guideMove) return false;
+  if (reading.guideMove === 'repeat' && /đầu|\bdau\b/i.test(reading.text) && isGuideId(run.guideId)) {
+    await startGuideFlow(turn, run.guideId);
+    return true;
   }
-  const intent = classifyIntent(text);
-  if (intent.intent === 'unsubscribe') {
-    await optOut(turn.db, { residentId: turn.resident.id, now: turn.now });
-    turn.say({ kind: 'text', text: texts.optedOut });
-    return;
+  if (reading.guideMove === 'visit') await startVisitForm(turn, run.guideId, reading.text);
+  else await continueGuide(turn, run, reading.guideMove);
+  return true;
+}
+
+async function confirmInterruption(turn: Turn, reading: MessageReading, { state, run }: Context): Promise<boolean> {
+  const form = state && state.kind !== 'confirm' ? state : null;
+  if (!form && !run) return false;
+  if (reading.stop !== 'none') {
+    await askStopDuring(turn, form);
+    return true;
   }
-  if (word === 'optIn') {
+  if (reading.wantsDeletion) {
+    await askDeletion(turn, form?.kind === 'deletion' ? null : form);
+    return true;
+  }
+  if (reading.control === 'cancel') {
+    if (form) await askCancelForm(turn, form);
+    else await askStopDuring(turn, null);
+    return true;
+  }
+  return false;
+}
+
+async function answerRequest(turn: Turn, reading: MessageReading, { state, run }: Context): Promise<boolean> {
+  if (reading.control === 'optIn') {
     await optIn(turn.db, { residentId: turn.resident.id, now: turn.now });
     turn.say({ kind: 'text', text: texts.optedIn });
-    return;
+    return true;
   }
-  if (isDeletionRequest(text)) return askDeletion(turn);
-  if (state) return continueForm(turn, state, { action: null, text });
-
-  const run = await findActiveGuideRun(turn.db, turn.resident.id);
-  if (run) {
-    if (word === 'next' || word === 'stuck') return continueGuide(turn, run, word);
-    if (word === 'visit') return startVisitForm(turn, run.guideId);
-    if (isNewTopic(intent)) return actOnIntent(turn, intent, firstContact);
-    return continueGuide(turn, run, 'nudge');
+  if (reading.stop === 'clear') {
+    await optOut(turn.db, { residentId: turn.resident.id, now: turn.now });
+    turn.say({ kind: 'text', text: texts.optedOut });
+    return true;
   }
-  if (word === 'visit') return startVisitForm(turn, null);
-  if (word === 'thanks') {
+  if (reading.stop === 'ambiguous') {
+    await askStop(turn);
+    return true;
+  }
+  if (reading.wantsDeletion) {
+    await askDeletion(turn);
+    return true;
+  }
+  if (reading.control === 'cancelRequest' || (reading.control === 'cancel' && !state && !run)) {
+    await askCancelRequest(turn);
+    return true;
+  }
+  if (reading.control === 'visit') {
+    await startVisitForm(turn, run?.guideId ?? null, reading.text);
+    return true;
+  }
+  if (reading.intent.subIntent === 'thanks' && !isOwnQuestion(reading)) {
     turn.say(withButtons(texts.thanksBack, [menuButton]));
-    return;
+    return true;
   }
-  return actOnIntent(turn, intent, firstContact);
+  return false;
 }
 
-async function handleAction(turn: Turn, action: ButtonAction): Promise<void> {
-  switch (action.kind) {
-    case 'guide-next':
-    case 'guide-stuck':
-    case 'guide-repeat':
-    case 'follow-up-done': {
-      const run = await activeRunOrNotice(turn);
-      if (!run) return;
-      const move = action.kind === 'guide-next' ? 'next' : action.kind === 'guide-stuck' ? 'stuck' : action.kind === 'guide-repeat' ? 'repeat' : 'done';
-      return continueGuide(turn, run, move);
-    }
-    case 'guide-visit': {
-      const run = await findActiveGuideRun(turn.db, turn.resident.id);
-      return startVisitForm(turn, run?.guideId ?? null);
-    }
-    case 'topic':
-      return actOnIntent(turn, { intent: action.intent, score: 1, ambiguous: false, candidates: [] }, false);
-    case 'menu':
-      turn.say(mainMenu());
-      return;
-    case 'human':
-      return startQuestionForm(turn);
-    case 'visit':
-      return startVisitForm(turn, null);
-    case 'help-solved':
-      return answerHelpQuestion(turn, action.requestId, action.solved);
-    case 'consent':
-    case 'village':
-    case 'need':
-    case 'time':
-    case 'phone':
-    case 'delete': {
-      const state = await loadConversationState(turn.db, turn.resident.id, turn.now);
-      if (state) return continueForm(turn, state, { action, text: null });
-      // A button from a form that has already ended.
-      turn.say(mainMenu());
-      return;
-    }
+async function answerQuestion(turn: Turn, reading: MessageReading, context: Context): Promise<boolean> {
+  const { intent } = reading;
+  const form: FormState | null = context.state && context.state.kind !== 'confirm' ? context.state : null;
+  if (form && !isOwnQuestion(reading)) {
+    // Not an answer and not a question: ask the form's question again rather than guess.
+    turn.say({ kind: 'text', text: texts.formReprompt });
+    await repromptForm(turn, form);
+    return true;
   }
+  const { run } = context;
+  const newTopic = intent.intent !== 'unknown' && intent.intent !== 'greeting' && (intent.ambiguous || intent.score >= switchTopicScore);
+  if (run && !form && !newTopic) {
+    await continueGuide(turn, run, 'nudge');
+    return true;
+  }
+  if (!run && reading.yesNo !== 'unclear' && (intent.intent === 'greeting' || intent.intent === 'unknown') && intent.subIntent === null) {
+    turn.say(withButtons(texts.acknowledged, mainMenuButtons()));
+    return true;
+  }
+  await actOnIntent(turn, intent, reading.text, context.firstContact);
+  if (form) {
+    // Nothing the resident started is dropped silently: the form waits, and says so.
+    turn.say({ kind: 'text', text: texts.formKept(formName(form)) });
+    await repromptForm(turn, form);
+  }
+  return true;
 }
 
-async function continueForm(turn: Turn, state: ConversationState, input: FormInput): Promise<void> {
-  switch (state.kind) {
-    case 'visit':
-      return continueVisitForm(turn, state, input);
-    case 'question':
-      return continueQuestionForm(turn, state.step, input);
-    case 'deletion':
-      return answerDeletion(turn, state.requestedAt, input);
-  }
-}
-
-async function actOnIntent(turn: Turn, c: Classification, firstContact: boolean): Promise<void> {
-  if (c.ambiguous) {
-    const topics = c.candidates.map((x) => x.intent).filter(isGuideId);
-    turn.say(withButtons(texts.chooseTopic, [...topics.slice(0, 3).map(topicButton), { label: texts.buttons.otherTopic, action: { kind: 'menu' } }]));
-    return;
-  }
-  if (isGuideId(c.intent)) return startGuideFlow(turn, c.intent);
-  switch (c.intent) {
-    case 'home-visit':
-      return startVisitForm(turn, c.candidates.map((x) => x.intent).find(isGuideId) ?? null);
-    case 'human':
-      return startQuestionForm(turn);
-    case 'greeting':
-      turn.say(mainMenu(firstContact ? texts.menuPrompt : texts.greetingBack));
-      return;
-    case 'unsubscribe':
-    case 'unknown':
-      turn.say(mainMenu(texts.notUnderstood));
-      return;
-  }
-}
-
-function isNewTopic(c: Classification): boolean {
-  return c.intent !== 'unknown' && c.intent !== 'greeting' && (c.ambiguous || c.score >= switchTopicScore);
+/**
+ * Keeps how the resident speaks of themselves, so every reply from now on addresses them alike.
+ * What calling the bot "cháu" implies ("bác") never overrides a form they used themselves.
+ */
+async function rememberAddressForm(turn: Turn, text: string): Promise<void> {
+  const form = detectSelfForm(text) ?? (turn.resident.addressForm ? null : impliedByVocative(text));
+  if (!form || form === turn.resident.addressForm) return;
+  await updateResidentDetails(turn.db, { id: turn.resident.id, addressForm: form });
+  turn.resident = { ...turn.resident, addressForm: form };
 }

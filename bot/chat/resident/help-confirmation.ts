@@ -1,5 +1,6 @@
 import { getTeam } from '../../../db/queries/teams.ts';
 import { answerHelpConfirmation } from '../../domain/help-requests/answer-help-confirmation.ts';
+import { teamNameForResidents } from '../team-name-for-residents.ts';
 import { texts } from '../texts.vi.ts';
 import { menuButton, withButtons } from './replies.ts';
 import type { Turn } from './turn.ts';
@@ -19,7 +20,8 @@ export async function answerHelpQuestion(turn: Turn, requestId: number, solved: 
       return;
     case 'reopened': {
       const team = await getTeam(turn.db, outcome.request.teamId);
-      turn.say({ kind: 'text', text: texts.helpReopened(requestId, team.name) });
+      turn.otherOutboxIds.push(...outcome.outboxIds);
+      turn.say({ kind: 'text', text: texts.helpReopened(requestId, await teamNameForResidents(turn.db, team)) });
       return;
     }
     case 'not-applicable':

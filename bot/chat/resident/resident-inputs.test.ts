@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controlWord, isDeletionRequest } from './control-words.ts';
 import { consentAnswer, extractPhoneNumber } from './form-inputs.ts';
+import { readMessage } from './message-reading.ts';
 import { matchVillage } from './village-match.ts';
 
 const villages = [
@@ -30,18 +31,14 @@ describe('matchVillage', () => {
 
 describe('controlWord', () => {
   it.each([
-    ['tiếp', 'next'],
-    ['Tiep theo a', 'next'],
-    ['xong roi nhe', 'next'],
-    ['ok', 'next'],
-    ['chưa được', 'stuck'],
-    ['khong dc', 'stuck'],
-    ['ko hieu', 'stuck'],
     ['nhờ tổ hỗ trợ', 'visit'],
+    ['nho to den nha giup chau', 'visit'],
     ['hủy', 'cancel'],
     ['thôi không cần nữa', 'cancel'],
+    ['thôi cháu ơi không cần nữa', 'cancel'],
     ['bật lại', 'optIn'],
-    ['cảm ơn nhé', 'thanks'],
+    ['huỷ yêu cầu nhé', 'cancelRequest'],
+    ['không cần đến nữa đâu cháu', 'cancelRequest'],
   ])('%s → %s', (text, word) => {
     expect(controlWord(text)).toBe(word);
   });
@@ -49,6 +46,7 @@ describe('controlWord', () => {
   it('does not read a whole question as a control word', () => {
     expect(controlWord('tiếp theo thì làm mức 2 ở đâu')).toBeNull();
     expect(controlWord('ok vậy cài vneid thế nào')).toBeNull();
+    expect(controlWord('hủy thẻ atm thế nào')).toBeNull();
   });
 });
 
@@ -65,10 +63,13 @@ describe('form inputs', () => {
   });
 
   it('reads typed consent answers, and refuses to guess', () => {
-    expect(consentAnswer({ action: null, text: 'đồng ý ạ' })).toBe(true);
-    expect(consentAnswer({ action: null, text: 'khong' })).toBe(false);
-    expect(consentAnswer({ action: null, text: 'để tôi hỏi con' })).toBeNull();
-    expect(consentAnswer({ action: { kind: 'consent', granted: false }, text: null })).toBe(false);
+    const typed = (text: string) => ({ action: null, text, reading: readMessage(text) });
+    expect(consentAnswer(typed('đồng ý ạ'))).toBe(true);
+    expect(consentAnswer(typed('Đúng rồi ạ'))).toBe(true);
+    expect(consentAnswer(typed('khong'))).toBe(false);
+    expect(consentAnswer(typed('để tôi hỏi con'))).toBeNull();
+    expect(consentAnswer(typed('dung'))).toBeNull();
+    expect(consentAnswer({ action: { kind: 'consent', granted: false }, text: null, reading: null })).toBe(false);
   });
 
   it('recognises deletion requests', () => {

@@ -17,15 +17,18 @@ export type Turn = {
   /** Base URL where Zalo can fetch our public images, when one is configured. */
   publicBaseUrl: string | null;
   replies: OutboundContent[];
+  /** Outbox rows written for others (a team told of a new request), handed to the queue with the replies. */
+  otherOutboxIds: number[];
   /** Set after a deletion: the replies then no longer point at a resident row. */
   residentDeleted: boolean;
   say: (...contents: OutboundContent[]) => void;
 };
 
-export function newTurn(init: Omit<Turn, 'replies' | 'residentDeleted' | 'say'>): Turn {
+export function newTurn(init: Omit<Turn, 'replies' | 'otherOutboxIds' | 'residentDeleted' | 'say'>): Turn {
   const turn: Turn = {
     ...init,
     replies: [],
+    otherOutboxIds: [],
     residentDeleted: false,
     say: (...contents) => void turn.replies.push(...contents),
   };

@@ -8,11 +8,13 @@ import { findGuide } from '../../guides/guide-library.ts';
 import { isGuideId } from '../../guides/guide.ts';
 import type { TimeSlot } from '../button-actions.ts';
 import { classifyIntent } from '../nlu/classify-intent.ts';
+import { teamNameForResidents } from '../team-name-for-residents.ts';
 import { texts } from '../texts.vi.ts';
 import { clearConversationState, saveConversationState } from './conversation-state.ts';
 import type { VisitForm } from './conversation-state.ts';
-import { consentAnswer, consentQuestion, extractPhoneNumber } from './form-inputs.ts';
+import { consentAnswer, consentQuestion, extractPhoneNumber, yesOrStop } from './form-inputs.ts';
 import type { FormInput } from './form-inputs.ts';
+import { isInterruption, isOwnQuestion } from './message-reading.ts';
 import { topicButton, withButtons } from './replies.ts';
 import type { Button } from './replies.ts';
 import { communeName } from './turn.ts';
@@ -29,20 +31,27 @@ const slotLabels: Record<TimeSlot, string> = {
 /**
  * "Nhờ tổ hỗ trợ tận nhà": consent, village, what they need, a convenient time and — only if they
  * choose — their phone (Zalo's share card, or typed). Each answer is saved, so the form survives
- * a restart; the request goes to the village's team at the end.
+ * a restart; what the first message already said (the village, the task) is not asked again.
  */
-export async function startVisitForm(turn: Turn, topic: string | null): Promise<void> {
+export async function startVisitForm(turn: Turn, topic: string | null, firstMessage: string | null = null): Promise<void> {
   if (!turn.commune) {
     turn.say({ kind: 'text', text: texts.noTeamAvailable });
     return;
   }
-  const form: VisitForm = { kind: 'visit', step: 'consent', topic, villageId: turn.resident.villageId, place: null, villageMisses: 0, note: null, time: null };
+  const named = firstMessage ? matchVillage(firstMessage, await villagesOf(turn)) : null;
+  const form: VisitForm = { kind: 'visit', step: 'consent', topic, villageId: named?.id ?? turn.resident.villageId, place: null, villageMisses: 0, note: null, time: null };
   if (await hasConsent(turn.db, { residentId: turn.resident.id, purpose: 'home-visit' })) return askNext(turn, form);
   await saveConversationState(turn.db, turn.resident.id, form, turn.now);
   turn.say(consentQuestion(texts.visitConsent));
 }
 
-export async function continueVisitForm(turn: Turn, form: VisitForm, input: FormInput): Promise<void> {
+/**
+ * Takes the resident's reply as the answer to the step the form is on. False when it is not an
+ * answer (a question of their own, a stop, a cancel): the conversation then deals with it and the
+ * form stays where it was.
+ */
+export async function continueVisitForm(turn: Turn, form: VisitForm, input: FormInput): Promise<boolean> {
+  if (input.reading && isInterruption(input.reading, form.step === 'consent')) return false;
   switch (form.step) {
     case 'consent':
       return answerConsent(turn, form, input);
@@ -57,8 +66,9 @@ export async function continueVisitForm(turn: Turn, form: VisitForm, input: Form
     case 'phone-wait':
       return answerPhone(turn, form, input);
     case 'address':
-      if (!input.text) return reprompt(turn, form);
-      return finishVisit(turn, { ...form, note: joinNote(form.note, `Địa chỉ: ${input.text.trim().slice(0, 300)}`) });
+      if (!input.text || (input.reading && isOwnQuestion(input.reading))) return false;
+      await finishVisit(turn, { ...form, note: joinNote(form.note, `Địa chỉ: ${input.text.trim().slice(0, 300)}`) });
+      return true;
   }
 }
 
@@ -68,70 +78,91 @@ export async function receiveSharedPhone(turn: Turn, form: VisitForm, phone: str
   await finishVisit(turn, form, phone);
 }
 
-async function answerConsent(turn: Turn, form: VisitForm, input: FormInput): Promise<void> {
-  const granted = consentAnswer(input);
-  if (granted === null) return reprompt(turn, form);
-  await recordConsent(turn.db, { residentId: turn.resident.id, purpose: 'home-visit', granted, now: turn.now });
-  if (!granted) {
-    await clearConversationState(turn.db, turn.resident.id);
-    turn.say({ kind: 'text', text: texts.consentDeclined(communeName(turn)) });
+/** Asks the current step's question again (after an unclear reply, or when the form is taken up again). */
+export async function repromptVisitForm(turn: Turn, form: VisitForm): Promise<void> {
+  if (form.step === 'consent') {
+    turn.say(consentQuestion(texts.visitConsent));
     return;
   }
   await askNext(turn, form);
 }
 
-async function answerVillage(turn: Turn, form: VisitForm, input: FormInput): Promise<void> {
+async function answerConsent(turn: Turn, form: VisitForm, input: FormInput): Promise<boolean> {
+  const granted = consentAnswer(input);
+  if (granted === null) {
+    if (input.reading?.stop !== 'ambiguous') return false;
+    turn.say(yesOrStop({ yes: texts.buttons.consentYes, no: texts.buttons.consentNo }));
+    return true;
+  }
+  await recordConsent(turn.db, { residentId: turn.resident.id, purpose: 'home-visit', granted, now: turn.now });
+  if (!granted) {
+    await clearConversationState(turn.db, turn.resident.id);
+    turn.say({ kind: 'text', text: texts.consentDeclined(communeName(turn)) });
+    return true;
+  }
+  await askNext(turn, form);
+  return true;
+}
+
+async function answerVillage(turn: Turn, form: VisitForm, input: FormInput): Promise<boolean> {
   const villages = await villagesOf(turn);
   const chosenId = input.action?.kind === 'village' ? input.action.villageId : null;
   const picked = chosenId !== null ? villages.find((v) => v.id === chosenId) : input.text ? matchVillage(input.text, villages) : null;
-  if (picked) return askNext(turn, { ...form, villageId: picked.id });
-  if (!input.text) return reprompt(turn, form);
+  if (picked) return askNext(turn, { ...form, villageId: picked.id }).then(() => true);
+  // A question typed where the village is expected is answered as a question, never kept as a place.
+  if (!input.text || (input.reading && (isOwnQuestion(input.reading) || input.reading.guideMove !== null))) return false;
   // After a second miss, keep what they typed; commune staff will place it.
-  if (form.villageMisses >= 1) return askNext(turn, { ...form, place: input.text.trim().slice(0, 120) });
-  const next = { ...form, villageMisses: form.villageMisses + 1 };
-  await saveConversationState(turn.db, turn.resident.id, next, turn.now);
+  if (form.villageMisses >= 1) return askNext(turn, { ...form, place: input.text.trim().slice(0, 120) }).then(() => true);
+  await saveConversationState(turn.db, turn.resident.id, { ...form, villageMisses: form.villageMisses + 1 }, turn.now);
   turn.say(withButtons(texts.villageNotFound(input.text.trim().slice(0, 60), communeName(turn)), villageButtons(villages)));
+  return true;
 }
 
-async function answerNeed(turn: Turn, form: VisitForm, input: FormInput): Promise<void> {
+async function answerNeed(turn: Turn, form: VisitForm, input: FormInput): Promise<boolean> {
   if (input.action?.kind === 'need') {
-    if (input.action.topic) return askNext(turn, { ...form, topic: input.action.topic });
+    if (input.action.topic) return askNext(turn, { ...form, topic: input.action.topic }).then(() => true);
     await saveConversationState(turn.db, turn.resident.id, { ...form, step: 'need-text' }, turn.now);
     turn.say({ kind: 'text', text: texts.askNeedText });
-    return;
+    return true;
   }
-  if (!input.text) return reprompt(turn, form);
-  const intent = classifyIntent(input.text);
+  if (!input.text) return false;
+  const intent = input.reading?.intent ?? classifyIntent(input.text);
   const topic = !intent.ambiguous && isGuideId(intent.intent) ? intent.intent : null;
   await askNext(turn, { ...form, topic, note: joinNote(form.note, input.text.trim().slice(0, 300)) });
+  return true;
 }
 
-async function answerTime(turn: Turn, form: VisitForm, input: FormInput): Promise<void> {
+async function answerTime(turn: Turn, form: VisitForm, input: FormInput): Promise<boolean> {
+  if (input.reading && isOwnQuestion(input.reading)) return false;
   const time = input.action?.kind === 'time' ? slotLabels[input.action.slot] : input.text?.trim().slice(0, 100);
-  if (!time) return reprompt(turn, form);
+  if (!time) return false;
   await askNext(turn, { ...form, time });
+  return true;
 }
 
-async function answerPhone(turn: Turn, form: VisitForm, input: FormInput): Promise<void> {
+async function answerPhone(turn: Turn, form: VisitForm, input: FormInput): Promise<boolean> {
   const typed = input.text ? extractPhoneNumber(input.text) : null;
   if (typed) {
     // Typing the number after being told what it is for is an explicit choice to share it.
     await recordConsent(turn.db, { residentId: turn.resident.id, purpose: 'phone', granted: true, now: turn.now });
     await updateResidentDetails(turn.db, { id: turn.resident.id, phone: typed });
-    return finishVisit(turn, form, typed);
+    await finishVisit(turn, form, typed);
+    return true;
   }
-  if (input.action?.kind === 'phone' && input.action.share) {
+  const said = input.reading?.yesNo;
+  const share = input.action?.kind === 'phone' ? input.action.share : said === 'yes' && form.step === 'phone' ? true : said === 'no' ? false : null;
+  if (share === true) {
     await recordConsent(turn.db, { residentId: turn.resident.id, purpose: 'phone', granted: true, now: turn.now });
     await saveConversationState(turn.db, turn.resident.id, { ...form, step: 'phone-wait' }, turn.now);
     turn.say(phoneCard(turn), withButtons(texts.phoneCardHint, [{ label: texts.buttons.skipPhone, action: { kind: 'phone', share: false } }]));
-    return;
+    return true;
   }
-  if (input.action?.kind === 'phone' && !input.action.share) {
+  if (share === false) {
     await saveConversationState(turn.db, turn.resident.id, { ...form, step: 'address' }, turn.now);
     turn.say({ kind: 'text', text: texts.askAddress });
-    return;
+    return true;
   }
-  return reprompt(turn, form);
+  return false;
 }
 
 /** Asks for the first thing still missing, or files the request when nothing is. */
@@ -169,7 +200,7 @@ async function finishVisit(turn: Turn, form: VisitForm, phone: string | null = n
   const need = (form.topic ? findGuide(form.topic)?.shortTitle : null) ?? form.note ?? texts.otherNeed;
   const contact = [turn.resident.displayName, phone].filter(Boolean).join(' – ') || (form.note?.includes('Địa chỉ:') ? 'xem địa chỉ ở trên' : texts.noContact);
   try {
-    const { request, team } = await openHelpRequest(turn.db, {
+    const { request, team, outboxIds } = await openHelpRequest(turn.db, {
       kind: 'home_visit',
       residentId: turn.resident.id,
       communeId: commune.id,
@@ -183,25 +214,17 @@ async function finishVisit(turn: Turn, form: VisitForm, phone: string | null = n
         text: texts.teamVisitRequest({ id: r.id, village: village?.name ?? form.place ?? '?', need: form.note && form.topic ? `${need} (${form.note})` : need, time: form.time ?? texts.anyTime, contact, due: r.dueAt }),
       }),
     });
+    turn.otherOutboxIds.push(...outboxIds);
     if (village) await updateResidentDetails(turn.db, { id: turn.resident.id, villageId: village.id });
     // The team takes over from here: no automatic "đã làm được chưa?" on top of their visit.
     await stopGuides(turn.db, { residentId: turn.resident.id, reason: 'home-visit-requested', now: turn.now });
     await clearConversationState(turn.db, turn.resident.id);
-    turn.say({ kind: 'text', text: texts.visitCreated(request.id, team.name, request.dueAt) });
+    turn.say({ kind: 'text', text: texts.visitCreated(request.id, await teamNameForResidents(turn.db, team), request.dueAt) });
   } catch (err) {
     if (!(err instanceof NoTeamError)) throw err;
     await clearConversationState(turn.db, turn.resident.id);
     turn.say({ kind: 'text', text: texts.noTeamAvailable });
   }
-}
-
-async function reprompt(turn: Turn, form: VisitForm): Promise<void> {
-  if (form.step === 'consent') {
-    turn.say(consentQuestion(texts.visitConsent));
-    return;
-  }
-  turn.say({ kind: 'text', text: texts.formReprompt });
-  await askNext(turn, form);
 }
 
 function villagesOf(turn: Turn): Promise<OrgUnitRow[]> {
@@ -233,4 +256,3 @@ function joinNote(a: string | null, b: string | null): string | null {
   const parts = [a, b].filter((x): x is string => Boolean(x));
   return parts.length > 0 ? parts.join(' | ') : null;
 }
-

@@ -17,7 +17,7 @@ export type FollowUpResult = { sent: number[]; skipped: { id: number; reason: st
  */
 export async function dispatchDueFollowUps(
   deps: FollowUpDeps,
-  params: { limit: number; message: (guideId: string) => OutboundContent[] },
+  params: { limit: number; message: (guideId: string, addressForm: string | null) => OutboundContent[] },
 ): Promise<FollowUpResult & { outboxIds: number[] }> {
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
@@ -46,7 +46,7 @@ export async function dispatchDueFollowUps(
         recipientUserId: resident.zaloUserId,
         residentId: resident.id,
         inboundEventId: null,
-        contents: params.message(run.guideId),
+        contents: params.message(run.guideId, resident.addressForm),
       });
       await markFollowUp(tx, { id: due.id, status: 'sent', reason: null, at: now });
       result.sent.push(due.id);

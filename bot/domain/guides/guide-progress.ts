@@ -16,14 +16,14 @@ export async function stopGuides(db: DbOrTx, params: { residentId: number; reaso
   await cancelPendingFollowUps(db, { residentId: params.residentId, reason: params.reason, at: params.now });
 }
 
-/** Starts a guide at its first step, ending any other guide in progress. */
-export async function startGuide(db: DbOrTx, params: { residentId: number; guide: Guide; now: Date }): Promise<GuideRunRow> {
+/** Starts a guide at its first step (or at the step that answers the question), ending any other guide in progress. */
+export async function startGuide(db: DbOrTx, params: { residentId: number; guide: Guide; now: Date; step?: number }): Promise<GuideRunRow> {
   await stopGuides(db, { residentId: params.residentId, reason: 'new-topic', now: params.now });
   const run = await insertGuideRun(db, {
     residentId: params.residentId,
     guideId: params.guide.id,
     guideVersion: params.guide.version,
-    step: 0,
+    step: params.step ?? 0,
     startedAt: params.now,
     updatedAt: params.now,
   });

@@ -3,8 +3,8 @@ import { lockHelpRequest, updateHelpRequest } from '../../../db/queries/help-req
 import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
 import { getMember } from '../../../db/queries/members.ts';
 import type { MemberRow } from '../../../db/queries/members.ts';
-import type { OutboundContent } from '../outbox/outbound-content.ts';
 import { notifyResidentOfRequest } from './notify-resident.ts';
+import type { ResidentMessage } from './notify-resident.ts';
 
 export type ClaimOutcome =
   | { kind: 'claimed'; request: HelpRequestRow; outboxIds: number[] }
@@ -19,7 +19,7 @@ export type ClaimOutcome =
  */
 export async function claimHelpRequest(
   tx: Tx,
-  params: { requestId: number; teamId: number; member: MemberRow; now: Date; residentMessage: (request: HelpRequestRow) => OutboundContent },
+  params: { requestId: number; teamId: number; member: MemberRow; now: Date; residentMessage: ResidentMessage },
 ): Promise<ClaimOutcome> {
   const request = await lockHelpRequest(tx, params.requestId);
   if (!request) return { kind: 'not-found' };
@@ -32,6 +32,6 @@ export async function claimHelpRequest(
   const claimed = { ...request, status: 'claimed' as const, claimedByMemberId: params.member.id, claimedAt: params.now };
   // Claiming again (the same member) tells the resident nothing new.
   if (request.status === 'claimed') return { kind: 'claimed', request: claimed, outboxIds: [] };
-  const outboxIds = await notifyResidentOfRequest(tx, claimed, 'claimed', params.residentMessage(claimed));
+  const outboxIds = await notifyResidentOfRequest(tx, claimed, 'claimed', params.residentMessage);
   return { kind: 'claimed', request: claimed, outboxIds };
 }

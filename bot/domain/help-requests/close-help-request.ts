@@ -1,8 +1,8 @@
 import type { Tx } from '../../../db/client.ts';
 import { lockHelpRequest, updateHelpRequest } from '../../../db/queries/help-requests.ts';
 import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
-import type { OutboundContent } from '../outbox/outbound-content.ts';
 import { notifyResidentOfRequest } from './notify-resident.ts';
+import type { ResidentMessage } from './notify-resident.ts';
 
 export type CloseOutcome =
   | { kind: 'closed'; request: HelpRequestRow; outboxIds: number[] }
@@ -23,7 +23,7 @@ export async function closeHelpRequest(
     memberId: number | null;
     note: string | null;
     now: Date;
-    question: (request: HelpRequestRow) => OutboundContent;
+    question: ResidentMessage;
   },
 ): Promise<CloseOutcome> {
   const request = await lockHelpRequest(tx, params.requestId);
@@ -37,6 +37,6 @@ export async function closeHelpRequest(
     claimedByMemberId: request.claimedByMemberId ?? params.memberId,
   });
   const closed = { ...request, status: 'done' as const, closedAt: params.now };
-  const outboxIds = await notifyResidentOfRequest(tx, closed, 'done', params.question(closed));
+  const outboxIds = await notifyResidentOfRequest(tx, closed, 'done', params.question);
   return { kind: 'closed', request: closed, outboxIds };
 }

@@ -4,11 +4,14 @@ import { getResident } from '../../../db/queries/residents.ts';
 import type { OutboundContent } from '../outbox/outbound-content.ts';
 import { queueReplies } from '../outbox/queue-replies.ts';
 
+/** Writes a message about a request for its resident, addressed the way that resident is addressed. */
+export type ResidentMessage = (request: HelpRequestRow, addressForm: string | null) => OutboundContent;
+
 /**
  * Tells the resident behind a request something about it — unless they deleted their data (the
  * request is anonymous now) or opted out of our messages. Returns the outbox ids written.
  */
-export async function notifyResidentOfRequest(db: DbOrTx, request: HelpRequestRow, event: string, content: OutboundContent): Promise<number[]> {
+export async function notifyResidentOfRequest(db: DbOrTx, request: HelpRequestRow, event: string, message: ResidentMessage): Promise<number[]> {
   if (request.residentId === null) return [];
   const resident = await getResident(db, request.residentId);
   if (resident.optedOut) return [];
@@ -17,6 +20,6 @@ export async function notifyResidentOfRequest(db: DbOrTx, request: HelpRequestRo
     recipientUserId: resident.zaloUserId,
     residentId: resident.id,
     inboundEventId: null,
-    contents: [content],
+    contents: [message(request, resident.addressForm)],
   });
 }

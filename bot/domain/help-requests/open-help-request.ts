@@ -27,9 +27,11 @@ export type OpenHelpRequestInput = {
 };
 
 /**
- * Creates a numbered request, assigns it — a home visit to the village's team (the commune team
- * when the village has none), a question to the commune staff — and posts it to that team's group.
- * @throws NoTeamError when the commune has no team to take it.
+ * Creates a numbered request, assigns it to a team that will hear of it — a home visit to the
+ * village's team, a question to the commune staff — and posts it to that team's group. A team
+ * without a linked Zalo group never gets a request: it falls to the commune team, then to the
+ * leaders' group. The caller tells the resident who that is (`team.kind`).
+ * @throws NoTeamError when no team of the commune has a linked group.
  */
 export async function openHelpRequest(db: DbOrTx, input: OpenHelpRequestInput): Promise<{ request: HelpRequestRow; team: TeamRow; outboxIds: number[] }> {
   const team = await assignTeam(db, input);
@@ -51,12 +53,16 @@ export async function openHelpRequest(db: DbOrTx, input: OpenHelpRequestInput): 
 }
 
 async function assignTeam(db: DbOrTx, input: OpenHelpRequestInput): Promise<TeamRow | null> {
-  const commune = async () =>
-    (await findTeamOfUnit(db, { unitId: input.communeId, kind: 'commune' })) ??
-    (await findTeamOfUnit(db, { unitId: input.communeId, kind: 'commune_leaders' }));
-  if (input.kind === 'question') {
-    return (await findTeamOfUnit(db, { unitId: input.communeId, kind: 'commune_leaders' })) ?? commune();
+  const village = input.kind === 'home_visit' && input.villageId !== null ? { unitId: input.villageId, kind: 'village' as const } : null;
+  const order = [
+    ...(village ? [village] : []),
+    ...(input.kind === 'question' ? [{ unitId: input.communeId, kind: 'commune_leaders' as const }] : []),
+    { unitId: input.communeId, kind: 'commune' as const },
+    { unitId: input.communeId, kind: 'commune_leaders' as const },
+  ];
+  for (const candidate of order) {
+    const team = await findTeamOfUnit(db, candidate);
+    if (team?.zaloGroupId) return team;
   }
-  const village = input.villageId === null ? null : await findTeamOfUnit(db, { unitId: input.villageId, kind: 'village' });
-  return village ?? commune();
+  return null;
 }

@@ -1,0 +1,70 @@
+import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
+import type { ButtonAction } from '../button-actions.ts';
+import { actOnIntent } from './act-on-intent.ts';
+import { answerConfirmation } from './confirmations.ts';
+import { loadConversationState } from './conversation-state.ts';
+import type { ConversationState } from './conversation-state.ts';
+import { answerDeletion } from './deletion-flow.ts';
+import type { FormInput } from './form-inputs.ts';
+import { activeRunOrNotice, continueGuide } from './guide-flow.ts';
+import { answerHelpQuestion } from './help-confirmation.ts';
+import { continueQuestionForm, startQuestionForm } from './question-form.ts';
+import { mainMenu } from './replies.ts';
+import type { Turn } from './turn.ts';
+import { continueVisitForm, startVisitForm } from './visit-form.ts';
+
+/** A tapped button: its meaning is exact, so it needs no reading in context. */
+export async function handleAction(turn: Turn, action: ButtonAction): Promise<void> {
+  switch (action.kind) {
+    case 'guide-next':
+    case 'guide-stuck':
+    case 'guide-repeat':
+    case 'follow-up-done': {
+      const run = await activeRunOrNotice(turn);
+      if (!run) return;
+      const move = action.kind === 'guide-next' ? 'next' : action.kind === 'guide-stuck' ? 'stuck' : action.kind === 'guide-repeat' ? 'repeat' : 'done';
+      return continueGuide(turn, run, move);
+    }
+    case 'guide-visit': {
+      const run = await findActiveGuideRun(turn.db, turn.resident.id);
+      return startVisitForm(turn, run?.guideId ?? null);
+    }
+    case 'topic':
+      return actOnIntent(turn, { intent: action.intent, subIntent: null, score: 1, ambiguous: false, candidates: [] }, '', false);
+    case 'menu':
+      turn.say(mainMenu());
+      return;
+    case 'human':
+      return startQuestionForm(turn);
+    case 'visit':
+      return startVisitForm(turn, null);
+    case 'help-solved':
+      return answerHelpQuestion(turn, action.requestId, action.solved);
+    case 'consent':
+    case 'village':
+    case 'need':
+    case 'time':
+    case 'phone':
+    case 'delete':
+    case 'confirm': {
+      const state = await loadConversationState(turn.db, turn.resident.id, turn.now);
+      if (state && (await answerForm(turn, state, { action, text: null, reading: null }))) return;
+      // A button from an exchange that has already ended.
+      turn.say(mainMenu());
+      return;
+    }
+  }
+}
+
+async function answerForm(turn: Turn, state: ConversationState, input: FormInput): Promise<boolean> {
+  switch (state.kind) {
+    case 'visit':
+      return continueVisitForm(turn, state, input);
+    case 'question':
+      return continueQuestionForm(turn, state, input);
+    case 'deletion':
+      return answerDeletion(turn, state, input);
+    case 'confirm':
+      return answerConfirmation(turn, state, input.action?.kind === 'confirm' ? input.action.choice : null, null);
+  }
+}
