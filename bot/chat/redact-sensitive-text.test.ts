@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactedCodeMarker, redactedIdMarker, redactSensitiveText } from './redact-sensitive-text.ts';
+import { redactedAccountMarker, redactedCardMarker, redactedCodeMarker, redactedIdMarker, redactedPasswordMarker, redactSensitiveText } from './redact-sensitive-text.ts';
 
 const redact = (t: string) => redactSensitiveText(t, { codes: true });
 
@@ -12,6 +12,16 @@ describe('redactSensitiveText', () => {
     ['mã 4821 gửi về máy', `mã ${redactedCodeMarker} gửi về máy`],
     ['OTP:87654321', `OTP:${redactedCodeMarker}`],
     ['ma la 123 456 nhe', `ma la ${redactedCodeMarker} nhe`],
+    ['cmnd cua toi 186123456', `cmnd cua toi ${redactedIdMarker}`],
+    ['CMND: 186 123 456', `CMND: ${redactedIdMarker}`],
+    ['thẻ bhyt DN4797915123456', `thẻ bhyt ${redactedCardMarker}`],
+    ['the bhyt gd 479 791 5123 456 nhe', `the bhyt ${redactedCardMarker} nhe`],
+    ['so the 9704 1234 5678 9012', `so the ${redactedCardMarker}`],
+    ['stk 0123456789012 vietcombank', `stk ${redactedAccountMarker} vietcombank`],
+    ['mã bhxh 0123456789', `mã bhxh ${redactedIdMarker}`],
+    ['mk là Hoa@1960', `mk là ${redactedPasswordMarker}`],
+    ['mat khau cua toi la abc12345 nhe', `mat khau cua toi la ${redactedPasswordMarker} nhe`],
+    ['pass: xyz789', `pass: ${redactedPasswordMarker}`],
   ])('redacts %j', (input, output) => {
     expect(redact(input)).toBe(output);
   });
@@ -27,6 +37,10 @@ describe('redactSensitiveText', () => {
     'ngày 18/11/2026',
     'con 3 tuổi, nhà 12 người',
     'mã bưu chính 10.000',
+    'chuyển 2.000.000 đồng',
+    'nop 150000000 dong',
+    'quên mk rồi',
+    'mật khẩu là gì vậy',
   ])('keeps %j', (input) => {
     expect(redact(input)).toBe(input);
   });

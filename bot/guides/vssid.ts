@@ -45,7 +45,7 @@ export const vssid: Guide = {
         'Thẻ bảo hiểm y tế khi đi khám. Từ 1/6/2025 cơ quan bảo hiểm xã hội không cấp thẻ giấy nữa, trừ người không dùng được VssID, VNeID hoặc chưa có căn cước gắn chip. ' +
         'Khi đi khám, {b} mở hình thẻ bảo hiểm y tế trong VssID (hoặc trong VNeID mức 2), hoặc đưa thẻ căn cước gắn chip, thay cho thẻ giấy.\n' +
         'Chưa có điện thoại thông minh hay thẻ gắn chip, {b} hỏi cơ sở khám chữa bệnh hoặc cơ quan bảo hiểm xã hội cách dùng thẻ của mình.',
-      answers: ['the (bao hiem y te)|(bao hiem)|bhyt|(bao hiem y te) giay', '(the giay)|(giay) (con dung)|(dung duoc)|(het han)|(bo)', '(di kham)|(kham benh) (mang)|(dung) the|(can cuoc)|gi'],
+      answers: ['the (bao hiem y te)|(bao hiem)|bhyt', '(bao hiem y te) giay', '(the giay)|(giay) (con dung)|(dung duoc)|(het han)|(bo)', '(di kham)|(kham benh) (mang)|(dung) the|(can cuoc)|gi'],
     },
   ],
   done:

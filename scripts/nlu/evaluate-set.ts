@@ -80,7 +80,8 @@ function judge(kind: SetKind, line: Line, figures: Record<string, number>): Outc
     }
     case 'two-topics': {
       const wanted = Array.isArray(line.intents) ? line.intents.map(String) : [];
-      const top: string[] = classifyIntent(text).candidates.slice(0, 2).map((c) => c.intent);
+      const c = classifyIntent(text);
+      const top: string[] = c.pair ?? c.candidates.slice(0, 2).map((x) => x.intent);
       return { ok: wanted.every((w) => top.includes(w)), expected: wanted.join('+'), got: top.join('+'), text };
     }
     case 'address': {

@@ -136,7 +136,7 @@ describe('a team in an OA-owned (GMF) group', () => {
     const b1 = await say(dongGroup, an, `/nhận ${id}`);
     expect((await repliesAfter(dongGroup, b1))[0]?.text).toContain(`đã nhận yêu cầu số ${id} (Thôn Đông, Cài VNeID, đăng ký mức 1)`);
     const toResident = await settledRepliesTo(stack, user, { atLeast: 7 });
-    expect(toResident.at(-1)?.text).toContain(`Nguyễn Văn An (Tổ CNSCĐ Thôn Đông) đã nhận yêu cầu số ${id}`);
+    expect(toResident.at(-1)?.text).toContain(`Nguyễn Văn An (Tổ công nghệ số thôn Đông) đã nhận yêu cầu số ${id}`);
 
     const b2 = await say(dongGroup, an, '/yeucau');
     expect((await repliesAfter(dongGroup, b2))[0]?.text).toContain(`Số ${id} – Thôn Đông – Cài VNeID, đăng ký mức 1 – hôm nay – Nguyễn Văn An đang làm`);

@@ -15,6 +15,7 @@ import {
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { runConversation } from '../helpers/conversation-runner.ts';
 import type { ConversationFixture } from '../helpers/conversation-runner.ts';
+import { linkTeamGroups } from '../helpers/link-team-groups.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
@@ -22,6 +23,11 @@ let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
   await seedDemoCommune(stack.core.db);
+  // Thôn Đông's team and the leaders have linked groups; the other villages' teams do not yet.
+  await linkTeamGroups(stack.core.db, [
+    { unit: 'Thôn Đông', kind: 'village', groupId: 'group-thon-dong' },
+    { unit: 'Xã Demo', kind: 'commune_leaders', groupId: 'group-leaders' },
+  ]);
 });
 afterAll(async () => {
   await stack?.close();

@@ -5,6 +5,7 @@ import { closeHelpRequest } from '../../bot/domain/help-requests/close-help-requ
 import { helpRequests, outboundMessages, residents } from '../../db/schema/index.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { runConversation } from '../helpers/conversation-runner.ts';
+import { linkTeamGroups } from '../helpers/link-team-groups.ts';
 import { settledRepliesTo } from '../helpers/outbox.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
@@ -13,6 +14,7 @@ let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
   await seedDemoCommune(stack.core.db);
+  await linkTeamGroups(stack.core.db, [{ unit: 'Thôn Tây', kind: 'village', groupId: 'group-thon-tay' }]);
 });
 afterAll(async () => {
   await stack?.close();
@@ -30,7 +32,7 @@ async function openVisit() {
       { say: 'xóm tây', expect: [{ contains: ['Lúc nào tổ đến'] }] },
       { say: 'chieu thu bay', expect: [{ buttons: ['Chia sẻ số điện thoại', 'Không để số'] }] },
       { tap: 'Không để số', expect: [{ contains: ['tên và chỗ ở'] }] },
-      { say: 'Bà Năm, nhà cạnh cây đa đầu ngõ 3', expect: [{ contains: ['yêu cầu số', 'Tổ CNSCĐ Thôn Tây'] }] },
+      { say: 'Bà Năm, nhà cạnh cây đa đầu ngõ 3', expect: [{ contains: ['yêu cầu số', 'Tổ công nghệ số thôn Tây'] }] },
     ],
   });
   const [resident] = await stack.core.db.select().from(residents).where(eq(residents.zaloUserId, user));
@@ -41,7 +43,7 @@ async function openVisit() {
 
 async function close(requestId: number) {
   const outcome = await stack.core.db.transaction((tx) =>
-    closeHelpRequest(tx, { requestId, memberId: null, note: 'đã hướng dẫn xong', now: new Date(), question: (r) => helpDoneQuestion(r.id) }),
+    closeHelpRequest(tx, { requestId, memberId: null, note: 'đã hướng dẫn xong', now: new Date(), question: (r, addressForm) => helpDoneQuestion(r.id, addressForm) }),
   );
   if (outcome.kind === 'closed') await stack.core.queues.enqueueOutbound(outcome.outboxIds);
   return outcome;
@@ -61,7 +63,7 @@ describe('closing a help request', () => {
     await runConversation(stack, {
       name: 'not solved yet',
       user,
-      turns: [{ tap: 'Chưa xong', expect: [{ contains: [`mở lại yêu cầu số ${request.id}`, 'Tổ CNSCĐ Thôn Tây'] }] }],
+      turns: [{ tap: 'Chưa xong', expect: [{ contains: [`mở lại yêu cầu số ${request.id}`, 'Tổ công nghệ số thôn Tây'] }] }],
     });
     const [reopened] = await stack.core.db.select().from(helpRequests).where(eq(helpRequests.id, request.id));
     expect(reopened).toMatchObject({ status: 'open', reopenedCount: 1, closedAt: null });

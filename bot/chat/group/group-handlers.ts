@@ -79,7 +79,7 @@ export const groupHandlers = {
 
   close: async (turn, { requestId, note }) => {
     const { member } = await identify(turn);
-    const outcome = await closeHelpRequest(turn.db, { requestId, teamId: turn.team.id, memberId: member.id, note, now: turn.now, question: (r, addressForm) => personalize(helpDoneQuestion(r.id), addressForm) });
+    const outcome = await closeHelpRequest(turn.db, { requestId, teamId: turn.team.id, memberId: member.id, note, now: turn.now, question: (r, addressForm) => helpDoneQuestion(r.id, addressForm) });
     switch (outcome.kind) {
       case 'closed':
         turn.otherOutboxIds.push(...outcome.outboxIds);

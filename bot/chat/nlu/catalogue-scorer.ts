@@ -24,7 +24,9 @@ const desireBoost = 1.3;
  * When the first family has this much evidence, the listed intents are only its context: a scam
  * message mentions a bank, a pension question mentions an account, a home-visit request names a task.
  */
-const absorptions: { absorber: Exclude<IntentId, 'unknown'>; atLeast: number; absorbs: 'topics' | IntentId[] }[] = [
+const absorptions: { absorber: Exclude<IntentId, 'unknown'>; when?: ScoredLabel; atLeast: number; absorbs: 'topics' | IntentId[] }[] = [
+  // A complaint about a visit that never came is a complaint, not a new visit request.
+  { absorber: 'human', when: 'complaint', atLeast: 3, absorbs: 'topics' },
   { absorber: 'scam-safety', atLeast: 4, absorbs: 'topics' },
   { absorber: 'home-visit', atLeast: 3.5, absorbs: 'topics' },
   { absorber: 'human', atLeast: 3, absorbs: 'topics' },
@@ -130,8 +132,8 @@ function desireMask(clause: Token[]): boolean[] {
 
 function absorbContext(scores: Map<ScoredLabel, number>): void {
   const family = (intent: IntentId) => [...scores].reduce((sum, [label, s]) => sum + (familyOf(label) === intent ? s : 0), 0);
-  for (const { absorber, atLeast, absorbs } of absorptions) {
-    if (family(absorber) < atLeast) continue;
+  for (const { absorber, when, atLeast, absorbs } of absorptions) {
+    if ((when ? (scores.get(when) ?? 0) : family(absorber)) < atLeast) continue;
     let extra = 0;
     for (const [label, score] of scores) {
       const intent = familyOf(label);
@@ -139,7 +141,8 @@ function absorbContext(scores: Map<ScoredLabel, number>): void {
         extra += score;
       }
     }
-    scores.set(absorber, (scores.get(absorber) ?? 0) + extra);
+    const target = when ?? absorber;
+    scores.set(target, (scores.get(target) ?? 0) + extra);
     return;
   }
 }

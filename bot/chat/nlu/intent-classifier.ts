@@ -8,7 +8,9 @@ import type { IntentId, LabelId, SubIntentId } from './intent-catalogue.ts';
 import { predictLinearModel, trainLinearModel } from './linear-model.ts';
 import type { LinearModel } from './linear-model.ts';
 import { readStopRequest } from './stop-request.ts';
+import { asksToCompare, namedTopicPair } from './topic-pair.ts';
 import { tokenize } from './tokenize.ts';
+import type { GuideId } from '../../guides/guide.ts';
 import type { Token } from './tokenize.ts';
 
 export type ScoredIntent = { intent: IntentId; score: number };
@@ -26,6 +28,8 @@ export type Classification = {
   ambiguous: boolean;
   /** The best topics, strongest first (at most 3), for offering a choice. */
   candidates: ScoredIntent[];
+  /** Two topics the message names side by side and asks about together ("VNeID và VssID khác gì"), or null. */
+  pair: [GuideId, GuideId] | null;
 };
 
 /** How the two readers are blended; chosen by cross-validation on the training corpus (`npm run nlu -- tune`). */
@@ -38,6 +42,8 @@ const labels: readonly LabelId[] = [...intentIds, ...subIntentIds];
  * point at ("dừng gửi tin", "đừng nhắn nữa"); words that merely look like one to the model never do.
  */
 const unsubscribeEvidence = 2.5;
+/** Without a comparing word, both named topics must be at least this likely to be offered together. */
+const pairLikely = 0.1;
 
 /**
  * Reads one message on its own: a learned model over words and character n-grams, trained from the
@@ -53,9 +59,18 @@ export function createIntentClassifier(options: { training?: LabelledMessage[]; 
 
   function read(tokens: Token[]): Classification {
     const stop = readStopRequest(tokens);
-    if (stop !== 'none') return { intent: 'unsubscribe', subIntent: null, score: 0.95, ambiguous: stop === 'ambiguous', candidates: [] };
-    if (tokens.length === 0) return { intent: 'greeting', subIntent: null, score: 0.5, ambiguous: false, candidates: [] };
-    return combineReadings(catalogue.score(tokens), predictLinearModel(model, extractFeatures(tokens), probabilities), blend);
+    if (stop !== 'none') return { intent: 'unsubscribe', subIntent: null, score: 0.95, ambiguous: stop === 'ambiguous', candidates: [], pair: null };
+    if (tokens.length === 0) return { intent: 'greeting', subIntent: null, score: 0.5, ambiguous: false, candidates: [], pair: null };
+    const c = combineReadings(catalogue.score(tokens), predictLinearModel(model, extractFeatures(tokens), probabilities), blend);
+    return { ...c, pair: isTopic(c.intent) && c.intent !== 'scam-safety' ? askedPair(tokens, c) : null };
+  }
+
+  /** A named pair counts when the resident compares, or when both topics are likely on their own. */
+  function askedPair(tokens: Token[], c: Classification): [GuideId, GuideId] | null {
+    const pair = namedTopicPair(tokens, catalogue);
+    if (!pair) return null;
+    const likely = (topic: GuideId) => (c.candidates.find((x) => x.intent === topic)?.score ?? 0) >= pairLikely;
+    return asksToCompare(tokens) || c.ambiguous || (likely(pair[0]) && likely(pair[1])) ? pair : null;
   }
 
   return {
@@ -114,7 +129,7 @@ function decide(scores: Float64Array, blend: BlendOptions, stopPhrase: boolean):
   const topics = ranked.filter((r) => isTopic(r.intent));
   const [first, second] = topics;
   const ambiguous = isTopic(top.intent) && first !== undefined && second !== undefined && second.score >= first.score * blend.ambiguityRatio;
-  return { intent: top.intent, subIntent: bestSubIntent(scores, top.intent), score: top.score, ambiguous, candidates: topics.slice(0, 3) };
+  return { intent: top.intent, subIntent: bestSubIntent(scores, top.intent), score: top.score, ambiguous, candidates: topics.slice(0, 3), pair: null };
 }
 
 /** The sub-intent of the chosen family, when it is likelier than the family's plain reading. */

@@ -34,11 +34,11 @@ const noWords = cues(['không', 'chưa', 'chẳng', 'thôi', 'khỏi', 'từ', '
 /** "không hiểu", "chưa rõ": not an answer at all. */
 const unsureWords = cues(['hiểu', 'biết', 'rõ', 'nghe']);
 /** A yes-word followed by "không" asks back ("đúng không?", "được không?"). */
-const askBack = cues(['không', 'chưa', 'hả', 'à']);
+const askBack = cues(['không', 'chưa', 'hả']);
 const negations = cues(['không', 'chưa', 'chẳng', 'chả', 'hổng']);
 const stopFollowers = new Set(['gui', 'nhan', 'nhac', 'tin', 'lai', 'nua']);
 
-const doneWords = cues(['xong', 'rồi', 'tiếp', 'ok', 'được', 'next', 'thành', 'ổn', 'vâng', 'dạ', 'ừ', 'có', 'hiện', 'thấy', 'bấm', 'vào']);
+const doneWords = cues(['xong', 'rồi', 'tiếp', 'ok', 'được', 'next', 'thành', 'vâng', 'dạ', 'ừ', 'có', 'hiện', 'thấy', 'bấm', 'vào']);
 // Not "rối" or "đứng": typed without marks they are "rồi" and "đúng".
 const troubleWords = cues(['khó', 'lỗi', 'kẹt', 'chịu', 'bó', 'sai', 'mất', 'đơ', 'treo', 'im', 'hỏng', 'hư']);
 const homeWords = cues(['nhà']);
@@ -86,7 +86,7 @@ function asksSomething(text: string, words: Token[]): boolean {
   if (text.includes('?') || words.some((w) => has(questionWords, w))) return true;
   const last = words.at(-1);
   const before = words.at(-2);
-  return last !== undefined && before !== undefined && has(askBack, last) && !has(troubleWords, before) && !has(negations, before) && before.fold !== 'duoc';
+  return last !== undefined && before !== undefined && has(askBack, last) && !has(troubleWords, before) && !has(negations, before);
 }
 
 /** Whether a reply to a guide step is a question rather than an answer ("mất tiền không?"). */

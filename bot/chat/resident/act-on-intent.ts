@@ -4,7 +4,6 @@ import { isGuideId } from '../../guides/guide.ts';
 import type { GuideId } from '../../guides/guide.ts';
 import type { Classification } from '../nlu/classify-intent.ts';
 import { findEntryStep } from '../nlu/guide-entry.ts';
-import { tokenize } from '../nlu/tokenize.ts';
 import { texts } from '../texts.vi.ts';
 import { sayScamCard, startGuideFlow } from './guide-flow.ts';
 import { startQuestionForm } from './question-form.ts';
@@ -13,17 +12,15 @@ import { communeName } from './turn.ts';
 import type { Turn } from './turn.ts';
 import { startVisitForm } from './visit-form.ts';
 
-/** Words that ask how two things differ or which comes first. */
-const comparing = new Set(['khac', 'giong', 'sanh', 'hay', 'nao', 'hon', 'truoc']);
-
 /**
  * Answers a message read on its own: the guide at the step that answers it, a comparison of two
  * topics, the scam answer that fits the moment, a home visit, a person (with an apology for a
  * complaint), a warm closing, or the menu when nothing fits.
  */
 export async function actOnIntent(turn: Turn, c: Classification, text: string, firstContact: boolean): Promise<void> {
+  if (c.pair) return compareOrChoose(turn, c.pair[0], c.pair[1]);
   const [first, second] = c.candidates.map((x) => x.intent).filter(isGuideId);
-  if (first && second && (c.ambiguous || asksToCompare(text, c))) return compareOrChoose(turn, first, second);
+  if (first && second && c.ambiguous) return compareOrChoose(turn, first, second);
   if (c.intent === 'scam-safety') return answerScam(turn, c);
   if (isGuideId(c.intent)) return startGuideFlow(turn, c.intent, findEntryStep(guideLibrary[c.intent], text));
   switch (c.intent) {
@@ -62,9 +59,4 @@ function compareOrChoose(turn: Turn, a: GuideId, b: GuideId): void {
   }
   const topics = `${guideLibrary[a].shortTitle} và ${guideLibrary[b].shortTitle}`;
   turn.say({ kind: 'text', text: `${texts.compare(topics)}\n${comparison}` }, withButtons(texts.compareChoose, buttons));
-}
-
-function asksToCompare(text: string, c: Classification): boolean {
-  const second = c.candidates[1];
-  return second !== undefined && second.score >= 0.1 && tokenize(text).some((t) => comparing.has(t.fold));
 }

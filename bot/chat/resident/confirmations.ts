@@ -77,11 +77,11 @@ export async function answerConfirmation(turn: Turn, state: Confirmation, choice
       turn.say({ kind: 'text', text: texts.optedOut });
       return true;
     case 'stop-during':
-      await dropCurrent(turn, state);
       if (said === 'stop-messages') {
         await optOut(turn.db, { residentId: turn.resident.id, now: turn.now });
         turn.say({ kind: 'text', text: texts.stoppedBoth });
       } else turn.say({ kind: 'text', text: state.during === 'guide' ? texts.guideStopped : texts.formCancelled });
+      await dropCurrent(turn, state);
       return true;
     case 'cancel-form':
       turn.say({ kind: 'text', text: texts.formCancelled });

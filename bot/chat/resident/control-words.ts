@@ -26,10 +26,15 @@ export type ControlWord = keyof typeof phrases;
 const kinds: readonly ControlWord[] = ['visit', 'cancel', 'optIn', 'cancelRequest'];
 const lookup = new Map<string, ControlWord>(kinds.flatMap((kind) => phrases[kind].map((p): [string, ControlWord] => [p, kind])));
 
+/** "hủy yêu cầu/lịch/hẹn", "không cần (tổ) đến/qua/xuống (nữa)": the resident withdraws a request. */
+const withdraws = /\bhuy (?:yeu cau|lich|hen)\b|\bkhong can (?:to )?(?:den|toi|qua|xuong|ghe)\b/;
+
 /** The control word the whole message amounts to, or null. */
 export function controlWord(text: string): ControlWord | null {
   const words = replyWords(text).map((t) => t.fold);
-  return lookup.get(words.join(' ')) ?? null;
+  const exact = lookup.get(words.join(' '));
+  if (exact) return exact;
+  return words.length <= 10 && withdraws.test(words.join(' ')) ? 'cancelRequest' : null;
 }
 
 /** "xóa dữ liệu của tôi", "xoa het thong tin cua minh": a request to delete personal data. */

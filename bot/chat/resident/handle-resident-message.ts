@@ -82,7 +82,7 @@ async function answerPendingQuestion(turn: Turn, reading: MessageReading, contex
 }
 
 async function steerGuide(turn: Turn, reading: MessageReading, { run }: Context): Promise<boolean> {
-  if (!run || !reading.guideMove) return false;
+  if (!run || !reading.guideMove || isNewTopic(reading, run)) return false;
   if (reading.guideMove === 'repeat' && /đầu|\bdau\b/i.test(reading.text) && isGuideId(run.guideId)) {
     await startGuideFlow(turn, run.guideId);
     return true;
@@ -95,17 +95,18 @@ async function steerGuide(turn: Turn, reading: MessageReading, { run }: Context)
 async function confirmInterruption(turn: Turn, reading: MessageReading, { state, run }: Context): Promise<boolean> {
   const form = state && state.kind !== 'confirm' ? state : null;
   if (!form && !run) return false;
+  // "hủy" in a form cancels the form (asked once); elsewhere it is a stop.
+  if (reading.control === 'cancel') {
+    if (form) await askCancelForm(turn, form);
+    else await askStopDuring(turn, null);
+    return true;
+  }
   if (reading.stop !== 'none') {
     await askStopDuring(turn, form);
     return true;
   }
   if (reading.wantsDeletion) {
     await askDeletion(turn, form?.kind === 'deletion' ? null : form);
-    return true;
-  }
-  if (reading.control === 'cancel') {
-    if (form) await askCancelForm(turn, form);
-    else await askStopDuring(turn, null);
     return true;
   }
   return false;
@@ -155,8 +156,7 @@ async function answerQuestion(turn: Turn, reading: MessageReading, context: Cont
     return true;
   }
   const { run } = context;
-  const newTopic = intent.intent !== 'unknown' && intent.intent !== 'greeting' && (intent.ambiguous || intent.score >= switchTopicScore);
-  if (run && !form && !newTopic) {
+  if (run && !form && !isNewTopic(reading, run)) {
     await continueGuide(turn, run, 'nudge');
     return true;
   }
@@ -171,6 +171,12 @@ async function answerQuestion(turn: Turn, reading: MessageReading, context: Cont
     await repromptForm(turn, form);
   }
   return true;
+}
+
+/** A confident question about another topic than the guide on screen: it takes over. */
+function isNewTopic({ intent }: MessageReading, run: GuideRunRow): boolean {
+  if (intent.intent === run.guideId || intent.intent === 'unknown' || intent.intent === 'greeting' || intent.intent === 'unsubscribe') return false;
+  return intent.ambiguous || intent.pair !== null || intent.score >= switchTopicScore;
 }
 
 /**

@@ -2,6 +2,7 @@ import { getTeam } from '../../../db/queries/teams.ts';
 import { answerHelpConfirmation } from '../../domain/help-requests/answer-help-confirmation.ts';
 import { teamNameForResidents } from '../team-name-for-residents.ts';
 import { texts } from '../texts.vi.ts';
+import { personalize } from './personalize.ts';
 import { menuButton, withButtons } from './replies.ts';
 import type { Turn } from './turn.ts';
 
@@ -30,10 +31,11 @@ export async function answerHelpQuestion(turn: Turn, requestId: number, solved: 
   }
 }
 
-/** The question asked when a team marks a request done. */
-export function helpDoneQuestion(requestId: number) {
-  return withButtons(texts.helpDoneQuestion(requestId), [
+/** The question asked when a team marks a request done, addressed the way the resident is. */
+export function helpDoneQuestion(requestId: number, addressForm: string | null) {
+  const question = withButtons(texts.helpDoneQuestion(requestId), [
     { label: texts.buttons.solvedYes, action: { kind: 'help-solved', requestId, solved: true } },
     { label: texts.buttons.solvedNo, action: { kind: 'help-solved', requestId, solved: false } },
   ]);
+  return personalize(question, addressForm);
 }
