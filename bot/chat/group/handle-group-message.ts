@@ -60,6 +60,8 @@ async function run(turn: GroupTurn, command: GroupCommand): Promise<void> {
   switch (command.kind) {
     case 'report':
       return groupHandlers.report(bound, command);
+    case 'correct':
+      return groupHandlers.correct(bound, command);
     case 'undo':
       return groupHandlers.undo(bound, command);
     case 'claim':
@@ -74,5 +76,10 @@ async function run(turn: GroupTurn, command: GroupCommand): Promise<void> {
       return groupHandlers.help(bound, command);
     case 'link':
       return groupHandlers.link(bound, command);
+    default: {
+      // A command kind without a case here fails to compile.
+      const unhandled: never = command;
+      return unhandled;
+    }
   }
 }

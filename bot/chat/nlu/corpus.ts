@@ -5,7 +5,7 @@ import type { LabelId } from './intent-catalogue.ts';
 
 /**
  * Labelled resident messages (docs/understanding.md), one JSON object per line. The training corpus
- * ships with the bot in `corpus/`; held-out sets live in `test/nlu/heldout/` and are never read here.
+ * ships with the bot in `corpus/`; the held-out sets kept under `test/` are never read here.
  */
 export const intentLineSchema = z
   .object({

@@ -10,6 +10,7 @@ import type { LinearModel } from './linear-model.ts';
 import { readStopRequest } from './stop-request.ts';
 import { asksToCompare, namedTopicPair } from './topic-pair.ts';
 import { tokenize } from './tokenize.ts';
+import { isGuideId } from '../../guides/guide.ts';
 import type { GuideId } from '../../guides/guide.ts';
 import type { Token } from './tokenize.ts';
 
@@ -30,6 +31,8 @@ export type Classification = {
   candidates: ScoredIntent[];
   /** Two topics the message names side by side and asks about together ("VNeID và VssID khác gì"), or null. */
   pair: [GuideId, GuideId] | null;
+  /** The service the message names most clearly, whatever the intent ("nhờ tổ đến làm mức 2" → vneid-level2), or null. */
+  topic: GuideId | null;
 };
 
 /** How the two readers are blended; chosen by cross-validation on the training corpus (`npm run nlu -- tune`). */
@@ -42,6 +45,8 @@ const labels: readonly LabelId[] = [...intentIds, ...subIntentIds];
  * point at ("dừng gửi tin", "đừng nhắn nữa"); words that merely look like one to the model never do.
  */
 const unsubscribeEvidence = 2.5;
+/** Catalogue evidence for a topic to count as named in the message. */
+const namedTopicEvidence = 1.2;
 /** Without a comparing word, both named topics must be at least this likely to be offered together. */
 const pairLikely = 0.1;
 
@@ -59,8 +64,8 @@ export function createIntentClassifier(options: { training?: LabelledMessage[]; 
 
   function read(tokens: Token[]): Classification {
     const stop = readStopRequest(tokens);
-    if (stop !== 'none') return { intent: 'unsubscribe', subIntent: null, score: 0.95, ambiguous: stop === 'ambiguous', candidates: [], pair: null };
-    if (tokens.length === 0) return { intent: 'greeting', subIntent: null, score: 0.5, ambiguous: false, candidates: [], pair: null };
+    if (stop !== 'none') return { intent: 'unsubscribe', subIntent: null, score: 0.95, ambiguous: stop === 'ambiguous', candidates: [], pair: null, topic: null };
+    if (tokens.length === 0) return { intent: 'greeting', subIntent: null, score: 0.5, ambiguous: false, candidates: [], pair: null, topic: null };
     const c = combineReadings(catalogue.score(tokens), predictLinearModel(model, extractFeatures(tokens), probabilities), blend);
     return { ...c, pair: isTopic(c.intent) && c.intent !== 'scam-safety' ? askedPair(tokens, c) : null };
   }
@@ -100,7 +105,18 @@ export function trainModel(catalogue: CatalogueScorer, training: LabelledMessage
 
 /** The decision from both readings of a message (also used by `npm run nlu -- tune`). */
 export function combineReadings(evidence: Map<LabelId, number>, model: Float32Array, blend: BlendOptions): Classification {
-  return decide(blendScores(evidence, model, blend), blend, (evidence.get('unsubscribe') ?? 0) >= unsubscribeEvidence);
+  const decided = decide(blendScores(evidence, model, blend), blend, (evidence.get('unsubscribe') ?? 0) >= unsubscribeEvidence);
+  return { ...decided, topic: namedTopic(evidence) };
+}
+
+/** The guide topic with the most catalogue evidence of its own, if it is named at all. */
+function namedTopic(evidence: Map<LabelId, number>): GuideId | null {
+  let best: { topic: GuideId; score: number } | null = null;
+  for (const [label, score] of evidence) {
+    const topic = familyOf(label);
+    if (isGuideId(topic) && topic !== 'scam-safety' && score >= namedTopicEvidence && (!best || score > best.score)) best = { topic, score };
+  }
+  return best?.topic ?? null;
 }
 
 /** Per label, the model's probability and the catalogue's evidence (as a distribution), mixed. */
@@ -129,7 +145,7 @@ function decide(scores: Float64Array, blend: BlendOptions, stopPhrase: boolean):
   const topics = ranked.filter((r) => isTopic(r.intent));
   const [first, second] = topics;
   const ambiguous = isTopic(top.intent) && first !== undefined && second !== undefined && second.score >= first.score * blend.ambiguityRatio;
-  return { intent: top.intent, subIntent: bestSubIntent(scores, top.intent), score: top.score, ambiguous, candidates: topics.slice(0, 3), pair: null };
+  return { intent: top.intent, subIntent: bestSubIntent(scores, top.intent), score: top.score, ambiguous, candidates: topics.slice(0, 3), pair: null, topic: null };
 }
 
 /** The sub-intent of the chosen family, when it is likelier than the family's plain reading. */

@@ -25,7 +25,7 @@ export async function actOnIntent(turn: Turn, c: Classification, text: string, f
   if (isGuideId(c.intent)) return startGuideFlow(turn, c.intent, findEntryStep(guideLibrary[c.intent], text));
   switch (c.intent) {
     case 'home-visit':
-      return startVisitForm(turn, c.candidates.map((x) => x.intent).find(isGuideId) ?? null, text);
+      return startVisitForm(turn, c.topic, text);
     case 'human':
       if (c.subIntent === 'complaint') {
         turn.say({ kind: 'text', text: texts.complaintSorry(communeName(turn)) });

@@ -30,7 +30,7 @@ export async function handleAction(turn: Turn, action: ButtonAction): Promise<vo
       return startVisitForm(turn, run?.guideId ?? null);
     }
     case 'topic':
-      return actOnIntent(turn, { intent: action.intent, subIntent: null, score: 1, ambiguous: false, candidates: [], pair: null }, '', false);
+      return actOnIntent(turn, { intent: action.intent, subIntent: null, score: 1, ambiguous: false, candidates: [], pair: null, topic: null }, '', false);
     case 'menu':
       turn.say(mainMenu());
       return;

@@ -194,7 +194,7 @@ function countItems(items: Item[], original: string): Partial<Record<MetricId, n
   for (const item of items) {
     if (!item.total || item.metric) continue;
     const listed = Object.values(counts);
-    if (item.value !== everything) return fail('total-mismatch', `${quote(original, item.start, item.end, String(item.value))} ≠ ${listed.join(' + ')} = ${everything}`);
+    if (item.value !== everything) return fail('total-mismatch', `tổng ${item.value} ≠ ${listed.join(' + ')} = ${everything}`);
   }
   return counts;
 }
