@@ -6,7 +6,8 @@ import type { IntentId, LabelId } from './intent-catalogue.ts';
 import type { Token } from './tokenize.ts';
 
 export type ScoredLabel = Exclude<LabelId, 'unknown'>;
-type Entry = { label: ScoredLabel; pattern: CompiledPattern };
+/** `needs`: for each slot after the first, the words one of which must be in the message at all. */
+type Entry = { label: ScoredLabel; pattern: CompiledPattern; needs: readonly (readonly string[])[] };
 
 /** Words that start a new clause: evidence before them is about something else. */
 const clauseBreaks = new Set([',', 'nhung', 'gio']);
@@ -55,7 +56,10 @@ export function createCatalogueScorer(catalogue = intentPatterns): CatalogueScor
   const entries: Entry[] = [];
   for (const label of [...intentIds, ...subIntentIds]) {
     if (label === 'unknown') continue;
-    for (const p of catalogue[label]) entries.push({ label, pattern: compilePattern(p) });
+    for (const p of catalogue[label]) {
+      const pattern = compilePattern(p);
+      entries.push({ label, pattern, needs: pattern.slots.slice(1).map((slot) => slot.map((alternative) => alternative[0]?.fold ?? '')) });
+    }
   }
   const vocabulary = createFuzzyVocabulary(entries.flatMap((e) => patternVocabulary(e.pattern)));
   const byFirstWord = new Map<string, number[]>();
@@ -73,6 +77,7 @@ export function createCatalogueScorer(catalogue = intentPatterns): CatalogueScor
     correct: (tokens) => tokens.map((t) => (t.fold === ',' ? t : withFold(t, vocabulary.correct(t.fold)))),
     score(tokens, trace) {
       const scores = new Map<ScoredLabel, number>();
+      const present = new Set(tokens.map((t) => t.fold));
       for (const clause of splitClauses(tokens)) {
         const negated = negationMask(clause);
         const factor = isDoneClause(clause) ? 0.5 : 1;
@@ -82,7 +87,9 @@ export function createCatalogueScorer(catalogue = intentPatterns): CatalogueScor
           for (const index of byFirstWord.get(clause[i]?.fold ?? '') ?? []) {
             if (matched.has(index)) continue;
             const entry = entries[index];
-            if (entry && matchFrom(entry.pattern, clause, negated, i)) {
+            // Most candidates fail for want of a word the message does not have at all: cheap to see.
+            if (!entry || !hasNeededWords(entry.needs, present)) continue;
+            if (matchFrom(entry.pattern, clause, negated, i)) {
               matched.add(index);
               const weight = entry.pattern.weight * factor * (desire[i] ? desireBoost : 1);
               trace?.push(`${entry.label} +${weight} ${entry.pattern.source}`);
@@ -111,8 +118,24 @@ function splitClauses(tokens: Token[]): Token[][] {
   return clauses.filter((c) => c.length > 0);
 }
 
+/** Whether, for every later slot of a pattern, one of its first words is somewhere in the message. */
+function hasNeededWords(needs: readonly (readonly string[])[], present: Set<string>): boolean {
+  for (const words of needs) {
+    let found = false;
+    for (const w of words) {
+      if (present.has(w)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 function negationMask(clause: Token[]): boolean[] {
   const mask = clause.map(() => false);
+  if (!clause.some((t) => t.fold === 'khong')) return mask;
   for (let i = 0; i < clause.length; i++) {
     const marker = negationStarts.find((m) => m.every((w, k) => clause[i + k]?.fold === w));
     if (!marker) continue;

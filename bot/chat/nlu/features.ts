@@ -2,14 +2,14 @@ import type { Token } from './tokenize.ts';
 
 /**
  * The evidence the learned model sees in a message, as 32-bit hashes: folded words, word pairs,
- * character 3- and 4-grams across the folded text (so that typos and run-together words still share
+ * character 3-grams across the folded text (so that typos and run-together words still share
  * most of their evidence), and the diacritics of every word typed with them (its accent key), so the
  * model can learn what "đúng" and "dừng" say apart. Hashing keeps the model small.
  * (Folding alone once read "đúng rồi" as a stop; the classifier now also refuses to stop without a
  * stop phrase — see intent-classifier.ts.)
  */
 export function extractFeatures(tokens: readonly Token[]): number[] {
-  const out = new Set<number>();
+  const out: number[] = [];
   let previous: string | null = null;
   let text = ' ';
   for (const token of tokens) {
@@ -18,30 +18,28 @@ export function extractFeatures(tokens: readonly Token[]): number[] {
       text += '| ';
       continue;
     }
-    out.add(hash(1, token.fold));
-    if (token.key !== null) out.add(hash(2, token.key));
-    if (previous !== null) out.add(hash(3, previous, token.fold));
+    out.push(hash(1, token.fold));
+    if (token.key !== null) out.push(hash(2, token.key));
+    if (previous !== null) out.push(hash(3, previous, token.fold));
     previous = token.fold;
     text += `${token.fold} `;
   }
-  for (let n = 3; n <= 4; n++) {
-    for (let i = 0; i + n <= text.length; i++) out.add(hashSlice(4 + n, text, i, i + n));
-  }
-  return [...out];
+  // Character 3-grams alone do as well as 3- and 4-grams together (cross-validated), at half the cost.
+  for (let i = 0; i + 3 <= text.length; i++) out.push(mix(charSeed, text, i, i + 3) & smallInteger);
+  return out;
 }
 
+/** 30 bits: the hashes stay small integers, which V8 keeps unboxed (Map lookups several times faster). */
+const smallInteger = 0x3fffffff;
 const fnvOffset = 0x811c9dc5;
 const fnvPrime = 0x01000193;
+const charSeed = Math.imul(fnvOffset ^ 7, fnvPrime);
 
 function hash(kind: number, a: string, b?: string): number {
   let h = Math.imul(fnvOffset ^ kind, fnvPrime);
   h = mix(h, a, 0, a.length);
   if (b !== undefined) h = mix(Math.imul(h ^ 32, fnvPrime), b, 0, b.length);
-  return h >>> 0;
-}
-
-function hashSlice(kind: number, text: string, start: number, end: number): number {
-  return mix(Math.imul(fnvOffset ^ kind, fnvPrime), text, start, end) >>> 0;
+  return h & smallInteger;
 }
 
 function mix(h: number, text: string, start: number, end: number): number {

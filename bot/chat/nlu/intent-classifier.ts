@@ -72,10 +72,13 @@ export function createIntentClassifier(options: { training?: LabelledMessage[]; 
 
   /** A named pair counts when the resident compares, or when both topics are likely on their own. */
   function askedPair(tokens: Token[], c: Classification): [GuideId, GuideId] | null {
+    const comparing = asksToCompare(tokens) || c.ambiguous;
+    // Cheap test first: without a comparing word, a pair needs a second likely topic at all.
+    if (!comparing && (c.candidates[1]?.score ?? 0) < pairLikely) return null;
     const pair = namedTopicPair(tokens, catalogue);
     if (!pair) return null;
     const likely = (topic: GuideId) => (c.candidates.find((x) => x.intent === topic)?.score ?? 0) >= pairLikely;
-    return asksToCompare(tokens) || c.ambiguous || (likely(pair[0]) && likely(pair[1])) ? pair : null;
+    return comparing || (likely(pair[0]) && likely(pair[1])) ? pair : null;
   }
 
   return {
@@ -119,45 +122,78 @@ function namedTopic(evidence: Map<LabelId, number>): GuideId | null {
   return best?.topic ?? null;
 }
 
+/** Each label's place in the model's outputs. */
+const labelIndex = new Map<LabelId, number>(labels.map((label, i) => [label, i]));
+const unknownLabel = labels.indexOf('unknown');
+
 /** Per label, the model's probability and the catalogue's evidence (as a distribution), mixed. */
 function blendScores(evidence: Map<LabelId, number>, model: Float32Array, blend: BlendOptions): Float64Array {
   const out = new Float64Array(labels.length);
   let max = blend.unknownEvidence;
   for (const score of evidence.values()) max = Math.max(max, score);
-  let sum = 0;
-  labels.forEach((label, i) => {
-    const raw = label === 'unknown' ? blend.unknownEvidence : (evidence.get(label) ?? 0);
-    out[i] = Math.exp(blend.catalogueSharpness * (raw - max));
-    sum += out[i] ?? 0;
-  });
-  labels.forEach((_, i) => {
-    out[i] = blend.catalogueWeight * ((out[i] ?? 0) / sum) + (1 - blend.catalogueWeight) * (model[i] ?? 0);
-  });
+  // Most labels have no evidence at all: they share one value, and only the few with some are computed.
+  const none = Math.exp(-blend.catalogueSharpness * max);
+  out.fill(none);
+  out[unknownLabel] = Math.exp(blend.catalogueSharpness * (blend.unknownEvidence - max));
+  let sum = none * (labels.length - 1) + (out[unknownLabel] ?? 0);
+  for (const [label, raw] of evidence) {
+    const i = labelIndex.get(label);
+    if (i === undefined || i === unknownLabel) continue;
+    const e = Math.exp(blend.catalogueSharpness * (raw - max));
+    sum += e - none;
+    out[i] = e;
+  }
+  for (let i = 0; i < labels.length; i++) out[i] = blend.catalogueWeight * ((out[i] ?? 0) / sum) + (1 - blend.catalogueWeight) * (model[i] ?? 0);
   return out;
 }
 
+/** Each label's family, as an index into `intentIds`; computed once. */
+const familyIndex = labels.map((label) => intentIds.indexOf(familyOf(label)));
+const unsubscribeIndex = intentIds.indexOf('unsubscribe');
+const topicIndexes = intentIds.flatMap((intent, i) => (isTopic(intent) ? [i] : []));
+
 function decide(scores: Float64Array, blend: BlendOptions, stopPhrase: boolean): Classification {
-  const families = new Map<IntentId, number>();
-  labels.forEach((label, i) => families.set(familyOf(label), (families.get(familyOf(label)) ?? 0) + (scores[i] ?? 0)));
-  if (!stopPhrase) families.delete('unsubscribe');
-  const ranked = [...families].map(([intent, score]) => ({ intent, score: round(score) })).sort((a, b) => b.score - a.score);
-  const top = ranked[0] ?? { intent: 'unknown' as const, score: 1 };
-  const topics = ranked.filter((r) => isTopic(r.intent));
+  const families = new Float64Array(intentIds.length);
+  for (let i = 0; i < labels.length; i++) families[familyIndex[i] ?? 0] = (families[familyIndex[i] ?? 0] ?? 0) + (scores[i] ?? 0);
+  if (!stopPhrase) families[unsubscribeIndex] = -1;
+  let top = 0;
+  for (let f = 1; f < families.length; f++) if ((families[f] ?? 0) > (families[top] ?? 0)) top = f;
+  const topics = bestTopics(families, 3);
+  const intent = intentIds[top] ?? 'unknown';
   const [first, second] = topics;
-  const ambiguous = isTopic(top.intent) && first !== undefined && second !== undefined && second.score >= first.score * blend.ambiguityRatio;
-  return { intent: top.intent, subIntent: bestSubIntent(scores, top.intent), score: top.score, ambiguous, candidates: topics.slice(0, 3), pair: null, topic: null };
+  const ambiguous = isTopic(intent) && first !== undefined && second !== undefined && second.score >= first.score * blend.ambiguityRatio;
+  return { intent, subIntent: bestSubIntent(scores, intent), score: round(families[top] ?? 0), ambiguous, candidates: topics, pair: null, topic: null };
+}
+
+/** The `count` likeliest topics, strongest first (a selection, not a sort: this runs per message). */
+function bestTopics(families: Float64Array, count: number): ScoredIntent[] {
+  const chosen: number[] = [];
+  for (const f of topicIndexes) {
+    // Insertion into a short list kept in order, strongest first.
+    let at = chosen.length;
+    while (at > 0 && (families[f] ?? 0) > (families[chosen[at - 1] ?? 0] ?? 0)) at--;
+    if (at < count) {
+      chosen.splice(at, 0, f);
+      if (chosen.length > count) chosen.pop();
+    }
+  }
+  return chosen.flatMap((f) => {
+    const intent = intentIds[f];
+    return intent ? [{ intent, score: round(families[f] ?? 0) }] : [];
+  });
 }
 
 /** The sub-intent of the chosen family, when it is likelier than the family's plain reading. */
 function bestSubIntent(scores: Float64Array, intent: IntentId): SubIntentId | null {
   let best: SubIntentId | null = null;
   let bestScore = scores[labels.indexOf(intent)] ?? 0;
-  labels.forEach((label, i) => {
-    if (isSubIntent(label) && familyOf(label) === intent && (scores[i] ?? 0) > bestScore) {
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label !== undefined && isSubIntent(label) && familyOf(label) === intent && (scores[i] ?? 0) > bestScore) {
       best = label;
       bestScore = scores[i] ?? 0;
     }
-  });
+  }
   return best;
 }
 

@@ -2,6 +2,7 @@ import { abbreviations } from './abbreviations.ts';
 import { accentKey, hasDiacritics, telexAccentKey } from './accent-key.ts';
 import { joinCompounds } from './compounds.ts';
 import { foldDiacritics } from './fold-diacritics.ts';
+import { splitWords } from './split-words.ts';
 import { repairTelex } from './telex-residue.ts';
 import { isVietnameseSyllable } from './vietnamese-syllable.ts';
 
@@ -27,51 +28,61 @@ const passwordContext = new Set(['quen', 'doi', 'nhap', 'lay', 'sai', 'dat', 'ta
  * Only words typed with diacritics keep them (`key`); a word typed without is known only folded.
  */
 export function tokenize(text: string): Token[] {
-  const cleaned = text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\[mã đã ẩn\]/g, ' otpcode ')
-    .replace(/\[số giấy tờ đã ẩn\]|\[số thẻ đã ẩn\]|\[số tài khoản đã ẩn\]/g, ' idnumber ')
-    .replace(/\[mật khẩu đã ẩn\]/g, ' passwordcode ')
-    .replace(/(\p{L})(\d)/gu, '$1 $2')
-    .replace(/(\d)(\p{L})/gu, '$1 $2')
-    // Clauses matter for negation and for two-topic messages, so punctuation leaves a marker.
-    .replace(/[.,;!?\n]+/g, ' , ')
-    .replace(/[^\p{L}\p{M}0-9,]+/gu, ' ')
-    .trim();
-  if (!cleaned) return [];
-  const raw = cleaned.split(' ');
+  const raw = splitWords(text.includes('[') ? replaceMarkers(text.toLowerCase()) : text);
   const out: Token[] = [];
   raw.forEach((word, i) => {
     if (word === ',') {
       if (out.length > 0 && out.at(-1) !== clauseBreak) out.push(clauseBreak);
       return;
     }
-    const fold = foldDiacritics(word);
-    const canonical = canonicalToken(fold);
-    if (canonical === 'mk') {
-      const near = passwordContext.has(out.at(-1)?.fold ?? '') || passwordContext.has(canonicalToken(foldDiacritics(raw[i + 1] ?? '')));
+    const tokens = wordTokens(word);
+    const first = tokens[0];
+    // Two words whose meaning depends on their neighbours.
+    if (first?.fold === 'mk') {
+      const near = passwordContext.has(out.at(-1)?.fold ?? '') || passwordContext.has(wordTokens(raw[i + 1] ?? '')[0]?.fold ?? '');
       out.push(...plain(near ? 'mat khau' : 'minh'));
       return;
     }
-    if (canonical === 'hong' && brokenContext.has(out.at(-1)?.fold ?? '')) {
+    if (first?.fold === 'khong' && foldDiacritics(word).startsWith('hong') && brokenContext.has(out.at(-1)?.fold ?? '')) {
       out.push({ fold: 'hong', key: null });
       return;
     }
-    const expansion = abbreviations[canonical];
-    if (expansion !== undefined && expansion !== canonical) {
-      out.push(...plain(expansion));
-      return;
-    }
-    out.push({ fold: canonical, key: keyOf(word, fold, canonical) });
+    out.push(...tokens);
   });
   if (out.at(-1) === clauseBreak) out.pop();
   return joinCompounds(out, (fold) => ({ fold, key: null }));
 }
 
+/** The markers left where sensitive numbers were redacted become words the matcher can see. */
+function replaceMarkers(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\[mã đã ẩn\]/g, ' otpcode ')
+    .replace(/\[số giấy tờ đã ẩn\]|\[số thẻ đã ẩn\]|\[số tài khoản đã ẩn\]/g, ' idnumber ')
+    .replace(/\[mật khẩu đã ẩn\]/g, ' passwordcode ');
+}
+
 /** The folded words only: what most of the matching works on. */
 export function normalizeText(text: string): string[] {
   return tokenize(text).map((t) => t.fold);
+}
+
+/** Residents reuse the same few thousand words: each word's tokens, worked out once. */
+const wordCache = new Map<string, Token[]>();
+const wordCacheLimit = 20_000;
+
+/** One typed word on its own: its canonical folded form (or expansion) and the marks it carried. */
+function wordTokens(word: string): Token[] {
+  const cached = wordCache.get(word);
+  if (cached) return cached;
+  const fold = /^[a-z0-9]*$/.test(word) ? word : foldDiacritics(word);
+  const canonical = canonicalToken(fold);
+  // "hỏng" (broken) typed with its marks is never the Southern "hông" (không).
+  const expansion = canonical === 'hong' && fold !== word && accentKey(word) !== 'hông0' ? undefined : abbreviations[canonical];
+  const tokens = expansion !== undefined && expansion !== canonical ? plain(expansion) : [{ fold: canonical, key: fold === word && !/[sfrxjw]|dd|aa|ee|oo/.test(fold) ? null : keyOf(word, fold, canonical) }];
+  if (wordCache.size >= wordCacheLimit) wordCache.clear();
+  wordCache.set(word, tokens);
+  return tokens;
 }
 
 function plain(words: string): Token[] {
@@ -93,21 +104,8 @@ function keyOf(word: string, fold: string, canonical: string): string | null {
   return null;
 }
 
-/** Residents reuse the same few thousand words: remember each word's canonical form. */
-const canonicalCache = new Map<string, string>();
-const canonicalCacheLimit = 20_000;
-
-function canonicalToken(raw: string): string {
-  const cached = canonicalCache.get(raw);
-  if (cached !== undefined) return cached;
-  const token = computeCanonicalToken(raw);
-  if (canonicalCache.size >= canonicalCacheLimit) canonicalCache.clear();
-  canonicalCache.set(raw, token);
-  return token;
-}
-
 /** The word, or its emphasis-collapsed or Telex-repaired form, preferring a known abbreviation. */
-function computeCanonicalToken(raw: string): string {
+function canonicalToken(raw: string): string {
   if (abbreviations[raw] !== undefined) return raw;
   const emphasis = raw.replace(/([a-z])\1{2,}/g, '$1');
   const single = emphasis.replace(/([a-z])\1+/g, '$1');

@@ -16,6 +16,7 @@ const namedAtLeast = 1.2;
  * a pair. Null when the message names one topic (or mentions a second only in passing).
  */
 export function namedTopicPair(tokens: readonly Token[], catalogue: CatalogueScorer): [GuideId, GuideId] | null {
+  if (!tokens.some((t) => t.fold !== ',' && joiners.has(t.fold))) return null;
   const sides: Token[][] = [[]];
   for (const t of tokens) {
     if (joiners.has(t.fold)) sides.push([]);
