@@ -12,22 +12,14 @@ import {
   residents,
   teams,
 } from '../../db/schema/index.ts';
-import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { runConversation } from '../helpers/conversation-runner.ts';
 import type { ConversationFixture } from '../helpers/conversation-runner.ts';
-import { linkTeamGroups } from '../helpers/link-team-groups.ts';
-import { startTestStack } from '../helpers/test-stack.ts';
+import { startDemoStack } from '../helpers/demo-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
-  await seedDemoCommune(stack.core.db);
-  // Thôn Đông's team and the leaders have linked groups; the other villages' teams do not yet.
-  await linkTeamGroups(stack.core.db, [
-    { unit: 'Thôn Đông', kind: 'village', groupId: 'group-thon-dong' },
-    { unit: 'Xã Demo', kind: 'commune_leaders', groupId: 'group-leaders' },
-  ]);
+  stack = await startDemoStack();
 });
 afterAll(async () => {
   await stack?.close();

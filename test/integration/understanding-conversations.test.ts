@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
 import { findTeamOfUnit } from '../../db/queries/teams.ts';
 import { consents, deletionRequests, guideRuns, helpRequests, inboundEvents, outboundMessages, residents } from '../../db/schema/index.ts';
-import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { runConversation } from '../helpers/conversation-runner.ts';
 import type { ConversationFixture } from '../helpers/conversation-runner.ts';
-import { linkTeamGroups } from '../helpers/link-team-groups.ts';
-import { startTestStack } from '../helpers/test-stack.ts';
+import { startDemoStack } from '../helpers/demo-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
 /**
@@ -17,12 +15,7 @@ import type { TestStack } from '../helpers/test-stack.ts';
  */
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
-  await seedDemoCommune(stack.core.db);
-  await linkTeamGroups(stack.core.db, [
-    { unit: 'Thôn Đông', kind: 'village', groupId: 'group-thon-dong' },
-    { unit: 'Xã Demo', kind: 'commune_leaders', groupId: 'group-leaders' },
-  ]);
+  stack = await startDemoStack();
 });
 afterAll(async () => {
   await stack?.close();

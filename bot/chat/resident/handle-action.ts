@@ -1,17 +1,14 @@
 import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
 import type { ButtonAction } from '../button-actions.ts';
 import { actOnIntent } from './act-on-intent.ts';
-import { answerConfirmation } from './confirmations.ts';
 import { loadConversationState } from './conversation-state.ts';
-import type { ConversationState } from './conversation-state.ts';
-import { answerDeletion } from './deletion-flow.ts';
-import type { FormInput } from './form-inputs.ts';
 import { activeRunOrNotice, continueGuide } from './guide-flow.ts';
 import { answerHelpQuestion } from './help-confirmation.ts';
-import { continueQuestionForm, startQuestionForm } from './question-form.ts';
+import { answerPendingQuestion } from './answer-pending-question.ts';
+import { startQuestionForm } from './question-form.ts';
 import { mainMenu } from './replies.ts';
 import type { Turn } from './turn.ts';
-import { continueVisitForm, startVisitForm } from './visit-form.ts';
+import { startVisitForm } from './visit-form.ts';
 
 /** A tapped button: its meaning is exact, so it needs no reading in context. */
 export async function handleAction(turn: Turn, action: ButtonAction): Promise<void> {
@@ -48,23 +45,10 @@ export async function handleAction(turn: Turn, action: ButtonAction): Promise<vo
     case 'delete':
     case 'confirm': {
       const state = await loadConversationState(turn.db, turn.resident.id, turn.now);
-      if (state && (await answerForm(turn, state, { action, text: null, reading: null }))) return;
+      if (state && (await answerPendingQuestion(turn, state, { action, text: null, reading: null }))) return;
       // A button from an exchange that has already ended.
       turn.say(mainMenu());
       return;
     }
-  }
-}
-
-async function answerForm(turn: Turn, state: ConversationState, input: FormInput): Promise<boolean> {
-  switch (state.kind) {
-    case 'visit':
-      return continueVisitForm(turn, state, input);
-    case 'question':
-      return continueQuestionForm(turn, state, input);
-    case 'deletion':
-      return answerDeletion(turn, state, input);
-    case 'confirm':
-      return answerConfirmation(turn, state, input.action?.kind === 'confirm' ? input.action.choice : null, null);
   }
 }

@@ -8,20 +8,20 @@ import { redactedMarkers } from '../redact-sensitive-text.ts';
 import { texts } from '../texts.vi.ts';
 import { actOnIntent } from './act-on-intent.ts';
 import { detectSelfForm, impliedByVocative } from './address-form.ts';
-import { askCancelForm, askCancelRequest, askStop, askStopDuring, answerConfirmation } from './confirmations.ts';
+import { answerPendingQuestion } from './answer-pending-question.ts';
+import { askCancelForm, askCancelRequest, askStop, askStopDuring } from './confirmations.ts';
 import { loadConversationState } from './conversation-state.ts';
 import type { ConversationState, FormState } from './conversation-state.ts';
-import { answerDeletion, askDeletion } from './deletion-flow.ts';
+import { askDeletion } from './deletion-flow.ts';
 import { continueGuide, startGuideFlow } from './guide-flow.ts';
 import { handleAction } from './handle-action.ts';
 import { welcomeIfNew } from './handle-resident-event.ts';
 import { isOwnQuestion, readMessage } from './message-reading.ts';
 import type { MessageReading } from './message-reading.ts';
-import { continueQuestionForm } from './question-form.ts';
 import { mainMenuButtons, menuButton, withButtons } from './replies.ts';
 import { formName, repromptForm } from './resume-form.ts';
 import type { Turn } from './turn.ts';
-import { continueVisitForm, startVisitForm } from './visit-form.ts';
+import { startVisitForm } from './visit-form.ts';
 
 /** What is in progress for this resident when a message arrives. */
 type Context = { state: ConversationState | null; run: GuideRunRow | null; firstContact: boolean };
@@ -39,7 +39,7 @@ const switchTopicScore = 0.55;
  * 4. requests that need no topic: opt back in, stop, delete, cancel a request, a visit, thanks;
  * 5. anything else is a question in its own right; a form in progress is then asked again.
  */
-const precedence: readonly ContextStep[] = [answerPendingQuestion, steerGuide, confirmInterruption, answerRequest, answerQuestion];
+const precedence: readonly ContextStep[] = [answerPending, steerGuide, confirmInterruption, answerRequest, answerQuestion];
 
 export async function handleResidentMessage(turn: Turn, text: string | null): Promise<void> {
   const firstContact = await welcomeIfNew(turn);
@@ -60,22 +60,10 @@ export async function handleResidentMessage(turn: Turn, text: string | null): Pr
   for (const step of precedence) if (await step(turn, reading, context)) return;
 }
 
-async function answerPendingQuestion(turn: Turn, reading: MessageReading, context: Context): Promise<boolean> {
+async function answerPending(turn: Turn, reading: MessageReading, context: Context): Promise<boolean> {
   const { state } = context;
   if (!state) return false;
-  const input = { action: null, text: reading.text, reading };
-  const answered = await (async () => {
-    switch (state.kind) {
-      case 'visit':
-        return continueVisitForm(turn, state, input);
-      case 'question':
-        return continueQuestionForm(turn, state, input);
-      case 'deletion':
-        return answerDeletion(turn, state, input);
-      case 'confirm':
-        return answerConfirmation(turn, state, null, reading);
-    }
-  })();
+  const answered = await answerPendingQuestion(turn, state, { action: null, text: reading.text, reading });
   // A confirmation nobody answered puts back what it kept aside.
   if (!answered && state.kind === 'confirm') context.state = await loadConversationState(turn.db, turn.resident.id, turn.now);
   return answered;
