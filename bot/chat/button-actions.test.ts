@@ -23,6 +23,10 @@ describe('button actions', () => {
     { kind: 'phone', share: false },
     { kind: 'delete', confirm: true },
     { kind: 'help-solved', requestId: 15, solved: false },
+    { kind: 'confirm', choice: 'yes' },
+    { kind: 'confirm', choice: 'no' },
+    { kind: 'confirm', choice: 'cancel-current' },
+    { kind: 'confirm', choice: 'stop-messages' },
   ];
 
   it.each(all)('round-trips %j', (action) => {
