@@ -67,7 +67,9 @@ export function createIntentClassifier(options: { training?: LabelledMessage[]; 
     if (stop !== 'none') return { intent: 'unsubscribe', subIntent: null, score: 0.95, ambiguous: stop === 'ambiguous', candidates: [], pair: null, topic: null };
     if (tokens.length === 0) return { intent: 'greeting', subIntent: null, score: 0.5, ambiguous: false, candidates: [], pair: null, topic: null };
     const c = combineReadings(catalogue.score(tokens), predictLinearModel(model, extractFeatures(tokens), probabilities), blend);
-    return { ...c, pair: isTopic(c.intent) && c.intent !== 'scam-safety' ? askedPair(tokens, c) : null };
+    // Filled in place: every result keeps one shape, which keeps this hot path monomorphic.
+    if (isTopic(c.intent) && c.intent !== 'scam-safety') c.pair = askedPair(tokens, c);
+    return c;
   }
 
   /** A named pair counts when the resident compares, or when both topics are likely on their own. */
@@ -109,7 +111,8 @@ export function trainModel(catalogue: CatalogueScorer, training: LabelledMessage
 /** The decision from both readings of a message (also used by `npm run nlu -- tune`). */
 export function combineReadings(evidence: Map<LabelId, number>, model: Float32Array, blend: BlendOptions): Classification {
   const decided = decide(blendScores(evidence, model, blend), blend, (evidence.get('unsubscribe') ?? 0) >= unsubscribeEvidence);
-  return { ...decided, topic: namedTopic(evidence) };
+  decided.topic = namedTopic(evidence);
+  return decided;
 }
 
 /** The guide topic with the most catalogue evidence of its own, if it is named at all. */
