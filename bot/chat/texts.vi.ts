@@ -64,7 +64,7 @@ export const texts = {
   optedOut: 'Dạ, tổ đã dừng gửi tin nhắc cho {b}. Khi cần giúp, {b} cứ nhắn tổ bất cứ lúc nào ạ. Muốn nhận lại tin nhắc, nhắn "bật lại".',
   optedIn: 'Dạ, tổ sẽ gửi lại tin nhắc khi cần ạ.',
   askStop: 'Dạ, {b} muốn tổ dừng gửi tin nhắc phải không ạ?',
-  askStopDuring: (what: string) => `Dạ, {b} đang ${what} dở. {B} muốn hủy phần đang làm, hay muốn tổ dừng gửi tin nhắc ạ?`,
+  askStopDuring: (what: string) => `Dạ, {b} đang làm dở: ${what}. {B} muốn hủy phần đang làm, hay muốn tổ dừng gửi tin nhắc ạ?`,
   keptGoing: 'Dạ, tổ vẫn giữ nguyên ạ.',
   stoppedBoth: 'Dạ, tổ đã hủy phần đang làm và dừng gửi tin nhắc. Khi cần, {b} cứ nhắn tổ nhé. Muốn nhận lại tin nhắc, nhắn "bật lại".',
   askCancelForm: (what: string) => `{B} muốn hủy ${what} đang làm dở ạ?`,
@@ -77,7 +77,7 @@ export const texts = {
   deletionDone: 'Tổ đã xóa thông tin của {b}. Nếu nhắn tin lại, tổ sẽ coi như lần đầu ạ.',
   deletionKept: 'Dạ, tổ giữ nguyên thông tin ạ.',
   deletionWhat: 'yêu cầu xóa dữ liệu',
-  guideWhat: 'làm theo hướng dẫn',
+  guideWhat: 'một hướng dẫn từng bước',
 
   visitConsent:
     'Để tổ đến giúp, tổ cần lưu: thôn/xóm, việc cần giúp, lúc nào tiện, và số điện thoại nếu {b} muốn để lại. ' +

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
 import { helpRequests } from '../schema/index.ts';
 
@@ -35,6 +35,17 @@ export async function listOpenHelpRequestsOfResident(db: DbOrTx, residentId: num
     .from(helpRequests)
     .where(and(eq(helpRequests.residentId, residentId), inArray(helpRequests.status, ['open', 'claimed'])))
     .orderBy(desc(helpRequests.createdAt));
+}
+
+/** The resident's latest request marked done by the team since `since` and not yet confirmed by them, or null. */
+export async function findUnconfirmedDoneRequest(db: DbOrTx, params: { residentId: number; since: Date }): Promise<HelpRequestRow | null> {
+  const [row] = await db
+    .select()
+    .from(helpRequests)
+    .where(and(eq(helpRequests.residentId, params.residentId), eq(helpRequests.status, 'done'), isNull(helpRequests.residentConfirmedAt), gte(helpRequests.closedAt, params.since)))
+    .orderBy(desc(helpRequests.closedAt))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Keeps only anonymous facts of a resident's requests: the link and every free-text field go. */

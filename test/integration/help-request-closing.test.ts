@@ -22,10 +22,10 @@ afterAll(async () => {
 
 const user = '8200000000000000001';
 
-async function openVisit() {
+async function openVisit(forUser = user) {
   await runConversation(stack, {
     name: 'home visit without a phone',
-    user,
+    user: forUser,
     turns: [
       { say: 'nho to den nha huong dan lam muc 2 giup toi', expect: [{ contains: ['KHÔNG BAO GIỜ'] }, { buttons: ['Đồng ý', 'Không đồng ý'] }] },
       { tap: 'Đồng ý', expect: [{ contains: ['thôn/tổ dân phố nào'] }] },
@@ -35,7 +35,7 @@ async function openVisit() {
       { say: 'Bà Năm, nhà cạnh cây đa đầu ngõ 3', expect: [{ contains: ['yêu cầu số', 'Tổ công nghệ số thôn Tây'] }] },
     ],
   });
-  const [resident] = await stack.core.db.select().from(residents).where(eq(residents.zaloUserId, user));
+  const [resident] = await stack.core.db.select().from(residents).where(eq(residents.zaloUserId, forUser));
   const [request] = await stack.core.db.select().from(helpRequests).where(eq(helpRequests.residentId, resident?.id ?? -1));
   if (!request) throw new Error('no request');
   return request;
@@ -87,5 +87,15 @@ describe('closing a help request', () => {
     const [done] = await stack.core.db.select().from(helpRequests).where(eq(helpRequests.id, request.id));
     expect(done?.status).toBe('done');
     expect(done?.residentConfirmedAt).not.toBeNull();
+  });
+
+  it('a typed "xong rồi cháu ạ" answers "đã được hỗ trợ xong chưa?" like the button', async () => {
+    const other = '8200000000000000021';
+    const request = await openVisit(other);
+    await close(request.id);
+    await settledRepliesTo(stack, other, { atLeast: 8 });
+    await runConversation(stack, { name: 'typed yes', user: other, turns: [{ say: 'dạ xong rồi cháu ạ', expect: [{ contains: ['Cảm ơn'] }] }] });
+    const [confirmed] = await stack.core.db.select().from(helpRequests).where(eq(helpRequests.id, request.id));
+    expect(confirmed?.residentConfirmedAt).not.toBeNull();
   });
 });

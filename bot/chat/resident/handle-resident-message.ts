@@ -1,4 +1,5 @@
 import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
+import { findUnconfirmedDoneRequest } from '../../../db/queries/help-requests.ts';
 import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
 import { updateResidentDetails } from '../../../db/queries/residents.ts';
 import { optIn, optOut } from '../../domain/residents/opt-out.ts';
@@ -15,6 +16,7 @@ import type { ConversationState, FormState } from './conversation-state.ts';
 import { askDeletion } from './deletion-flow.ts';
 import { continueGuide, startGuideFlow } from './guide-flow.ts';
 import { handleAction } from './handle-action.ts';
+import { answerHelpQuestion } from './help-confirmation.ts';
 import { welcomeIfNew } from './handle-resident-event.ts';
 import { isOwnQuestion, readMessage } from './message-reading.ts';
 import type { MessageReading } from './message-reading.ts';
@@ -33,13 +35,14 @@ const switchTopicScore = 0.55;
 
 /**
  * One message from a resident, read in a fixed precedence so that context always comes first:
- * 1. the question the bot is waiting on (a form step or a confirmation) gets its answer;
+ * 1. the question the bot is waiting on (a form step, a confirmation, or "đã được hỗ trợ xong
+ *    chưa?" after a team closed a request, when that is the latest question) gets its answer;
  * 2. a guide step on screen gets "tiếp", "chưa được", "nhờ tổ", "xem lại";
  * 3. a stop, deletion or cancel that would interrupt something in progress is confirmed first;
  * 4. requests that need no topic: opt back in, stop, delete, cancel a request, a visit, thanks;
  * 5. anything else is a question in its own right; a form in progress is then asked again.
  */
-const precedence: readonly ContextStep[] = [answerPending, steerGuide, confirmInterruption, answerRequest, answerQuestion];
+const precedence: readonly ContextStep[] = [answerPending, answerTeamQuestion, steerGuide, confirmInterruption, answerRequest, answerQuestion];
 
 export async function handleResidentMessage(turn: Turn, text: string | null): Promise<void> {
   const firstContact = await welcomeIfNew(turn);
@@ -67,6 +70,20 @@ async function answerPending(turn: Turn, reading: MessageReading, context: Conte
   // A confirmation nobody answered puts back what it kept aside.
   if (!answered && state.kind === 'confirm') context.state = await loadConversationState(turn.db, turn.resident.id, turn.now);
   return answered;
+}
+
+/** How long "đã được hỗ trợ xong chưa?" waits for a typed answer. */
+const teamQuestionAnswerableMs = 3 * 24 * 3600_000;
+
+/** A typed yes or no to "đã được hỗ trợ xong chưa?", when that is the most recent question asked. */
+async function answerTeamQuestion(turn: Turn, reading: MessageReading, { run }: Context): Promise<boolean> {
+  if (reading.yesNo === 'unclear' && reading.guideMove !== 'next' && reading.guideMove !== 'stuck') return false;
+  const since = new Date(turn.now.getTime() - teamQuestionAnswerableMs);
+  const request = await findUnconfirmedDoneRequest(turn.db, { residentId: turn.resident.id, since });
+  if (!request?.closedAt || (run && run.updatedAt > request.closedAt)) return false;
+  const solved = reading.yesNo === 'yes' || (reading.yesNo === 'unclear' && reading.guideMove === 'next');
+  await answerHelpQuestion(turn, request.id, solved);
+  return true;
 }
 
 async function steerGuide(turn: Turn, reading: MessageReading, { run }: Context): Promise<boolean> {
