@@ -128,6 +128,7 @@ export const texts = {
   otherNeed: 'việc khác',
 
   teamRequestCancelled: (id: number) => `↩️ Người dân đã hủy yêu cầu số ${id}. Tổ không cần đến nữa.`,
+  teamRequestWithdrawn: (id: number) => `↩️ Yêu cầu số ${id} đã được rút lại: người dân đề nghị xóa dữ liệu của mình. Tổ không cần đến nữa.`,
 
   helpDoneQuestion: (n: number) => `Yêu cầu số ${n} đã được tổ đánh dấu là xong. {B} đã được hỗ trợ xong chưa ạ?`,
   helpConfirmed: 'Cảm ơn {b}! Chúc {b} dùng dịch vụ thuận lợi ạ.',

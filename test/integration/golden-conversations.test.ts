@@ -120,7 +120,10 @@ describe('golden conversations (webhook → worker → fake Zalo)', () => {
     expect(await stack.core.db.select().from(consents).where(eq(consents.residentId, fresh?.id ?? -1))).toHaveLength(0);
     const questions = await stack.core.db.select().from(helpRequests).where(eq(helpRequests.kind, 'question'));
     expect(questions).toHaveLength(1);
-    expect(questions[0]).toMatchObject({ residentId: null, note: null });
+    // The open question was withdrawn (issue 8): cancelled, anonymous, and its team told.
+    expect(questions[0]).toMatchObject({ residentId: null, note: null, status: 'cancelled' });
+    const toTeam = await stack.core.db.select().from(outboundMessages).where(eq(outboundMessages.channel, 'team_group'));
+    expect(toTeam.some((m) => JSON.stringify(m.payload).includes(`Yêu cầu số ${questions[0]?.id} đã được rút lại`))).toBe(true);
     expect(await stack.core.db.select().from(deletionRequests)).toHaveLength(before + 1);
     const events = await stack.core.db.select().from(inboundEvents);
     const mine = events.filter((e) => e.payload.includes(f.user));

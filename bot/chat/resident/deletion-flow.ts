@@ -37,7 +37,14 @@ export async function answerDeletion(turn: Turn, state: { requestedAt: string; r
     else await clearConversationState(turn.db, turn.resident.id);
     return true;
   }
-  await deleteResidentData(turn.db, { residentId: turn.resident.id, zaloUserId: turn.resident.zaloUserId, requestedAt: new Date(state.requestedAt), now: turn.now });
+  const toTeams = await deleteResidentData(turn.db, {
+    residentId: turn.resident.id,
+    zaloUserId: turn.resident.zaloUserId,
+    requestedAt: new Date(state.requestedAt),
+    now: turn.now,
+    withdrawn: (r) => ({ kind: 'text', text: texts.teamRequestWithdrawn(r.id) }),
+  });
+  turn.otherOutboxIds.push(...toTeams);
   turn.residentDeleted = true;
   // Anything said earlier in this turn would now be stored again: only the confirmation goes out.
   turn.replies.length = 0;
