@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrub } from './logger.ts';
+import { createLogger, scrub, serializeError } from './logger.ts';
 
 describe('scrub', () => {
   it('hides secret-looking keys at any depth', () => {
@@ -25,5 +25,31 @@ describe('scrub on non-plain objects', () => {
     const out = scrub({ req, err }, 0) as { req: unknown; err: unknown };
     expect(out.req).toBe(req);
     expect(out.err).toBe(err);
+  });
+});
+
+describe('what a log line never shows', () => {
+  it('drops a failed query and its parameters from an error', () => {
+    const err = Object.assign(new Error('Failed query: insert into "inbound_events" values ($1, $2)\nparams: 0912345678,{"text":"cccd 001203004567"}'), {
+      query: 'insert …',
+      params: ['0912345678', 'cccd 001203004567'],
+    });
+    const line = JSON.stringify(serializeError(err));
+    expect(line).not.toMatch(/0912345678|001203004567|params/);
+    expect(line).toContain('Failed query: [query hidden]');
+  });
+
+  it('masks phone numbers and ID numbers in any text', () => {
+    expect(scrub({ note: 'bác Năm 0912345678, cccd 001203004567' }, 0)).toEqual({ note: 'bác Năm [phone], cccd [số giấy tờ đã ẩn]' });
+  });
+});
+
+describe('createLogger', () => {
+  it('scrubs the message text of every line, not only its fields', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', name: 'test' }, { write: (line: string) => void lines.push(line) });
+    logger.info({ resident: 1 }, 'gọi lại cho 0912345678, thẻ DN4797915123456');
+    expect(lines.join('')).not.toMatch(/0912345678|DN4797915123456/);
+    expect(lines.join('')).toContain('[phone]');
   });
 });

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import type { LogFn } from 'pino';
+import { redactSensitiveText } from './chat/redact-sensitive-text.ts';
 
 /**
  * The logging surface our code uses. Both a pino logger and Fastify's per-request logger fit it,
@@ -28,19 +29,51 @@ export type RootLogger = pino.Logger;
  * The process logger: JSON lines, objects first. Secrets and phone numbers are scrubbed by key name
  * and by pattern, because a log line is the easiest place to leak an OA token.
  */
-export function createLogger(options: { level: string; name: string }): RootLogger {
-  return pino({
+export function createLogger(options: { level: string; name: string }, destination?: pino.DestinationStream): RootLogger {
+  const settings: pino.LoggerOptions = {
     name: options.name,
     level: options.level,
     formatters: { log: (obj) => scrubRecord(obj, 0) },
-    serializers: { err: pino.stdSerializers.err },
-  });
+    serializers: { err: serializeError },
+    hooks: {
+      // The message text is scrubbed like every other string of the line.
+      logMethod(args, method) {
+        args.forEach((a, i) => {
+          if (typeof a === 'string') args[i] = scrubText(a);
+        });
+        method.apply(this, args);
+      },
+    },
+  };
+  return destination ? pino(settings, destination) : pino(settings);
+}
+
+/**
+ * An error as a log line may show it: a failed query's message holds the SQL and its parameters
+ * (a resident's message, a token), so only the first line is kept and `query`/`params` are dropped;
+ * the rest is scrubbed like any text. Exported for tests.
+ */
+export function serializeError(err: Error): Record<string, unknown> {
+  const { query: _query, params: _params, ...plain } = pino.stdSerializers.err(err);
+  const out = scrubRecord(plain, 0);
+  if (typeof out.message === 'string') out.message = withoutQuery(out.message);
+  if (typeof out.stack === 'string') out.stack = withoutQuery(out.stack);
+  return out;
+}
+
+function withoutQuery(text: string): string {
+  return text.replace(/(Failed query:)[\s\S]*?(\n\s+at |$)/, '$1 [query hidden]$2').replace(/\nparams:[\s\S]*?(\n\s+at |$)/, '$1');
+}
+
+/** Phone numbers masked; ID, card and account numbers and passwords redacted as before storing. */
+function scrubText(text: string): string {
+  return redactSensitiveText(text.replace(phoneNumber, '[phone]'), { codes: false });
 }
 
 /** Returns a copy with secret-looking keys replaced and phone numbers masked. Exported for tests. */
 export function scrub(value: unknown, depth: number): unknown {
   if (depth > 6) return value;
-  if (typeof value === 'string') return value.replace(phoneNumber, '[phone]');
+  if (typeof value === 'string') return scrubText(value);
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   // Only plain objects are walked; requests, errors and the like are left to pino's serializers.
   if (isPlainObject(value)) return scrubRecord(value, depth);

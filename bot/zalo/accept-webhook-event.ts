@@ -5,7 +5,8 @@ import type { Clock } from '../clock.ts';
 import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { webhookEventKey, webhookEventOaId } from './event-key.ts';
-import { redactStoredPayload } from './redact-stored-payload.ts';
+import { redactStoredPayload, redactUnhandledPayload } from './redact-stored-payload.ts';
+import { findUnstorable, maxJsonDepth } from './unstorable-json.ts';
 import { verifyEventSignature } from './verify-signature.ts';
 import { envelopeSchema, parseWebhookEvent } from './webhook-event.ts';
 import type { ZaloWebhookEvent } from './webhook-event.ts';
@@ -49,6 +50,9 @@ export async function acceptWebhookEvent(
     compat: deps.zalo.webhookMacCompat,
   });
   if (!check.ok) return { kind: 'unauthorized', reason: check.reason };
+  // Checked before anything walks the JSON or tries to store it: bad input is 400, never an outage.
+  const unstorable = findUnstorable(json);
+  if (unstorable) return { kind: 'bad-request', reason: unstorable === 'nul-character' ? 'NUL character in the event' : `JSON nested deeper than ${maxJsonDepth} levels` };
   if (check.variant !== 'app-id+oa-secret') deps.logger.warn({ variant: check.variant }, 'webhook signed with a non-default MAC reading');
 
   const envelope = envelopeSchema.safeParse(json);
@@ -67,14 +71,15 @@ export async function acceptWebhookEvent(
       eventName,
       senderId: parsed.status === 'handled' ? eventSenderId(parsed.event) : null,
       dedupeKey: webhookEventKey({ oaId, eventName, json, rawBody: request.rawBody }),
-      payload: parsed.status === 'handled' ? redactStoredPayload(parsed.event, request.rawBody) : request.rawBody.toString('utf8'),
+      payload: parsed.status === 'handled' ? redactStoredPayload(parsed.event, request.rawBody) : redactUnhandledPayload(json, request.rawBody),
       status,
       receivedAt: deps.clock.now(),
       // Marked as handed over now; enqueueStoredEvent clears the mark if Redis refuses.
       enqueuedAt: status === 'received' ? deps.clock.now() : null,
     });
   } catch (err) {
-    deps.logger.error({ err }, 'could not store webhook event; answering 503 so Zalo retries');
+    // The error's message carries the query and its parameters (the event itself): log only its code.
+    deps.logger.error({ code: databaseErrorCode(err) }, 'could not store webhook event; answering 503 so Zalo retries');
     return { kind: 'unavailable', reason: 'database unavailable' };
   }
   if (inboundEventId === null) return { kind: 'duplicate' };
@@ -82,6 +87,13 @@ export async function acceptWebhookEvent(
 
   const queued = await enqueueStoredEvent(deps, inboundEventId);
   return { kind: 'stored', inboundEventId, status, queued };
+}
+
+/** The Postgres error code behind a failed query ("57P01", "ECONNREFUSED"…), without the query. */
+function databaseErrorCode(err: unknown): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
+  return cause instanceof Error ? cause.name : 'unknown';
 }
 
 function readTimestamp(json: unknown): string | undefined {

@@ -14,14 +14,14 @@ export const intentIds = [...guideIds, 'home-visit', 'human', 'greeting', 'unsub
 export type IntentId = (typeof intentIds)[number];
 
 /** Finer readings of some intents; each belongs to one intent (its family). */
-export const subIntentFamily = {
+export const subIntentIds = ['thanks', 'complaint', 'scam-in-progress', 'scam-victim'] as const;
+export type SubIntentId = (typeof subIntentIds)[number];
+export const subIntentFamily: Record<SubIntentId, IntentId> = {
   thanks: 'greeting',
   complaint: 'human',
   'scam-in-progress': 'scam-safety',
   'scam-victim': 'scam-safety',
-} as const satisfies Record<string, IntentId>;
-export type SubIntentId = keyof typeof subIntentFamily;
-export const subIntentIds = Object.keys(subIntentFamily) as SubIntentId[];
+};
 
 /** Everything a message can be labelled with. */
 export type LabelId = IntentId | SubIntentId;

@@ -182,8 +182,11 @@ function pair(tokens: ReportToken[], order: 'number-first' | 'metric-first') {
 function countItems(items: Item[], original: string): Partial<Record<MetricId, number>> | Failure {
   const counts: Partial<Record<MetricId, number>> = {};
   const parts: Partial<Record<MetricId, number[]>> = {};
-  for (const item of items) if (item.metric && !item.total) (parts[item.metric] ??= []).push(item.value);
-  for (const [metric, values] of Object.entries(parts)) counts[metric as MetricId] = values.reduce((a, b) => a + b, 0);
+  for (const item of items) {
+    if (!item.metric || item.total) continue;
+    (parts[item.metric] ??= []).push(item.value);
+    counts[item.metric] = (counts[item.metric] ?? 0) + item.value;
+  }
   for (const item of items) {
     if (!item.total || !item.metric) continue;
     const seen = parts[item.metric];
