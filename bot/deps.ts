@@ -47,7 +47,9 @@ export type Transports = Partial<Record<OutboundRow['channel'], MessageTransport
 /** The composition root: the one place where implementations are chosen and wired. */
 export function createCoreDeps(config: Config, options: { name: string; clock?: Clock; logger?: RootLogger }): CoreDeps {
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: options.name });
-  const dbHandle = createDb(config.databaseUrl);
+  const dbHandle = createDb(config.databaseUrl, {
+    onConnectionError: (err) => logger.warn({ code: 'code' in err ? String(err.code) : err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
+  });
   const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
   const secretBox = createSecretBox(
     deriveDataKey(config.dataEncryptionKey, config.zalo ? [config.zalo.appSecret, config.zalo.oaSecretKey] : ['no-zalo-configured']),

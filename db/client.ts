@@ -14,6 +14,8 @@ export type DbOptions = {
   /** Kept short so a webhook can answer 503 inside Zalo's ~2 s budget when Postgres is away. */
   connectTimeoutMs?: number;
   maxConnections?: number;
+  /** Told when a connection is lost (Postgres restarted, network cut); the process carries on. */
+  onConnectionError?: (err: Error) => void;
 };
 
 /** Opens a pool and a drizzle handle over it. */
@@ -24,8 +26,12 @@ export function createDb(url: string, options: DbOptions = {}): DbHandle {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 1500,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
+  // A connection lost while idle or while checked out (a Postgres restart terminates every backend
+  // with 57P01) emits 'error' on the pool or on the client. Unhandled, that event kills the process;
+  // handled, the query in flight fails, its job is retried, and the next query reconnects.
+  const lost = (err: Error) => options.onConnectionError?.(err);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }
