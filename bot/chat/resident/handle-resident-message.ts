@@ -76,7 +76,8 @@ async function answerPending(turn: Turn, reading: MessageReading, context: Conte
 const teamQuestionAnswerableMs = 3 * 24 * 3600_000;
 
 /** A typed yes or no to "đã được hỗ trợ xong chưa?", when that is the most recent question asked. */
-async function answerTeamQuestion(turn: Turn, reading: MessageReading, { run }: Context): Promise<boolean> {
+async function answerTeamQuestion(turn: Turn, reading: MessageReading, { run, state }: Context): Promise<boolean> {
+  if (state) return false;
   if (reading.yesNo === 'unclear' && reading.guideMove !== 'next' && reading.guideMove !== 'stuck') return false;
   const since = new Date(turn.now.getTime() - teamQuestionAnswerableMs);
   const request = await findUnconfirmedDoneRequest(turn.db, { residentId: turn.resident.id, since });
