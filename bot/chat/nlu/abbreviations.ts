@@ -1,10 +1,10 @@
 /**
  * Teencode and chat abbreviations, folded form → folded expansion. Only unambiguous ones are here;
- * "mk" (mình / mật khẩu) is decided by context in tokenize.
+ * "mk" (mình / mật khẩu) and "hong" (hông / hỏng) are decided by their neighbours in tokenize.
  */
 export const abbreviations: Record<string, string> = {
   // không
-  k: 'khong', ko: 'khong', kh: 'khong', kg: 'khong', khg: 'khong', hok: 'khong', hong: 'khong', hem: 'khong', hum: 'khong', khum: 'khong', kô: 'khong', hông: 'khong', hk: 'khong', khog: 'khong', kong: 'khong',
+  k: 'khong', ko: 'khong', kh: 'khong', kg: 'khong', khg: 'khong', hok: 'khong', hem: 'khong', hum: 'khong', khum: 'khong', hk: 'khong', khog: 'khong', kong: 'khong',
   // được
   dc: 'duoc', dk: 'dang ky', dki: 'dang ky', dky: 'dang ky', duoc: 'duoc', dx: 'duoc', dduoc: 'duoc',
   // gì, như thế nào, vậy, rồi

@@ -15,10 +15,20 @@ export type Token = { fold: string; key: string | null };
 
 export const clauseBreak: Token = { fold: ',', key: null };
 
-/** Words before "hong" that make it "hỏng" (broken) rather than the Southern "hông" (không). */
-const brokenContext = new Set(['bi', 'da', 'may', 'thoai', 'cu', 'roi', 'hu', 'the', 'sim']);
-/** Neighbours of "mk" that make it "mật khẩu" rather than "mình". */
-const passwordContext = new Set(['quen', 'doi', 'nhap', 'lay', 'sai', 'dat', 'tao', 'khoi', 'vneid', 'moi', 'cu', 'la', 'bi', 'cua']);
+/**
+ * Words typed without marks whose meaning depends on their neighbours: "mk" next to "quên", "đổi"…
+ * is "mật khẩu", elsewhere "mình"; "hong" after "bị", "máy"… is "hỏng" (broken), elsewhere the
+ * Southern "hông" (không). Typed with marks, they need no guess.
+ */
+const contextual: Record<string, { near: Set<string>; after: boolean; then: string; otherwise: string }> = {
+  mk: {
+    near: new Set(['quen', 'doi', 'nhap', 'lay', 'sai', 'dat', 'tao', 'khoi', 'vneid', 'moi', 'cu', 'la', 'bi', 'cua']),
+    after: true,
+    then: 'mat khau',
+    otherwise: 'minh',
+  },
+  hong: { near: new Set(['bi', 'da', 'may', 'thoai', 'cu', 'roi', 'hu', 'the', 'sim']), after: false, then: 'hong', otherwise: 'khong' },
+};
 
 /**
  * Turns what a resident typed into tokens: emoji and symbols removed, letters repeated for emphasis
@@ -37,14 +47,10 @@ export function tokenize(text: string): Token[] {
     }
     const tokens = wordTokens(word);
     const first = tokens[0];
-    // Two words whose meaning depends on their neighbours.
-    if (first?.fold === 'mk') {
-      const near = passwordContext.has(out.at(-1)?.fold ?? '') || passwordContext.has(wordTokens(raw[i + 1] ?? '')[0]?.fold ?? '');
-      out.push(...plain(near ? 'mat khau' : 'minh'));
-      return;
-    }
-    if (first?.fold === 'khong' && foldDiacritics(word).startsWith('hong') && brokenContext.has(out.at(-1)?.fold ?? '')) {
-      out.push({ fold: 'hong', key: null });
+    const rule = first && first.key === null && tokens.length === 1 ? contextual[first.fold] : undefined;
+    if (rule) {
+      const near = rule.near.has(out.at(-1)?.fold ?? '') || (rule.after && rule.near.has(wordTokens(raw[i + 1] ?? '')[0]?.fold ?? ''));
+      out.push(...plain(near ? rule.then : rule.otherwise));
       return;
     }
     out.push(...tokens);
@@ -77,9 +83,10 @@ function wordTokens(word: string): Token[] {
   if (cached) return cached;
   const fold = /^[a-z0-9]*$/.test(word) ? word : foldDiacritics(word);
   const canonical = canonicalToken(fold);
-  // "hỏng" (broken) typed with its marks is never the Southern "hông" (không).
-  const expansion = canonical === 'hong' && fold !== word && accentKey(word) !== 'hông0' ? undefined : abbreviations[canonical];
-  const tokens = expansion !== undefined && expansion !== canonical ? plain(expansion) : [{ fold: canonical, key: fold === word && !/[sfrxjw]|dd|aa|ee|oo/.test(fold) ? null : keyOf(word, fold, canonical) }];
+  const key = keyOf(word, fold, canonical);
+  // "hông" typed with its marks is "không"; "hỏng" keeps its own meaning (and key).
+  const expansion = key === 'hông0' ? 'khong' : abbreviations[canonical];
+  const tokens = expansion !== undefined && expansion !== canonical ? plain(expansion) : [{ fold: canonical, key }];
   if (wordCache.size >= wordCacheLimit) wordCache.clear();
   wordCache.set(word, tokens);
   return tokens;
