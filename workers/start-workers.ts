@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { sharedIntentClassifier } from '../bot/chat/nlu/classify-intent.ts';
 import { createTransports } from '../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../bot/deps.ts';
 import type { QueueName } from '../bot/jobs/job-contracts.ts';
@@ -20,6 +21,10 @@ export type RunningWorkers = { workers: Worker[]; sweepNow: () => Promise<void>;
  */
 export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promise<RunningWorkers> {
   const { config, logger } = deps;
+  // The classifier trains from its corpus once per process (~1 s): here, not on a resident's first message.
+  const trainStart = Date.now();
+  sharedIntentClassifier();
+  logger.info({ ms: Date.now() - trainStart }, 'intent classifier trained');
   // Workers block on Redis and must retry forever; their connection is separate from the producers'.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
