@@ -74,7 +74,8 @@ function judge(kind: SetKind, line: Line, figures: Record<string, number>): Outc
       if (line.answer === 'yes') {
         figures.yesLines = (figures.yesLines ?? 0) + 1;
         // The bar of issue 7: a yes-word is never a request to stop, in context or on its own.
-        if (classifyIntent(text).intent === 'unsubscribe' && !classifyIntent(text).ambiguous) figures.yesAsUnsubscribe = (figures.yesAsUnsubscribe ?? 0) + 1;
+        const alone = classifyIntent(text);
+        if (alone.intent === 'unsubscribe' && !alone.ambiguous) figures.yesAsUnsubscribe = (figures.yesAsUnsubscribe ?? 0) + 1;
       }
       return { ok: got === line.answer, expected: `${String(line.context)}:${String(line.answer)}`, got, text };
     }

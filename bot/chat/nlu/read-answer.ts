@@ -89,10 +89,9 @@ function asksSomething(text: string, words: Token[]): boolean {
   return last !== undefined && before !== undefined && has(askBack, last) && !has(troubleWords, before) && !has(negations, before);
 }
 
-/** Whether a reply to a guide step is a question rather than an answer ("mất tiền không?"). */
+/** Whether a reply is a question rather than an answer ("mất tiền không?", "làm ở đâu"). */
 export function isQuestion(text: string): boolean {
-  const words = answerWords(tokenize(text));
-  return text.includes('?') || words.some((w) => has(questionWords, w));
+  return asksSomething(text, replyWords(text));
 }
 
 /** The words that carry a reply, without vocatives and particles ("xong rồi cháu" → "xong"). */
