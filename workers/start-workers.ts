@@ -48,7 +48,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
     logger.warn({ err }, 'could not register job schedulers now; retrying when Redis is back'),
   );
   connection.on('ready', () => void upsertSchedulers(deps, { zalo: zalo !== null }).catch(() => undefined));
-  const sweeper = startSweeper(deps, config.sweepIntervalMs);
+  const sweeper = startSweeper(deps, { intervalMs: config.sweepIntervalMs, onMemoryLost: () => upsertSchedulers(deps, { zalo: zalo !== null }) });
 
   return {
     workers,

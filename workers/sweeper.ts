@@ -8,27 +8,29 @@ const staleAfterMs = 5 * 60_000;
 /** Leave fresh rows to the code that just wrote them. */
 const graceMs = 3_000;
 
+export type Sweeper = { stop: () => Promise<void>; sweepNow: () => Promise<void> };
+
 /**
  * Re-enqueues what Postgres says is still due: inbound events stored while Redis was away, and
  * outbox rows whose jobs never reached (or were lost from) Redis. It runs on a plain timer, not as
  * a BullMQ job, so it keeps working when Redis has forgotten everything. Job ids make a repeat a
  * no-op while a job is waiting or running; a job that already failed for good is replaced, since its
  * row is still open (a row's own attempt cap decides when to give up).
+ *
+ * Each tick also asks whether Redis still remembers us (see Queues.claimMemoryMarker). When it has
+ * come back empty, every open row is re-handed at once, whenever it was handed over before, instead
+ * of waiting for the stale-hand-over limit; `onMemoryLost` lets the caller restore job schedulers.
  */
-export function startSweeper(deps: CoreDeps, intervalMs: number): { stop: () => Promise<void>; sweepNow: () => Promise<void> } {
+export function startSweeper(deps: CoreDeps, options: { intervalMs: number; onMemoryLost?: () => Promise<void> }): Sweeper {
   let running: Promise<void> | null = null;
   let stopped = false;
 
   const sweep = async () => {
-    const now = deps.clock.now();
-    const staleBefore = new Date(now.getTime() - staleAfterMs);
-    const inbound = await listInboundEventsToEnqueue(deps.db, { receivedBefore: new Date(now.getTime() - graceMs), staleBefore, limit: batch });
-    await deps.queues.requeue('inbound', inbound);
-    await markInboundEnqueued(deps.db, inbound, now);
-    const outbound = await listOutboundToEnqueue(deps.db, { now, staleBefore, limit: batch });
-    await deps.queues.requeue('outbound', outbound);
-    await markOutboundEnqueued(deps.db, outbound, now);
-    if (inbound.length + outbound.length > 0) deps.logger.info({ inbound: inbound.length, outbound: outbound.length }, 'sweeper re-enqueued work');
+    const memoryLost = await deps.queues.claimMemoryMarker();
+    if (memoryLost) await options.onMemoryLost?.();
+    const counts = memoryLost ? await rehandEverything(deps) : await rehandOnce(deps, deps.clock.now(), false);
+    if (memoryLost) deps.logger.warn(counts, 'Redis came back without our jobs: re-handed everything still open');
+    else if (counts.inbound + counts.outbound > 0) deps.logger.info(counts, 'sweeper re-enqueued work');
   };
 
   const tick = () => {
@@ -39,7 +41,7 @@ export function startSweeper(deps: CoreDeps, intervalMs: number): { stop: () => 
         running = null;
       });
   };
-  const timer = setInterval(tick, intervalMs);
+  const timer = setInterval(tick, options.intervalMs);
   tick();
 
   return {
@@ -53,4 +55,31 @@ export function startSweeper(deps: CoreDeps, intervalMs: number): { stop: () => 
       await sweep();
     },
   };
+}
+
+type Counts = { inbound: number; outbound: number };
+
+/** One batch of each kind. With `all`, anything handed over before `now` counts as lost. */
+async function rehandOnce(deps: CoreDeps, now: Date, all: boolean): Promise<Counts> {
+  const staleBefore = all ? now : new Date(now.getTime() - staleAfterMs);
+  const receivedBefore = all ? now : new Date(now.getTime() - graceMs);
+  const inbound = await listInboundEventsToEnqueue(deps.db, { receivedBefore, staleBefore, limit: batch });
+  await deps.queues.requeue('inbound', inbound);
+  await markInboundEnqueued(deps.db, inbound, now);
+  const outbound = await listOutboundToEnqueue(deps.db, { now, staleBefore, limit: batch });
+  await deps.queues.requeue('outbound', outbound);
+  await markOutboundEnqueued(deps.db, outbound, now);
+  return { inbound: inbound.length, outbound: outbound.length };
+}
+
+/** Pages through every open row; each page is marked as handed over at `now`, so it is not listed again. */
+async function rehandEverything(deps: CoreDeps): Promise<Counts> {
+  const now = deps.clock.now();
+  const total: Counts = { inbound: 0, outbound: 0 };
+  for (;;) {
+    const page = await rehandOnce(deps, now, true);
+    total.inbound += page.inbound;
+    total.outbound += page.outbound;
+    if (page.inbound < batch && page.outbound < batch) return total;
+  }
 }

@@ -19,6 +19,12 @@ export type Queues = {
   requeue: (kind: 'inbound' | 'outbound', ids: number[]) => Promise<void>;
   /** Passes an outbox row to the process that can send it (see delivery's Readiness). */
   handOff: (queue: HandoffQueue, outboundMessageId: number) => Promise<void>;
+  /**
+   * Sets a marker key in Redis if it is missing and says whether it was: true on the first start and
+   * whenever Redis came back empty (restart without persistence, flush), which means every job it
+   * held is gone. Only one process gets true for one loss, since SET NX is atomic.
+   */
+  claimMemoryMarker: () => Promise<boolean>;
   /** Answers when Redis does; used by /readyz. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -111,6 +117,13 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
     async handOff(queue, outboundMessageId) {
       const job = queue === 'outbound' ? 'send-outbound' : 'send-zca-outbound';
       await whenConnected(() => byName[queue].add(job, { outboundMessageId }, { jobId: jobIds[job]({ outboundMessageId }) }));
+    },
+    async claimMemoryMarker() {
+      let created = false;
+      await whenConnected(async () => {
+        created = (await connection.set(`${opts.prefix}:memory-marker`, new Date().toISOString(), 'NX')) === 'OK';
+      });
+      return created;
     },
     async ping() {
       await whenConnected(() => connection.ping());

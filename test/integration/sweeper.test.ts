@@ -4,7 +4,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundMessages } from '../../db/schema/index.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
-import { queueText, settledRow } from '../helpers/outbox.ts';
+import { queueText, settledRepliesTo, settledRow } from '../helpers/outbox.ts';
+import { deleteRedisPrefix } from '../helpers/test-services.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -44,4 +45,35 @@ describe('the sweeper', () => {
       await workers.close();
     }
   });
+
+  it('notices Redis came back empty and re-hands every open row at once, in each resident\'s order', async () => {
+    const workers = await startWorkers(stack.core, stack.zalo);
+    try {
+      await workers.sweepNow();
+      const userId = '7700000000000000002';
+      // Handed over a moment ago (so not stale), but the jobs are gone: Redis restarted without persistence.
+      const ids = [];
+      for (const text of ['Chào bạn', 'Bước 1', 'Bước 2']) ids.push(await queueText(stack, userId, text, { enqueue: false }));
+      await stack.core.db.update(outboundMessages).set({ enqueuedAt: new Date() }).where(eq(outboundMessages.recipientId, userId));
+      await workers.sweepNow();
+      expect((await outboxRowsStatus(ids)).every((s) => s === 'pending')).toBe(true);
+
+      await deleteRedisPrefix(stack.config.redisUrl, stack.config.queuePrefix);
+      const lostAt = Date.now();
+      const arrived = await settledRepliesTo(stack, userId, { atLeast: 3, timeoutMs: 30_000 });
+      // Well inside the 30 s bar; the sweep interval (250 ms here, 10 s by default) sets the pace.
+      expect(Date.now() - lostAt).toBeLessThan(30_000);
+      expect(arrived.map((d) => d.text)).toEqual(['Chào bạn', 'Bước 1', 'Bước 2']);
+      // The job schedulers vanished with Redis's memory and were restored.
+      const schedulers = await stack.core.queues.byName.maintenance.getJobSchedulers();
+      expect(schedulers.map((j) => j.key)).toContain('sweep-follow-ups');
+    } finally {
+      await workers.close();
+    }
+  });
 });
+
+async function outboxRowsStatus(ids: number[]) {
+  const rows = await stack.core.db.select({ id: outboundMessages.id, status: outboundMessages.status }).from(outboundMessages);
+  return rows.filter((r) => ids.includes(r.id)).map((r) => r.status);
+}
