@@ -22,10 +22,14 @@ export async function lockOutboundMessage(tx: Tx, id: number): Promise<OutboundR
   return row ?? null;
 }
 
-/** True when an older message to the same recipient, written recently, is still unsent. */
-export async function hasEarlierOpenMessage(tx: Tx, row: Pick<OutboundRow, 'id' | 'channel' | 'recipientId'>, since: Date): Promise<boolean> {
+/**
+ * The oldest earlier message to the same recipient that is due and still unsent, if any. There is
+ * no time window: after a long outage a welcome written an hour ago must still go before the guide
+ * written after it. Rows scheduled for later (a reminder) do not hold back what is due now.
+ */
+export async function findEarlierOpenMessage(tx: Tx, row: Pick<OutboundRow, 'id' | 'channel' | 'recipientId'>, now: Date): Promise<{ id: number; updatedAt: Date } | null> {
   const [found] = await tx
-    .select({ id: outboundMessages.id })
+    .select({ id: outboundMessages.id, updatedAt: outboundMessages.updatedAt })
     .from(outboundMessages)
     .where(
       and(
@@ -33,11 +37,12 @@ export async function hasEarlierOpenMessage(tx: Tx, row: Pick<OutboundRow, 'id' 
         eq(outboundMessages.recipientId, row.recipientId),
         lt(outboundMessages.id, row.id),
         inArray(outboundMessages.status, ['pending', 'sending']),
-        gt(outboundMessages.createdAt, since),
+        lte(outboundMessages.notBefore, now),
       ),
     )
+    .orderBy(asc(outboundMessages.id))
     .limit(1);
-  return found !== undefined;
+  return found ?? null;
 }
 
 export async function claimOutboundMessage(tx: Tx, id: number, now: Date): Promise<void> {

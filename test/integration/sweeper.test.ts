@@ -71,6 +71,31 @@ describe('the sweeper', () => {
       await workers.close();
     }
   });
+
+  it("keeps a resident's order however old the earlier message is (a welcome stuck for an hour still goes first)", async () => {
+    await stack.core.queues.claimMemoryMarker();
+    const userId = '7700000000000000003';
+    const welcome = await queueText(stack, userId, 'Chào bạn, đây là xã', { enqueue: false });
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    // Its job was lost in an outage an hour ago and the sweeper has not found it yet.
+    await stack.core.db
+      .update(outboundMessages)
+      .set({ createdAt: anHourAgo, updatedAt: anHourAgo, notBefore: anHourAgo, enqueuedAt: new Date() })
+      .where(eq(outboundMessages.id, welcome));
+    const workers = await startWorkers(stack.core, stack.zalo);
+    try {
+      const guide = await queueText(stack, userId, 'Bước 1: mở ứng dụng');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(stack.fake.state.delivered.filter((d) => d.to === `user:${userId}`)).toHaveLength(0);
+      expect(await outboxRowsStatus([guide])).toEqual(['pending']);
+
+      await stack.core.queues.enqueueOutbound([welcome]);
+      const arrived = await settledRepliesTo(stack, userId, { atLeast: 2 });
+      expect(arrived.map((d) => d.text)).toEqual(['Chào bạn, đây là xã', 'Bước 1: mở ứng dụng']);
+    } finally {
+      await workers.close();
+    }
+  });
 });
 
 async function outboxRowsStatus(ids: number[]) {

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client.ts';
 import {
   claimOutboundMessage,
-  hasEarlierOpenMessage,
+  findEarlierOpenMessage,
   listSentMessageIds,
   lockOutboundMessage,
   markOutboundFailed,
@@ -47,9 +47,11 @@ export class RetryDeliveryError extends Error {
   }
 }
 
-const orderingWindowMs = 5 * 60_000;
 /** How long a message waits for the one before it to the same person (usually sent in ~50 ms). */
 const orderingWaitMs = 60;
+/** When nothing has happened to the one before for this long, it is itself held up: poll slower. */
+const orderingStuckAfterMs = 5_000;
+const orderingStuckWaitMs = 500;
 const noTransportRetryMs = 10 * 60_000;
 const clockSkewMs = 60_000;
 
@@ -97,8 +99,10 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
     const readiness = transport.prepare ? await transport.prepare(row.recipientId) : { kind: 'ready' as const };
     if (readiness.kind === 'wait') return skip({ kind: 'defer', delayMs: readiness.delayMs, reason: readiness.reason });
     if (readiness.kind === 'handoff') return skip({ kind: 'handoff', to: readiness.to });
-    if (await hasEarlierOpenMessage(tx, row, new Date(now.getTime() - orderingWindowMs))) {
-      return skip({ kind: 'defer', delayMs: orderingWaitMs, reason: 'ordering' });
+    const earlier = await findEarlierOpenMessage(tx, row, now);
+    if (earlier) {
+      const stuck = now.getTime() - earlier.updatedAt.getTime() > orderingStuckAfterMs;
+      return skip({ kind: 'defer', delayMs: stuck ? orderingStuckWaitMs : orderingWaitMs, reason: 'ordering' });
     }
     let inDoubtSince: Date | null = null;
     if (row.status === 'sending') {
