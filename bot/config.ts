@@ -37,6 +37,7 @@ const envSchema = z.object({
   ZALO_GRAPH_URL: url.default('https://graph.zalo.me'),
   ZALO_HTTP_TIMEOUT_MS: positiveInt.default(10_000),
   ZALO_WEBHOOK_MAC_COMPAT: z.stringbool().default(false),
+  WEBHOOK_MAX_EVENT_AGE_MIN: positiveInt.default(1440),
   DATA_ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
@@ -50,6 +51,7 @@ const envSchema = z.object({
   JOB_LOCK_MS: positiveInt.default(30_000),
   SWEEP_INTERVAL_MS: positiveInt.default(10_000),
   RETRY_BASE_MS: positiveInt.default(1000),
+  UNVERIFIED_RESEND_AFTER_SEC: positiveInt.default(600),
 });
 
 export type ZaloConfig = {
@@ -64,6 +66,8 @@ export type ZaloConfig = {
   httpTimeoutMs: number;
   /** Also accept the minority signature readings (oa_id first, or the app secret); see README. */
   webhookMacCompat: boolean;
+  /** An event older than this (by its own timestamp) is stored as ignored: a reply would come too late. */
+  maxEventAgeMs: number;
 };
 
 export type Config = {
@@ -89,6 +93,8 @@ export type Config = {
   jobLockMs: number;
   sweepIntervalMs: number;
   retryBaseMs: number;
+  /** How long a send in doubt may stay impossible to check before its kind's policy decides. */
+  unverifiedResendAfterMs: number;
 };
 
 export class ConfigError extends Error {
@@ -128,6 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jobLockMs: e.JOB_LOCK_MS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     retryBaseMs: e.RETRY_BASE_MS,
+    unverifiedResendAfterMs: e.UNVERIFIED_RESEND_AFTER_SEC * 1000,
   };
 }
 
@@ -159,6 +166,7 @@ function parseZalo(e: z.infer<typeof envSchema>, urls: Config['zaloUrls']): Zalo
     initialRefreshToken: value('ZALO_OA_REFRESH_TOKEN'),
     ...urls,
     webhookMacCompat: e.ZALO_WEBHOOK_MAC_COMPAT,
+    maxEventAgeMs: e.WEBHOOK_MAX_EVENT_AGE_MIN * 60_000,
   };
 }
 

@@ -7,7 +7,7 @@ import { createZcaGroupSender } from '../bot/zalo/zca/zca-group-sender.ts';
 import { runZcaListener } from '../bot/zalo/zca/zca-listener.ts';
 import { markZcaSessionClosed } from '../bot/zalo/zca/zca-session.ts';
 import { createQueueWorker } from './create-queue-worker.ts';
-import { sendZcaOutboundProcessor } from './processors/send-outbound.ts';
+import { sendOutboundOptions, sendZcaOutboundProcessor } from './processors/send-outbound.ts';
 
 export type RunningGroups = {
   /** Settles when Zalo closed the account's session because it was opened elsewhere. */
@@ -42,7 +42,7 @@ export async function startGroups(core: CoreDeps, zalo: ZaloDeps | null, zca: { 
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
   const transports = createTransports(core, zalo, createZcaGroupSender(zca.api, zca.ownUid));
-  const worker = createQueueWorker(core, connection, 'zca-outbound', [sendZcaOutboundProcessor(core, transports, { leaseMs: 2 * config.zaloUrls.httpTimeoutMs, maxAttempts: 12 })], {
+  const worker = createQueueWorker(core, connection, 'zca-outbound', [sendZcaOutboundProcessor(core, transports, sendOutboundOptions(config))], {
     concurrency: 1,
     limiter: { max: 1, duration: config.zcaSendIntervalMs },
   });

@@ -8,7 +8,7 @@ import type { Processor as JobProcessor } from './define-processor.ts';
 import { createQueueWorker } from './create-queue-worker.ts';
 import { handleInboundProcessor } from './processors/handle-inbound.ts';
 import { refreshOaTokenProcessor } from './processors/refresh-oa-token.ts';
-import { sendOutboundProcessor } from './processors/send-outbound.ts';
+import { sendOutboundOptions, sendOutboundProcessor } from './processors/send-outbound.ts';
 import { sweepFollowUpsProcessor } from './processors/sweep-follow-ups.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
@@ -28,7 +28,6 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
   // Workers block on Redis and must retry forever; their connection is separate from the producers'.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
-  const leaseMs = 2 * config.zaloUrls.httpTimeoutMs;
 
   const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
     createQueueWorker(deps, connection, queue, processors, extra);
@@ -38,7 +37,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
     start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
     start('maintenance', maintenance, { concurrency: 1 }),
     // Always running: without OA credentials it still hands group messages to the groups process.
-    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), { leaseMs, maxAttempts: 12 })], {
+    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), sendOutboundOptions(config))], {
       concurrency: 8,
       limiter: { max: config.outboundRatePerSec, duration: 1000 },
     }),

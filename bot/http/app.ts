@@ -7,6 +7,7 @@ import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { httpErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { staticFileRoutes } from './routes/static-files.ts';
 import type { ReadinessCheck } from './routes/health.ts';
 import { zaloWebhookRoute } from './routes/zalo-webhook.ts';
@@ -29,6 +30,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   app.setErrorHandler(httpErrorHandler);
   app.register(healthRoutes, { checks: deps.readiness });
+  app.register(metricsRoutes, { db: deps.db });
   app.register(staticFileRoutes);
   app.register(zaloWebhookRoute, {
     deps: { db: deps.db, clock: deps.clock, zalo: deps.zalo, logger: deps.logger, enqueueInbound: deps.enqueueInbound },

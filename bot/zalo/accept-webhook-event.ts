@@ -6,10 +6,12 @@ import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { webhookEventKey, webhookEventOaId } from './event-key.ts';
 import { redactStoredPayload, redactUnhandledPayload } from './redact-stored-payload.ts';
-import { findUnstorable, maxJsonDepth } from './unstorable-json.ts';
+import { describeUnstorable, findUnstorable } from './unstorable-json.ts';
+import { missingMessageId, triageWebhookEvent } from './event-triage.ts';
 import { verifyEventSignature } from './verify-signature.ts';
 import { envelopeSchema, parseWebhookEvent } from './webhook-event.ts';
-import type { ZaloWebhookEvent } from './webhook-event.ts';
+import type { Envelope, ZaloWebhookEvent } from './webhook-event.ts';
+import type { IgnoreReason } from './event-triage.ts';
 
 export type WebhookDeps = {
   db: Db;
@@ -52,27 +54,27 @@ export async function acceptWebhookEvent(
   if (!check.ok) return { kind: 'unauthorized', reason: check.reason };
   // Checked before anything walks the JSON or tries to store it: bad input is 400, never an outage.
   const unstorable = findUnstorable(json);
-  if (unstorable) return { kind: 'bad-request', reason: unstorable === 'nul-character' ? 'NUL character in the event' : `JSON nested deeper than ${maxJsonDepth} levels` };
+  if (unstorable) return { kind: 'bad-request', reason: describeUnstorable(unstorable) };
   if (check.variant !== 'app-id+oa-secret') deps.logger.warn({ variant: check.variant }, 'webhook signed with a non-default MAC reading');
 
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { kind: 'bad-request', reason: 'envelope without event_name or timestamp' };
-  const parsed = parseWebhookEvent(envelope.data, json, deps.zalo.oaId);
-  const status = parsed.status === 'handled' ? 'received' : parsed.status;
-  if (parsed.status === 'invalid') deps.logger.warn({ eventName: envelope.data.event_name, issues: parsed.issues }, 'webhook event has an unexpected shape; stored as invalid');
-
   const eventName = envelope.data.event_name;
   const oaId = webhookEventOaId(eventName, json, deps.zalo.oaId);
+  const triage = triageWebhookEvent({ envelope: envelope.data, oaId, ours: deps.zalo, now: deps.clock.now(), maxAgeMs: deps.zalo.maxEventAgeMs });
+  if (triage.ageMs > lateEventLogMs) deps.logger.warn({ eventName, ageMs: triage.ageMs, ignored: triage.ignore === 'too-old' }, 'webhook event arrived late');
+  const { status, reason, senderId, payload } = classifyEvent(deps, envelope.data, json, request.rawBody, triage.ignore);
   let inboundEventId: number | null;
   try {
     inboundEventId = await insertInboundEvent(deps.db, {
       source: 'oa_webhook',
       oaId,
       eventName,
-      senderId: parsed.status === 'handled' ? eventSenderId(parsed.event) : null,
+      senderId,
       dedupeKey: webhookEventKey({ oaId, eventName, json, rawBody: request.rawBody }),
-      payload: parsed.status === 'handled' ? redactStoredPayload(parsed.event, request.rawBody) : redactUnhandledPayload(json, request.rawBody),
+      payload,
       status,
+      lastError: reason,
       receivedAt: deps.clock.now(),
       // Marked as handed over now; enqueueStoredEvent clears the mark if Redis refuses.
       enqueuedAt: status === 'received' ? deps.clock.now() : null,
@@ -87,6 +89,28 @@ export async function acceptWebhookEvent(
 
   const queued = await enqueueStoredEvent(deps, inboundEventId);
   return { kind: 'stored', inboundEventId, status, queued };
+}
+
+/** Events later than this are worth a log line even when still answered. */
+const lateEventLogMs = 10 * 60_000;
+
+type Classified = { status: 'received' | 'ignored' | 'invalid'; reason: string | null; senderId: string | null; payload: string };
+
+/** Decides what becomes of a signed event: handled, ignored (with why) or invalid (with why). */
+function classifyEvent(deps: WebhookDeps, envelope: Envelope, json: unknown, rawBody: Buffer, ignore: IgnoreReason | null): Classified {
+  const unhandled = (status: 'ignored' | 'invalid', reason: string): Classified => ({ status, reason, senderId: null, payload: redactUnhandledPayload(json, rawBody) });
+  if (ignore) return unhandled('ignored', ignore);
+  if (missingMessageId(envelope.event_name, json)) {
+    deps.logger.warn({ eventName: envelope.event_name }, 'message event without msg_id; stored as invalid');
+    return unhandled('invalid', 'message event without msg_id');
+  }
+  const parsed = parseWebhookEvent(envelope, json, deps.zalo.oaId);
+  if (parsed.status === 'ignored') return unhandled('ignored', 'event type not handled');
+  if (parsed.status === 'invalid') {
+    deps.logger.warn({ eventName: envelope.event_name, issues: parsed.issues }, 'webhook event has an unexpected shape; stored as invalid');
+    return unhandled('invalid', `unexpected shape: ${parsed.issues}`.slice(0, 500));
+  }
+  return { status: 'received', reason: null, senderId: eventSenderId(parsed.event), payload: redactStoredPayload(parsed.event, rawBody) };
 }
 
 /** The Postgres error code behind a failed query ("57P01", "ECONNREFUSED"…), without the query. */

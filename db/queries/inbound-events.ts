@@ -95,3 +95,14 @@ export async function hasEarlierWaitingEvent(tx: Tx, params: { senderId: string;
     .limit(1);
   return row !== undefined;
 }
+
+/** Counts for /metrics: events by status, and ignored events by reason (`error` holds the reason). */
+export async function countInboundHealth(db: DbOrTx): Promise<{ status: Record<string, number>; ignoredByReason: Record<string, number> }> {
+  const byStatus = await db.select({ status: inboundEvents.status, n: sql<number>`count(*)::int` }).from(inboundEvents).groupBy(inboundEvents.status);
+  const reasons = await db
+    .select({ reason: sql<string>`coalesce(${inboundEvents.lastError}, 'unspecified')`, n: sql<number>`count(*)::int` })
+    .from(inboundEvents)
+    .where(eq(inboundEvents.status, 'ignored'))
+    .groupBy(sql`1`);
+  return { status: Object.fromEntries(byStatus.map((r) => [r.status, r.n])), ignoredByReason: Object.fromEntries(reasons.map((r) => [r.reason, r.n])) };
+}

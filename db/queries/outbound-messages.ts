@@ -77,14 +77,26 @@ export async function releaseOutboundMessage(db: DbOrTx, params: { id: number; c
 
 /**
  * The outcome is unknown (timeout, 5xx): keep `sending` but end the lease now, so the next attempt
- * reconciles against the platform before it considers sending again.
+ * reconciles against the platform before it considers sending again. `unverifiedSince` is set when
+ * the platform's history could not be read either.
  */
-export async function markOutboundInDoubt(db: DbOrTx, params: { id: number; error: string; now: Date }): Promise<void> {
+export async function markOutboundInDoubt(db: DbOrTx, params: { id: number; error: string; now: Date; unverifiedSince?: Date }): Promise<void> {
   await db
     .update(outboundMessages)
-    .set({ claimedAt: new Date(0), lastError: params.error, updatedAt: params.now })
+    .set({ claimedAt: new Date(0), lastError: params.error, updatedAt: params.now, ...(params.unverifiedSince ? { unverifiedSince: params.unverifiedSince } : {}) })
     .where(and(eq(outboundMessages.id, params.id), eq(outboundMessages.status, 'sending')));
 }
+
+/** About to send again without knowing whether the earlier attempt arrived (see in-doubt-policy). */
+export async function markOutboundPossiblyDuplicate(db: DbOrTx, params: { id: number; now: Date }): Promise<void> {
+  await db
+    .update(outboundMessages)
+    .set({ possiblyDuplicate: true, unverifiedSince: null, updatedAt: params.now })
+    .where(and(eq(outboundMessages.id, params.id), eq(outboundMessages.status, 'sending')));
+}
+
+/** Prefix of `last_error` for a message given up because its delivery could not be checked. */
+export const unconfirmedErrorPrefix = 'unconfirmed:';
 
 /** Platform ids of what we already know we sent to this recipient since `since`. */
 export async function listSentMessageIds(db: DbOrTx, params: { channel: OutboundRow['channel']; recipientId: string; since: Date }): Promise<string[]> {
@@ -138,4 +150,21 @@ export async function scrubOutboundToRecipient(db: DbOrTx, params: { recipientId
     .update(outboundMessages)
     .set(scrubbed)
     .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, params.recipientId)));
+}
+
+export type OutboxHealth = { status: Record<OutboundRow['status'], number>; possiblyDuplicate: number; unconfirmed: number; unverifiedNow: number };
+
+/** Counts for /metrics: whole-table aggregates, no recipients or text. */
+export async function countOutboxHealth(db: DbOrTx): Promise<OutboxHealth> {
+  const byStatus = await db.select({ status: outboundMessages.status, n: sql<number>`count(*)::int` }).from(outboundMessages).groupBy(outboundMessages.status);
+  const [flags] = await db
+    .select({
+      possiblyDuplicate: sql<number>`count(*) filter (where ${outboundMessages.possiblyDuplicate})::int`,
+      unconfirmed: sql<number>`count(*) filter (where ${outboundMessages.status} = 'failed' and ${outboundMessages.lastError} like ${`${unconfirmedErrorPrefix}%`})::int`,
+      unverifiedNow: sql<number>`count(*) filter (where ${outboundMessages.status} = 'sending' and ${outboundMessages.unverifiedSince} is not null)::int`,
+    })
+    .from(outboundMessages);
+  const status = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of byStatus) status[row.status] = row.n;
+  return { status, possiblyDuplicate: flags?.possiblyDuplicate ?? 0, unconfirmed: flags?.unconfirmed ?? 0, unverifiedNow: flags?.unverifiedNow ?? 0 };
 }

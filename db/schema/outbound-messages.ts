@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { inboundEvents } from './inbound-events.ts';
 import { residents } from './residents.ts';
 
@@ -37,6 +37,10 @@ export const outboundMessages = pgTable(
     zaloMessageId: text('zalo_message_id'),
     lastErrorCode: integer('last_error_code'),
     lastError: text('last_error'),
+    /** Since when an attempt's outcome is unknown and the platform's history cannot be read. */
+    unverifiedSince: timestamp('unverified_since', { withTimezone: true }),
+    /** Sent again without confirming the earlier attempt (see in-doubt-policy): may have arrived twice. */
+    possiblyDuplicate: boolean('possibly_duplicate').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

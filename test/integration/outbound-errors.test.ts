@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { queueReplies } from '../../bot/domain/outbox/queue-replies.ts';
 import { outboxRow, queueText, settledRow } from '../helpers/outbox.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Short, so the in-doubt policy can be seen deciding within a test.
+  stack = await startTestStack({ env: { UNVERIFIED_RESEND_AFTER_SEC: '2' } });
 });
 afterAll(async () => {
   await stack?.close();
@@ -90,5 +93,55 @@ describe('outbound delivery against Zalo errors', () => {
     expect(deliveredTo('7200000000000000008')).toHaveLength(1);
     expect(row.zaloMessageId).toBe(deliveredTo('7200000000000000008')[0]?.messageId);
     expect((await outboxRow(stack, id)).attempts).toBe(2);
+  });
+
+  describe('when the conversation history cannot be read', () => {
+    const historyPath = '/v2.0/oa/conversation';
+    const historyDown = () => stack.fake.inject(historyPath, { kind: 'http-status', status: 503 }, 10_000);
+    const historyBack = () => (stack.fake.state.rules = stack.fake.state.rules.filter((r) => r.path !== historyPath));
+
+    it('a guide step is sent once more after UNVERIFIED_RESEND_AFTER_SEC and recorded as a possible duplicate', async () => {
+      historyDown();
+      try {
+        // Zalo delivers, then answers after our timeout: we cannot know it arrived.
+        stack.fake.inject(sendPath, { kind: 'hold-after-delivery', ms: 2500 });
+        const id = await queueText(stack, '7200000000000000020', 'Bước 2: mở ứng dụng VNeID');
+        const row = await settledRow(stack, id, 30_000);
+        expect(row).toMatchObject({ status: 'sent', possiblyDuplicate: true, unverifiedSince: null });
+        // Exactly one resend: the resident may see it twice, never three times, and never zero.
+        expect(deliveredTo('7200000000000000020')).toHaveLength(2);
+      } finally {
+        historyBack();
+      }
+    });
+
+    it('a "did it work?" nudge is given up as unconfirmed instead of risking a second copy', async () => {
+      historyDown();
+      try {
+        stack.fake.inject(sendPath, { kind: 'http-status', status: 500 });
+        const [id] = await queueReplies(stack.core.db, {
+          cause: `follow-up-${randomUUID()}`,
+          recipientUserId: '7200000000000000021',
+          residentId: null,
+          inboundEventId: null,
+          contents: [{ kind: 'text', text: 'Bạn đã cài được chưa?' }],
+        });
+        if (id === undefined) throw new Error('no row');
+        await stack.core.queues.enqueueOutbound([id]);
+        const row = await settledRow(stack, id, 30_000);
+        expect(row).toMatchObject({ status: 'failed', possiblyDuplicate: false });
+        expect(row.lastError).toMatch(/^unconfirmed: delivery could not be checked/);
+        expect(deliveredTo('7200000000000000021')).toHaveLength(0);
+      } finally {
+        historyBack();
+      }
+    });
+
+    it('shows both counts in /metrics', async () => {
+      const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+      expect(text).toMatch(/^cdt_outbox_possibly_duplicate 1$/m);
+      expect(text).toMatch(/^cdt_outbox_unconfirmed 1$/m);
+      expect(text).toMatch(/^cdt_outbox_messages\{status="sent"\} \d+$/m);
+    });
   });
 });

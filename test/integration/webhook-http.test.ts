@@ -69,7 +69,7 @@ describe('POST /webhooks/zalo', () => {
   it('redacts ID numbers and codes from events it stores as ignored or invalid, keeping their ids', async () => {
     const ignored = JSON.stringify({ ...JSON.parse(fixtureText('user_seen_message')), note: 'cccd 001203004567, otp 482913' });
     expect((await post(ignored, signedHeaders(ignored))).status).toBe(200);
-    const invalid = JSON.stringify({ ...userText('so cccd 001203004567 ma otp 482913'), sender: { id: 6142494823919229 } });
+    const invalid = JSON.stringify({ ...userText('so cccd 001203004567 ma otp 482913'), sender: { name: 'no id' } });
     expect((await post(invalid, signedHeaders(invalid))).status).toBe(200);
     const rows = await stack.core.db.select().from(inboundEvents);
     const stored = rows.map((r) => r.payload).join('\n');
@@ -79,10 +79,54 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('stores a known event with an unexpected shape as invalid, keeping the body', async () => {
-    const body = JSON.stringify({ ...userText('hi'), sender: { id: 6142494823919228 } });
+    const body = JSON.stringify({ ...userText('hi'), sender: { name: 'no id' } });
     expect((await post(body, signedHeaders(body))).status).toBe(200);
     const rows = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.status, 'invalid'));
-    expect(rows.some((r) => r.payload === body)).toBe(true);
+    const row = rows.find((r) => r.payload === body);
+    expect(row?.lastError).toMatch(/^unexpected shape: .*sender\.id/s);
+  });
+
+  it('refuses ids sent as JSON numbers with 400 and the reason (their digits beyond 2^53 are already lost)', async () => {
+    const before = await rowCount();
+    const event = userText('chào');
+    for (const body of [
+      JSON.stringify({ ...event, sender: { id: 6142494823919228012 } }),
+      JSON.stringify({ ...event, message: { text: 'chào', msg_id: 12345678901234567890 } }),
+      JSON.stringify({ ...event, app_id: 999 }),
+    ]) {
+      const answer = await post(body, signedHeaders(body));
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toMatchObject({ reason: expect.stringContaining('JSON number') });
+    }
+    expect(await rowCount()).toBe(before);
+  });
+
+  it('stores events for another app or another OA as ignored with the reason, answers 200 and queues nothing', async () => {
+    const foreignApp = JSON.stringify({ ...userText('xin chào'), app_id: '999' });
+    const foreignOa = JSON.stringify({ ...userText('xin chào'), recipient: { id: '1111111111111111111' } });
+    for (const body of [foreignApp, foreignOa]) expect((await post(body, signedHeaders(body))).status).toBe(200);
+    const rows = await stack.core.db.select().from(inboundEvents);
+    const byPayload = (body: string) => rows.find((r) => r.payload === body);
+    expect(byPayload(foreignApp)).toMatchObject({ status: 'ignored', lastError: 'foreign-app', enqueuedAt: null, senderId: null });
+    expect(byPayload(foreignOa)).toMatchObject({ status: 'ignored', lastError: 'foreign-oa', enqueuedAt: null, oaId: '1111111111111111111' });
+  });
+
+  it('stores a message event without msg_id as invalid, saying so', async () => {
+    const event = userText('cho hỏi');
+    const body = JSON.stringify({ ...event, message: { text: 'cho hỏi' } });
+    expect((await post(body, signedHeaders(body))).status).toBe(200);
+    const rows = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.status, 'invalid'));
+    expect(rows.find((r) => r.payload === body)?.lastError).toBe('message event without msg_id');
+  });
+
+  it('ignores an event older than WEBHOOK_MAX_EVENT_AGE_MIN (a day by default) and handles one a little younger', async () => {
+    const day = 24 * 3600_000;
+    const stale = JSON.stringify(userText('tin cũ', '6142494823919228099', new Date(Date.now() - day - 60_000)));
+    const late = JSON.stringify(userText('tin muộn', '6142494823919228098', new Date(Date.now() - day + 3600_000)));
+    for (const body of [stale, late]) expect((await post(body, signedHeaders(body))).status).toBe(200);
+    const rows = await stack.core.db.select().from(inboundEvents);
+    expect(rows.find((r) => r.senderId === null && r.payload.includes('tin cũ'))).toMatchObject({ status: 'ignored', lastError: 'too-old' });
+    expect(rows.find((r) => r.senderId === '6142494823919228098')).toMatchObject({ status: 'received', lastError: null });
   });
 
   it('stores and queues a handled event, redacting ID numbers and one-time codes from the text', async () => {

@@ -1,11 +1,18 @@
 import { DelayedError, Worker } from 'bullmq';
+import type { Config } from '../../bot/config.ts';
 import type { CoreDeps, Transports } from '../../bot/deps.ts';
 import { deliverOutboundMessage, RetryDeliveryError } from '../../bot/domain/outbox/deliver-outbound-message.ts';
 import type { QueueName } from '../../bot/jobs/job-contracts.ts';
 import { defineProcessor } from '../define-processor.ts';
 import type { ProcessorContext } from '../define-processor.ts';
 
-export type SendOutboundOptions = { leaseMs: number; maxAttempts: number };
+export type SendOutboundOptions = { leaseMs: number; maxAttempts: number; unverifiedResendAfterMs: number };
+
+/** The same delivery rules in every process that sends. */
+export function sendOutboundOptions(config: Config): SendOutboundOptions {
+  // A claim outlives any single call to Zalo, so an attempt in flight is never taken for dead.
+  return { leaseMs: 2 * config.zaloUrls.httpTimeoutMs, maxAttempts: 12, unverifiedResendAfterMs: config.unverifiedResendAfterMs };
+}
 
 /** Throttling answers shorter than this pause the whole queue; longer waits delay just this job. */
 const queuePauseLimitMs = 5_000;
@@ -29,7 +36,7 @@ async function deliver(deps: CoreDeps, transports: Transports, options: SendOutb
     return outcome.kind;
   } catch (err) {
     if (!(err instanceof RetryDeliveryError) || err.retryAfterMs === null) throw err;
-    if (err.retryAfterMs <= queuePauseLimitMs) {
+    if (err.throttled && err.retryAfterMs <= queuePauseLimitMs) {
       // A throttling answer applies to the whole account: pause the queue, not just this job.
       await deps.queues.byName[queue].rateLimit(err.retryAfterMs);
       throw Worker.RateLimitError();

@@ -6,8 +6,10 @@ import {
   lockOutboundMessage,
   markOutboundFailed,
   markOutboundInDoubt,
+  markOutboundPossiblyDuplicate,
   markOutboundSent,
   releaseOutboundMessage,
+  unconfirmedErrorPrefix,
 } from '../../../db/queries/outbound-messages.ts';
 import type { OutboundRow } from '../../../db/queries/outbound-messages.ts';
 import type { Clock } from '../../clock.ts';
@@ -15,6 +17,7 @@ import type { Logger } from '../../logger.ts';
 import { DeliveryError } from './message-transport.ts';
 import type { HandoffQueue, MessageTransport } from './message-transport.ts';
 import { outboundContentSchema } from './outbound-content.ts';
+import { messageKindOf, unverifiablePolicies } from './in-doubt-policy.ts';
 
 export type DeliveryDeps = {
   db: Db;
@@ -26,6 +29,8 @@ export type DeliveryDeps = {
   leaseMs: number;
   /** After this many attempts the row is marked failed instead of being tried again. */
   maxAttempts: number;
+  /** How long delivery may stay impossible to check before the in-doubt policy decides. */
+  unverifiedResendAfterMs: number;
 };
 
 export type DeliveryOutcome =
@@ -36,12 +41,16 @@ export type DeliveryOutcome =
   /** Another process must send this row (see Readiness). */
   | { kind: 'handoff'; to: HandoffQueue };
 
-/** Thrown when the row should be tried again later; the job queue supplies the backoff. */
+/**
+ * Thrown when the row should be tried again later; without `retryAfterMs` the job queue supplies the
+ * backoff. `throttled` marks the platform's rate limit, which holds for every message, not just this one.
+ */
 export class RetryDeliveryError extends Error {
   override name = 'RetryDeliveryError';
   constructor(
     message: string,
     readonly retryAfterMs: number | null,
+    readonly throttled = false,
   ) {
     super(message);
   }
@@ -54,6 +63,9 @@ const orderingStuckAfterMs = 5_000;
 const orderingStuckWaitMs = 500;
 const noTransportRetryMs = 10 * 60_000;
 const clockSkewMs = 60_000;
+/** While the history is unreadable, check again at this pace (it does not use up job attempts). */
+const unverifiedRetryMinMs = 1_000;
+const unverifiedRetryMaxMs = 30_000;
 
 /**
  * Delivers one outbox row at most once. The row is claimed (`sending`) and committed before the
@@ -68,8 +80,8 @@ export async function deliverOutboundMessage(deps: DeliveryDeps, outboundId: num
   const log = deps.logger.child({ outboundId, channel: row.channel, attempt: row.attempts + 1 });
 
   if (inDoubtSince) {
-    const found = await reconcile(deps, row, inDoubtSince, content, transport, log);
-    if (found) return { kind: 'sent', messageId: found, reconciled: true };
+    const checked = await reconcile(deps, row, inDoubtSince, content, transport, log);
+    if (checked) return checked;
   }
 
   try {
@@ -112,7 +124,8 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
       // The previous attempt's claim time is lost when the lease was cut short; look back far enough.
       inDoubtSince = claimedAt.getTime() > 0 ? claimedAt : row.createdAt;
     }
-    if (row.attempts >= deps.maxAttempts) {
+    // While delivery cannot be checked, time (the in-doubt policy), not the attempt count, decides.
+    if (row.attempts >= deps.maxAttempts && row.unverifiedSince === null) {
       await markOutboundFailed(tx, { id, code: null, error: `gave up after ${row.attempts} attempts: ${row.lastError ?? ''}`, now });
       return skip({ kind: 'failed', code: null, error: 'too many attempts' });
     }
@@ -121,6 +134,7 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
   });
 }
 
+/** Looks for the earlier attempt in the conversation; null means "not there: send". */
 async function reconcile(
   deps: DeliveryDeps,
   row: OutboundRow,
@@ -128,7 +142,7 @@ async function reconcile(
   content: ReturnType<typeof outboundContentSchema.parse>,
   transport: MessageTransport,
   log: Logger,
-): Promise<string | null> {
+): Promise<DeliveryOutcome | null> {
   const lookFrom = new Date(since.getTime() - clockSkewMs);
   try {
     const excludeMessageIds = await listSentMessageIds(deps.db, { channel: row.channel, recipientId: row.recipientId, since: new Date(lookFrom.getTime() - 3_600_000) });
@@ -139,11 +153,33 @@ async function reconcile(
     }
     await markOutboundSent(deps.db, { id: row.id, zaloMessageId: found.messageId, now: deps.clock.now() });
     log.info({ messageId: found.messageId }, 'previous attempt had delivered the message; recorded without resending');
-    return found.messageId;
+    return { kind: 'sent', messageId: found.messageId, reconciled: true };
   } catch (err) {
-    await markOutboundInDoubt(deps.db, { id: row.id, error: `could not check delivery: ${String(err)}`, now: deps.clock.now() });
-    throw new RetryDeliveryError(`could not confirm an earlier attempt: ${String(err)}`, null);
+    return applyUnverifiablePolicy(deps, row, err, log);
   }
+}
+
+/** The history cannot be read: wait for it, until the policy for this kind of message decides. */
+async function applyUnverifiablePolicy(deps: DeliveryDeps, row: OutboundRow, err: unknown, log: Logger): Promise<DeliveryOutcome | null> {
+  const now = deps.clock.now();
+  const unverifiedSince = row.unverifiedSince ?? now;
+  const waitedMs = now.getTime() - unverifiedSince.getTime();
+  if (waitedMs < deps.unverifiedResendAfterMs) {
+    await markOutboundInDoubt(deps.db, { id: row.id, error: `could not check delivery: ${String(err)}`, now, unverifiedSince });
+    const retryAfterMs = Math.min(unverifiedRetryMaxMs, Math.max(unverifiedRetryMinMs, deps.unverifiedResendAfterMs - waitedMs));
+    throw new RetryDeliveryError(`could not confirm an earlier attempt: ${String(err)}`, retryAfterMs);
+  }
+  const kind = messageKindOf(row.idempotencyKey);
+  const policy = unverifiablePolicies[kind];
+  if (policy === 'resend-once' && !row.possiblyDuplicate) {
+    await markOutboundPossiblyDuplicate(deps.db, { id: row.id, now });
+    log.warn({ kind, policy, uncheckedForMs: waitedMs, inDoubt: 'resent' }, 'delivery could not be checked; sending once more, it may arrive twice');
+    return null;
+  }
+  const error = `${unconfirmedErrorPrefix} delivery could not be checked for ${Math.round(waitedMs / 1000)} s`;
+  await markOutboundFailed(deps.db, { id: row.id, code: null, error, now });
+  log.warn({ kind, policy, uncheckedForMs: waitedMs, inDoubt: 'abandoned' }, 'delivery could not be checked; not sending again');
+  return { kind: 'failed', code: null, error };
 }
 
 async function handleSendFailure(deps: DeliveryDeps, row: OutboundRow, err: unknown, log: Logger): Promise<DeliveryOutcome> {
@@ -157,7 +193,7 @@ async function handleSendFailure(deps: DeliveryDeps, row: OutboundRow, err: unkn
     case 'retry':
       await releaseOutboundMessage(deps.db, { id: row.id, code: failure.code, error: failure.message, now });
       log.warn({ code: failure.code, error: failure.message }, 'message refused for now; will retry');
-      throw new RetryDeliveryError(failure.message, failure.retryAfterMs);
+      throw new RetryDeliveryError(failure.message, failure.retryAfterMs, true);
     case 'in-doubt':
       await markOutboundInDoubt(deps.db, { id: row.id, error: failure.message, now });
       log.warn({ err: failure }, 'send outcome unknown; will reconcile before retrying');

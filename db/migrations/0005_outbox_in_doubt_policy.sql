@@ -1,0 +1,2 @@
+ALTER TABLE "outbound_messages" ADD COLUMN "unverified_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "outbound_messages" ADD COLUMN "possibly_duplicate" boolean DEFAULT false NOT NULL;
