@@ -18,7 +18,8 @@ export type RunningGroups = {
 /**
  * The groups process: listens to the teams' ordinary Zalo groups through the personal account and
  * sends the messages for those groups, throttled to one every ZCA_SEND_INTERVAL_MS across all of
- * them (a BullMQ rate limit, so it holds even if the process restarts).
+ * them: a BullMQ rate limit paces the jobs (it holds across a restart) and the sender spaces the
+ * calls themselves.
  */
 export async function startGroups(core: CoreDeps, zalo: ZaloDeps | null, zca: { api: ZcaApi; ownUid: string }): Promise<RunningGroups> {
   const { config, logger } = core;
@@ -41,7 +42,7 @@ export async function startGroups(core: CoreDeps, zalo: ZaloDeps | null, zca: { 
 
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
-  const transports = createTransports(core, zalo, createZcaGroupSender(zca.api, zca.ownUid));
+  const transports = createTransports(core, zalo, createZcaGroupSender(zca.api, zca.ownUid, { minGapMs: config.zcaSendIntervalMs }));
   const worker = createQueueWorker(core, connection, 'zca-outbound', [sendZcaOutboundProcessor(core, transports, sendOutboundOptions(config))], {
     concurrency: 1,
     limiter: { max: 1, duration: config.zcaSendIntervalMs },

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { z } from 'zod';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OaNeedsReauthError } from '../../bot/zalo/zalo-errors.ts';
@@ -8,6 +8,7 @@ import { findOaToken } from '../../db/queries/oa-tokens.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { testZalo } from '../helpers/zalo-test-credentials.ts';
+import { startNodeProcess } from '../helpers/node-process.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -20,15 +21,11 @@ afterAll(async () => {
 
 const oauthPath = '/v4/oa/access_token';
 
-function runChild(env: Record<string, string>): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/refresh-token-child.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`child exited ${code}: ${err}`))));
-  });
+async function runChild(env: Record<string, string>): Promise<string[]> {
+  const child = startNodeProcess('test/helpers/refresh-token-child.ts', env);
+  const { code } = await child.exited;
+  if (code !== 0) throw new Error(`child exited ${code}: ${child.output()}`);
+  return z.array(z.string()).parse(JSON.parse(child.stdout()));
 }
 
 function manager(clock = stack.core.clock) {

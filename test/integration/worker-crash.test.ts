@@ -6,10 +6,10 @@ import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
-import type { WorkerProcess } from '../helpers/worker-process.ts';
+import type { NodeProcess } from '../helpers/node-process.ts';
 
 let stack: TestStack;
-const processes: WorkerProcess[] = [];
+const processes: NodeProcess[] = [];
 beforeAll(async () => {
   // Workers run as separate processes here, so they can be killed.
   stack = await startTestStack({ workers: false });

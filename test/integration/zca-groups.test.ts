@@ -102,7 +102,9 @@ describe('a team in an ordinary Zalo group, through the personal account (zca-js
     for (let i = 1; i <= 3; i++) api.receive(groupMessage({ groupId: group, ...dung, content: `/bc ${i} hộ` }));
     const sends = await waitFor(() => (sentTo(group).length >= before + 3 ? sentTo(group).slice(before) : undefined), { timeoutMs: 15_000, what: 'three replies' });
     const gaps = sends.slice(1).map((s, i) => s.at - (sends[i]?.at ?? 0));
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(sendIntervalMs - 50);
+    // The sender spaces the calls themselves, so load can only make gaps longer; the 2 ms allow for
+    // timers rounding to whole milliseconds (Date.now() at both ends).
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(sendIntervalMs - 2);
   });
 
   it('reconnects by itself after an ordinary disconnect, with zca-js’s own retrying off', async () => {

@@ -9,8 +9,29 @@ import { zcaGroupMessageSchema } from './zca-stored-message.ts';
 /**
  * Group messages through the personal account (zca-js), with a real mention of the member addressed.
  * Only groups are ever written to: this sender has no way to message a person.
+ *
+ * Calls are spaced at least `minGapMs` apart, measured at the call itself. The queue's rate limit
+ * paces jobs, but a job's own work before the call (its claim in Postgres) varies with load, so
+ * only a gap enforced here is a real guarantee to Zalo's anti-spam limits.
  */
-export function createZcaGroupSender(api: ZcaApi, ownUid: string): GroupSender {
+export function createZcaGroupSender(api: ZcaApi, ownUid: string, options: { minGapMs: number }): GroupSender {
+  let turn: Promise<void> = Promise.resolve();
+  let lastCallAt = 0;
+  /** Waits for this call's turn: calls are serialised, and each starts minGapMs after the previous one. */
+  const spaced = async <T>(call: () => Promise<T>): Promise<T> => {
+    const previous = turn;
+    let release = () => {};
+    turn = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      const waitMs = lastCallAt + options.minGapMs - Date.now();
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      lastCallAt = Date.now();
+      return await call();
+    } finally {
+      release();
+    }
+  };
   return {
     async send(groupId, content) {
       const { text, mention } = groupText(content);
@@ -18,7 +39,7 @@ export function createZcaGroupSender(api: ZcaApi, ownUid: string): GroupSender {
       const mentions = mention ? [{ pos: 0, uid: mention.userId, len: mention.name.length + 1 }] : undefined;
       let result;
       try {
-        result = await api.sendMessage({ msg: text, ...(mentions ? { mentions } : {}) }, groupId, zcaThreadGroup);
+        result = await spaced(() => api.sendMessage({ msg: text, ...(mentions ? { mentions } : {}) }, groupId, zcaThreadGroup));
       } catch (err) {
         // zca-js gives no reliable way to tell a refusal from a lost answer: check history first.
         throw new DeliveryError('in-doubt', `zca-js send failed: ${err instanceof Error ? err.message : String(err)}`);
