@@ -37,12 +37,27 @@ try {
     await run('npx', ['eslint', '.'], env);
     log('tests');
     await run('npx', ['vitest', 'run', ...process.argv.slice(3)], env);
+    // The whole suite, not a chosen file: the fault suite runs too.
+    if (process.argv.length === 3) await runFaults(testDatabaseUrl, testRedisUrl);
+  } else if (mode === 'faults') {
+    await runFaults(withDatabase(databaseUrl, 'cdt_test'), process.env.TEST_REDIS_URL ?? redisUrl);
   } else {
-    throw new Error('usage: node scripts/bootstrap.mjs start|test');
+    throw new Error('usage: node scripts/bootstrap.mjs start|test|faults');
   }
 } catch (err) {
   console.error(`\n[${mode}] ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
+}
+
+/**
+ * The fault suite starts its own Postgres and Redis from the Debian packages' binaries; making sure
+ * the usual services run also installs those packages on a fresh machine.
+ * @param {string} testDatabaseUrl @param {string} testRedisUrl
+ */
+async function runFaults(testDatabaseUrl, testRedisUrl) {
+  await ensureServices({ databaseUrl: testDatabaseUrl, redisUrl: testRedisUrl, root, log, createDatabase: false });
+  log('fault suite (own Postgres and Redis on free ports)');
+  await run('npx', ['tsx', 'test/faults/run-faults.ts', ...(mode === 'faults' ? process.argv.slice(3) : [])]);
 }
 
 /** @param {string} url @param {string} name */

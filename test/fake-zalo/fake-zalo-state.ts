@@ -32,6 +32,9 @@ export type Injection =
 
 export type InjectionRule = { path: string; injection: Injection; remaining: number };
 
+/** Misbehave on a share of the calls to `path` until `until` (the fault suite's flaky Zalo). */
+export type ChaosRule = { path: string; rate: number; injections: Injection[]; until: number };
+
 export class FakeZaloState {
   readonly calls: RecordedCall[] = [];
   readonly delivered: DeliveredMessage[] = [];
@@ -45,6 +48,9 @@ export class FakeZaloState {
   /** OA-owned (GMF) groups the OA is in; `false` = disabled (expired GMF package). */
   readonly gmfGroups = new Map<string, boolean>();
   rules: InjectionRule[] = [];
+  chaos: ChaosRule[] = [];
+  /** Source of chance for chaos rules; replaceable so a run can be repeated exactly. */
+  random: () => number = Math.random;
   now: () => Date = () => new Date();
 
   constructor(
@@ -57,10 +63,21 @@ export class FakeZaloState {
   /** Takes the next injection for this path, if any. */
   takeInjection(path: string, kinds: Injection['kind'][]): Injection | null {
     const rule = this.rules.find((r) => r.path === path && r.remaining > 0 && kinds.includes(r.injection.kind));
-    if (!rule) return null;
+    if (!rule) return this.takeChaos(path, kinds);
     rule.remaining -= 1;
     this.rules = this.rules.filter((r) => r.remaining > 0);
     return rule.injection;
+  }
+
+  private takeChaos(path: string, kinds: Injection['kind'][]): Injection | null {
+    const now = Date.now();
+    for (const rule of this.chaos) {
+      if (rule.path !== path || now >= rule.until) continue;
+      const usable = rule.injections.filter((i) => kinds.includes(i.kind));
+      if (usable.length === 0 || this.random() >= rule.rate) continue;
+      return usable[Math.floor(this.random() * usable.length)] ?? null;
+    }
+    return null;
   }
 
   issuePair(): { access: string; refresh: string } {
