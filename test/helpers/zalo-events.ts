@@ -6,13 +6,17 @@ import { testZalo } from './zalo-test-credentials.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'zalo');
 
+/** The exact text of a recorded webhook body. */
+export function fixtureText(name: string): string {
+  return readFileSync(path.join(fixtures, `${name}.json`), 'utf8');
+}
+
 /**
- * The text of a recorded webhook body as if Zalo delivered it now: byte for byte the recording
- * except its timestamp, since an event recorded long ago is (rightly) ignored as too old.
+ * A recorded webhook body as if Zalo delivered it now: byte for byte the recording except its
+ * timestamp, since an event recorded long ago is (rightly) ignored as too old.
  */
-export function fixtureText(name: string, at = new Date()): string {
-  const recorded = readFileSync(path.join(fixtures, `${name}.json`), 'utf8');
-  return recorded.replace(/("timestamp"\s*:\s*")\d+(")/, `$1${at.getTime()}$2`);
+export function fixtureDeliveredNow(name: string): string {
+  return fixtureText(name).replace(/("timestamp"\s*:\s*")\d+(")/, `$1${Date.now()}$2`);
 }
 
 let counter = 0;

@@ -11,7 +11,7 @@ import { settledRepliesTo } from '../helpers/outbox.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { fixtureText } from '../helpers/zalo-events.ts';
+import { fixtureDeliveredNow } from '../helpers/zalo-events.ts';
 
 let stack: TestStack;
 const dongGroup = '9102938475610293847'; // the group in the fixture
@@ -68,7 +68,7 @@ describe('a team in an OA-owned (GMF) group', () => {
 
   it('records a report from the recorded webhook fixture once, even when Zalo delivers it twice', async () => {
     const before = inGroup(dongGroup).length;
-    const body = fixtureText('user_send_group_text');
+    const body = fixtureDeliveredNow('user_send_group_text');
     expect((await stack.postEvent(body)).status).toBe(200);
     expect((await stack.postEvent(body)).status).toBe(200);
     const [confirm] = await repliesAfter(dongGroup, before);

@@ -8,7 +8,7 @@ import { inboundEvents } from '../../db/schema/index.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { signedHeaders } from '../helpers/zalo-test-credentials.ts';
-import { fixtureText, userText } from '../helpers/zalo-events.ts';
+import { fixtureDeliveredNow, userText } from '../helpers/zalo-events.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('stores an event type it does not handle as ignored and answers 200', async () => {
-    const body = fixtureText('user_seen_message');
+    const body = fixtureDeliveredNow('user_seen_message');
     expect((await post(body, signedHeaders(body))).status).toBe(200);
     const [row] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.eventName, 'user_seen_message'));
     expect(row).toMatchObject({ status: 'ignored', enqueuedAt: null });
@@ -67,7 +67,7 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('redacts ID numbers and codes from events it stores as ignored or invalid, keeping their ids', async () => {
-    const ignored = JSON.stringify({ ...JSON.parse(fixtureText('user_seen_message')), note: 'cccd 001203004567, otp 482913' });
+    const ignored = JSON.stringify({ ...JSON.parse(fixtureDeliveredNow('user_seen_message')), note: 'cccd 001203004567, otp 482913' });
     expect((await post(ignored, signedHeaders(ignored))).status).toBe(200);
     const invalid = JSON.stringify({ ...userText('so cccd 001203004567 ma otp 482913'), sender: { name: 'no id' } });
     expect((await post(invalid, signedHeaders(invalid))).status).toBe(200);

@@ -4,7 +4,7 @@ import { inboundEvents, outboundMessages, residents } from '../../db/schema/inde
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { fixtureText, userText } from '../helpers/zalo-events.ts';
+import { fixtureDeliveredNow, userText } from '../helpers/zalo-events.ts';
 import { settledRepliesTo } from '../helpers/outbox.ts';
 
 let stack: TestStack;
@@ -19,7 +19,7 @@ const sendPath = '/v3.0/oa/message/cs';
 
 describe('a resident message through webhook, queue, worker and OA API', () => {
   it('stores the event, processes it and replies through the fake Zalo', async () => {
-    const body = fixtureText('user_send_text');
+    const body = fixtureDeliveredNow('user_send_text');
     const res = await stack.postEvent(body);
     expect(res.status).toBe(200);
 
@@ -64,8 +64,8 @@ describe('a resident message through webhook, queue, worker and OA API', () => {
   });
 
   it('stores a follow and a shared-info event (the follow is welcomed)', async () => {
-    expect((await stack.postEvent(fixtureText('follow'))).status).toBe(200);
-    expect((await stack.postEvent(fixtureText('user_submit_info'))).status).toBe(200);
+    expect((await stack.postEvent(fixtureDeliveredNow('follow'))).status).toBe(200);
+    expect((await stack.postEvent(fixtureDeliveredNow('user_submit_info'))).status).toBe(200);
     await waitFor(async () => {
       const rows = await stack.core.db.select().from(inboundEvents);
       return rows.filter((r) => ['follow', 'user_submit_info'].includes(r.eventName)).every((r) => r.status === 'processed') && rows.length >= 3;
