@@ -81,10 +81,20 @@ export async function releaseOutboundMessage(db: DbOrTx, params: { id: number; c
  * the platform's history could not be read either.
  */
 export async function markOutboundInDoubt(db: DbOrTx, params: { id: number; error: string; now: Date; unverifiedSince?: Date }): Promise<void> {
+  // A check that could not be made is not an attempt: time, not the attempt cap, bounds that wait.
+  const unverified = params.unverifiedSince ? { unverifiedSince: params.unverifiedSince, attempts: sql`${outboundMessages.attempts} - 1` } : {};
   await db
     .update(outboundMessages)
-    .set({ claimedAt: new Date(0), lastError: params.error, updatedAt: params.now, ...(params.unverifiedSince ? { unverifiedSince: params.unverifiedSince } : {}) })
+    .set({ claimedAt: new Date(0), lastError: params.error, updatedAt: params.now, ...unverified })
     .where(and(eq(outboundMessages.id, params.id), eq(outboundMessages.status, 'sending')));
+}
+
+/** The history could be read again: the wait for it is over. */
+export async function clearOutboundUnverified(db: DbOrTx, params: { id: number; now: Date }): Promise<void> {
+  await db
+    .update(outboundMessages)
+    .set({ unverifiedSince: null, updatedAt: params.now })
+    .where(and(eq(outboundMessages.id, params.id), isNotNull(outboundMessages.unverifiedSince)));
 }
 
 /** About to send again without knowing whether the earlier attempt arrived (see in-doubt-policy). */

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.ts';
 import {
   claimOutboundMessage,
+  clearOutboundUnverified,
   findEarlierOpenMessage,
   listSentMessageIds,
   lockOutboundMessage,
@@ -124,8 +125,7 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
       // The previous attempt's claim time is lost when the lease was cut short; look back far enough.
       inDoubtSince = claimedAt.getTime() > 0 ? claimedAt : row.createdAt;
     }
-    // While delivery cannot be checked, time (the in-doubt policy), not the attempt count, decides.
-    if (row.attempts >= deps.maxAttempts && row.unverifiedSince === null) {
+    if (row.attempts >= deps.maxAttempts) {
       await markOutboundFailed(tx, { id, code: null, error: `gave up after ${row.attempts} attempts: ${row.lastError ?? ''}`, now });
       return skip({ kind: 'failed', code: null, error: 'too many attempts' });
     }
@@ -148,6 +148,7 @@ async function reconcile(
     const excludeMessageIds = await listSentMessageIds(deps.db, { channel: row.channel, recipientId: row.recipientId, since: new Date(lookFrom.getTime() - 3_600_000) });
     const found = await transport.findDelivered({ recipientId: row.recipientId, content, since: lookFrom, excludeMessageIds });
     if (!found) {
+      if (row.unverifiedSince) await clearOutboundUnverified(deps.db, { id: row.id, now: deps.clock.now() });
       log.warn('previous attempt ended in doubt; not found in the conversation, sending again');
       return null;
     }
