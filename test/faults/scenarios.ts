@@ -45,17 +45,31 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'Workers SIGKILL mid-batch, bot SIGKILL mid-request',
-    recoveryBarMs: 60_000,
+    // A killed worker's active jobs keep their lock for up to JOB_LOCK_MS (30 s); the stalled check
+    // runs every JOB_LOCK_MS and moves a job back only once it has seen it unlocked: 35–65 s by
+    // design (measured 35–61 s), plus the work itself.
+    recoveryBarMs: 90_000,
     async run(sut, firstUserId) {
       const sim = simFor(sut);
       const load = steadyLoad(sim, firstUserId, 8);
-      await sleep(3000);
+      await sleep(2000);
+      // Slow sends, so the kill lands while jobs are active and Zalo calls are in flight.
+      const sendPath = '/v3.0/oa/message/cs';
+      sut.fake.inject(sendPath, { kind: 'latency', ms: 2500 }, 6);
+      await sleep(1000);
+      const [active] = await sut.query<{ n: number }>(`select count(*)::int as n from outbound_messages where status = 'sending'`);
       await sut.restart('workers');
       await sleep(3000);
       await sut.restart('bot');
       const faultEndedAt = Date.now();
       await load;
-      return { sim, faultEndedAt, problems: [], notes: ['each killed and started again at once'] };
+      const sending = active?.n ?? 0;
+      return {
+        sim,
+        faultEndedAt,
+        problems: sending > 0 ? [] : ['no send was in flight when the workers were killed'],
+        notes: [`${sending} sends in flight when the workers were killed`, "each killed and started again at once; a killed worker's jobs return after their lock (JOB_LOCK_MS) and the stalled check, 35–65 s"],
+      };
     },
   },
   {
