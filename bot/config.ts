@@ -48,7 +48,7 @@ const envSchema = z.object({
   ZCA_RECONNECT_MAX_MS: positiveInt.default(300_000),
   PUBLIC_BASE_URL: url.optional(),
   TOKEN_REFRESH_MARGIN_MIN: positiveInt.default(240),
-  JOB_LOCK_MS: positiveInt.default(30_000),
+  JOB_LOCK_MS: positiveInt.default(15_000),
   SWEEP_INTERVAL_MS: positiveInt.default(10_000),
   RETRY_BASE_MS: positiveInt.default(1000),
   UNVERIFIED_RESEND_AFTER_SEC: positiveInt.default(600),
