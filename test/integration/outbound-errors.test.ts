@@ -4,6 +4,7 @@ import { queueReplies } from '../../bot/domain/outbox/queue-replies.ts';
 import { outboxRow, queueText, settledRow } from '../helpers/outbox.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -116,6 +117,27 @@ describe('outbound delivery against Zalo errors', () => {
       }
     });
 
+    it('a resend that ends in doubt too is never sent a third time: it waits for the history', async () => {
+      historyDown();
+      let id = 0;
+      try {
+        // Both the first attempt and the resend are delivered but answered too late.
+        stack.fake.inject(sendPath, { kind: 'hold-after-delivery', ms: 2500 }, 2);
+        id = await queueText(stack, '7200000000000000022', 'Bước 3: chụp ảnh CCCD');
+        await waitFor(async () => (await outboxRow(stack, id)).possiblyDuplicate && deliveredTo('7200000000000000022').length === 2, { timeoutMs: 20_000, what: 'the one resend' });
+        // Well past UNVERIFIED_RESEND_AFTER_SEC again: still waiting, not resending.
+        await new Promise((r) => setTimeout(r, 4000));
+        expect(deliveredTo('7200000000000000022')).toHaveLength(2);
+        expect((await outboxRow(stack, id)).status).toBe('sending');
+      } finally {
+        historyBack();
+      }
+      // The history answers: the resend is found there and recorded, nothing more is sent.
+      const row = await settledRow(stack, id, 30_000);
+      expect(row.status).toBe('sent');
+      expect(deliveredTo('7200000000000000022')).toHaveLength(2);
+    });
+
     it('a "did it work?" nudge is given up as unconfirmed instead of risking a second copy', async () => {
       historyDown();
       try {
@@ -140,7 +162,7 @@ describe('outbound delivery against Zalo errors', () => {
 
     it('shows both counts in /metrics', async () => {
       const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
-      expect(text).toMatch(/^cdt_outbox_possibly_duplicate 1$/m);
+      expect(text).toMatch(/^cdt_outbox_possibly_duplicate 2$/m);
       expect(text).toMatch(/^cdt_outbox_unconfirmed 1$/m);
       expect(text).toMatch(/^cdt_outbox_messages\{status="sent"\} \d+$/m);
     });

@@ -1,7 +1,8 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Config } from '../../bot/config.ts';
 import type { CoreDeps, Transports } from '../../bot/deps.ts';
-import { deliverOutboundMessage, RetryDeliveryError } from '../../bot/domain/outbox/deliver-outbound-message.ts';
+import { deliverOutboundMessage } from '../../bot/domain/outbox/deliver-outbound-message.ts';
+import { RetryDeliveryError } from '../../bot/domain/outbox/retry-delivery-error.ts';
 import type { QueueName } from '../../bot/jobs/job-contracts.ts';
 import { defineProcessor } from '../define-processor.ts';
 import type { ProcessorContext } from '../define-processor.ts';

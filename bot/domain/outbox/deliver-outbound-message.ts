@@ -7,10 +7,8 @@ import {
   lockOutboundMessage,
   markOutboundFailed,
   markOutboundInDoubt,
-  markOutboundPossiblyDuplicate,
   markOutboundSent,
   releaseOutboundMessage,
-  unconfirmedErrorPrefix,
 } from '../../../db/queries/outbound-messages.ts';
 import type { OutboundRow } from '../../../db/queries/outbound-messages.ts';
 import type { Clock } from '../../clock.ts';
@@ -18,7 +16,8 @@ import type { Logger } from '../../logger.ts';
 import { DeliveryError } from './message-transport.ts';
 import type { HandoffQueue, MessageTransport } from './message-transport.ts';
 import { outboundContentSchema } from './outbound-content.ts';
-import { messageKindOf, unverifiablePolicies } from './in-doubt-policy.ts';
+import { applyUnverifiablePolicy } from './in-doubt-policy.ts';
+import { RetryDeliveryError } from './retry-delivery-error.ts';
 
 export type DeliveryDeps = {
   db: Db;
@@ -42,21 +41,6 @@ export type DeliveryOutcome =
   /** Another process must send this row (see Readiness). */
   | { kind: 'handoff'; to: HandoffQueue };
 
-/**
- * Thrown when the row should be tried again later; without `retryAfterMs` the job queue supplies the
- * backoff. `throttled` marks the platform's rate limit, which holds for every message, not just this one.
- */
-export class RetryDeliveryError extends Error {
-  override name = 'RetryDeliveryError';
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | null,
-    readonly throttled = false,
-  ) {
-    super(message);
-  }
-}
-
 /** How long a message waits for the one before it to the same person (usually sent in ~50 ms). */
 const orderingWaitMs = 60;
 /** When nothing has happened to the one before for this long, it is itself held up: poll slower. */
@@ -64,9 +48,6 @@ const orderingStuckAfterMs = 5_000;
 const orderingStuckWaitMs = 500;
 const noTransportRetryMs = 10 * 60_000;
 const clockSkewMs = 60_000;
-/** While the history is unreadable, check again at this pace (it does not use up job attempts). */
-const unverifiedRetryMinMs = 1_000;
-const unverifiedRetryMaxMs = 30_000;
 
 /**
  * Delivers one outbox row at most once. The row is claimed (`sending`) and committed before the
@@ -158,29 +139,6 @@ async function reconcile(
   } catch (err) {
     return applyUnverifiablePolicy(deps, row, err, log);
   }
-}
-
-/** The history cannot be read: wait for it, until the policy for this kind of message decides. */
-async function applyUnverifiablePolicy(deps: DeliveryDeps, row: OutboundRow, err: unknown, log: Logger): Promise<DeliveryOutcome | null> {
-  const now = deps.clock.now();
-  const unverifiedSince = row.unverifiedSince ?? now;
-  const waitedMs = now.getTime() - unverifiedSince.getTime();
-  if (waitedMs < deps.unverifiedResendAfterMs) {
-    await markOutboundInDoubt(deps.db, { id: row.id, error: `could not check delivery: ${String(err)}`, now, unverifiedSince });
-    const retryAfterMs = Math.min(unverifiedRetryMaxMs, Math.max(unverifiedRetryMinMs, deps.unverifiedResendAfterMs - waitedMs));
-    throw new RetryDeliveryError(`could not confirm an earlier attempt: ${String(err)}`, retryAfterMs);
-  }
-  const kind = messageKindOf(row.idempotencyKey);
-  const policy = unverifiablePolicies[kind];
-  if (policy === 'resend-once' && !row.possiblyDuplicate) {
-    await markOutboundPossiblyDuplicate(deps.db, { id: row.id, now });
-    log.warn({ kind, policy, uncheckedForMs: waitedMs, inDoubt: 'resent' }, 'delivery could not be checked; sending once more, it may arrive twice');
-    return null;
-  }
-  const error = `${unconfirmedErrorPrefix} delivery could not be checked for ${Math.round(waitedMs / 1000)} s`;
-  await markOutboundFailed(deps.db, { id: row.id, code: null, error, now });
-  log.warn({ kind, policy, uncheckedForMs: waitedMs, inDoubt: 'abandoned' }, 'delivery could not be checked; not sending again');
-  return { kind: 'failed', code: null, error };
 }
 
 async function handleSendFailure(deps: DeliveryDeps, row: OutboundRow, err: unknown, log: Logger): Promise<DeliveryOutcome> {
