@@ -52,6 +52,9 @@ const envSchema = z.object({
   SWEEP_INTERVAL_MS: positiveInt.default(10_000),
   RETRY_BASE_MS: positiveInt.default(1000),
   UNVERIFIED_RESEND_AFTER_SEC: positiveInt.default(600),
+  /** Six-field cron (seconds first), Vietnam time. */
+  DIGEST_CRON: z.string().regex(/^(\S+\s+){5}\S+$/, 'six cron fields, seconds first').default('0 30 7 * * 1'),
+  DIGEST_ONTIME_GRACE_DAYS: z.coerce.number().int().min(0).max(14).default(1),
 });
 
 export type ZaloConfig = {
@@ -95,6 +98,10 @@ export type Config = {
   retryBaseMs: number;
   /** How long a send in doubt may stay impossible to check before its kind's policy decides. */
   unverifiedResendAfterMs: number;
+  /** When the weekly digest goes to each commune's leaders' group (cron, Asia/Ho_Chi_Minh). */
+  digestCron: string;
+  /** Days after a week's Sunday a report still counts as on time. */
+  digestGraceDays: number;
 };
 
 export class ConfigError extends Error {
@@ -135,6 +142,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     retryBaseMs: e.RETRY_BASE_MS,
     unverifiedResendAfterMs: e.UNVERIFIED_RESEND_AFTER_SEC * 1000,
+    digestCron: e.DIGEST_CRON,
+    digestGraceDays: e.DIGEST_ONTIME_GRACE_DAYS,
   };
 }
 

@@ -1,9 +1,13 @@
 import { ConfigError, loadConfig } from '../bot/config.ts';
 import { createDb } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
+import { seedDemoActivity } from '../db/seed-demo-activity.ts';
 import { demoCommune, seedDemoCommune } from '../db/seed-demo-commune.ts';
 
-/** `npm run db:seed`: migrates if needed, then creates (or leaves as is) the demo commune `demo-xa`. */
+/**
+ * `npm run db:seed`: migrates if needed, then creates (or leaves as is) the demo commune `demo-xa`
+ * and five weeks of its teams' reports up to today.
+ */
 try {
   const config = loadConfig();
   // Seeding needs the current schema; applying migrations first is a no-op when it is there.
@@ -11,7 +15,8 @@ try {
   const { db, close } = createDb(config.databaseUrl);
   try {
     const { communeId } = await seedDemoCommune(db);
-    console.log(`demo commune ${demoCommune.commune.code} ready (id ${communeId}, ${demoCommune.villages.length} villages)`);
+    const activity = await seedDemoActivity(db, { today: new Date() });
+    console.log(`demo commune ${demoCommune.commune.code} ready (id ${communeId}, ${demoCommune.villages.length} villages, ${activity.reports} new demo reports)`);
   } finally {
     await close();
   }

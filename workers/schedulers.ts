@@ -9,6 +9,12 @@ const followUpSweepMs = 5 * 60_000;
  */
 export async function upsertSchedulers(deps: CoreDeps, options: { zalo: boolean }): Promise<void> {
   await deps.queues.byName.maintenance.upsertJobScheduler('sweep-follow-ups', { every: followUpSweepMs }, { name: 'sweep-follow-ups', data: {} });
+  // A cron pattern in Vietnam time; the digest itself is keyed by commune and week, so a repeat sends nothing.
+  await deps.queues.byName.maintenance.upsertJobScheduler(
+    'weekly-digest',
+    { pattern: deps.config.digestCron, tz: 'Asia/Ho_Chi_Minh' },
+    { name: 'send-weekly-digests', data: {} },
+  );
   if (options.zalo) {
     await deps.queues.byName.maintenance.upsertJobScheduler(
       'refresh-oa-token',

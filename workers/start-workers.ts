@@ -10,6 +10,7 @@ import { handleInboundProcessor } from './processors/handle-inbound.ts';
 import { refreshOaTokenProcessor } from './processors/refresh-oa-token.ts';
 import { sendOutboundOptions, sendOutboundProcessor } from './processors/send-outbound.ts';
 import { sweepFollowUpsProcessor } from './processors/sweep-follow-ups.ts';
+import { sendWeeklyDigestsProcessor } from './processors/send-weekly-digests.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
 
@@ -32,7 +33,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
   const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
     createQueueWorker(deps, connection, queue, processors, extra);
 
-  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
+  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
   const workers = [
     start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
     start('maintenance', maintenance, { concurrency: 1 }),

@@ -52,3 +52,8 @@ export function parseIsoDate(iso: string): CalendarDate {
 export function dayMonth(date: CalendarDate): string {
   return `${String(date.d).padStart(2, '0')}/${String(date.m).padStart(2, '0')}/${date.y}`;
 }
+
+/** The instant a Vietnamese calendar day starts (Vietnam has no daylight saving: always UTC+7). */
+export function startOfVietnamDay(date: CalendarDate): Date {
+  return new Date(Date.UTC(date.y, date.m - 1, date.d) - 7 * 3_600_000);
+}

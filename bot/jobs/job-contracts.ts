@@ -16,6 +16,7 @@ export const jobPayloads = {
   'send-zca-outbound': z.object({ outboundMessageId: rowId }),
   'refresh-oa-token': z.object({}),
   'sweep-follow-ups': z.object({}),
+  'send-weekly-digests': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -28,6 +29,7 @@ export const jobQueue = {
   'send-zca-outbound': 'zca-outbound',
   'refresh-oa-token': 'maintenance',
   'sweep-follow-ups': 'maintenance',
+  'send-weekly-digests': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
 
 /** Deterministic ids so a re-enqueue of the same work is a no-op while the job exists. */

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
-import { teams } from '../schema/index.ts';
+import { orgUnits, teams } from '../schema/index.ts';
 
 export type TeamRow = typeof teams.$inferSelect;
 export type NewTeam = typeof teams.$inferInsert;
@@ -47,3 +47,13 @@ export async function bindTeamGroup(db: DbOrTx, params: { teamId: number; transp
     .where(eq(teams.id, params.teamId));
 }
 
+
+/** Communes (still valid) that have a leaders' team: the ones a weekly digest is for. */
+export async function listCommunesWithLeaders(db: DbOrTx): Promise<{ communeId: number; leadersTeam: TeamRow }[]> {
+  const rows = await db
+    .select({ team: teams })
+    .from(teams)
+    .innerJoin(orgUnits, eq(orgUnits.id, teams.unitId))
+    .where(and(eq(teams.kind, 'commune_leaders'), eq(orgUnits.kind, 'commune'), isNull(orgUnits.validTo)));
+  return rows.map((r) => ({ communeId: r.team.unitId, leadersTeam: r.team }));
+}

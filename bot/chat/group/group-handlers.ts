@@ -9,6 +9,9 @@ import { correctLastReport } from '../../domain/reports/correct-last-report.ts';
 import { submitReport } from '../../domain/reports/submit-report.ts';
 import { undoLastReport } from '../../domain/reports/undo-last-report.ts';
 import { teamWeekTotals } from '../../domain/reports/week-totals.ts';
+import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest.ts';
+import { isoWeekOf } from '../../domain/iso-week.ts';
+import { renderWeekDigest } from '../digest/render-week-digest.ts';
 import { identifyGroupMember } from '../../domain/teams/identify-group-member.ts';
 import { linkGroupToTeam } from '../../domain/teams/link-codes.ts';
 import { findGuide } from '../../guides/guide-library.ts';
@@ -22,6 +25,17 @@ import type { GroupTurn } from './group-turn.ts';
 import { isoToDayMonth, metricCatalogueText, metricLines } from './report-replies.ts';
 
 type Handler<K extends GroupCommand['kind']> = (turn: GroupTurn & { team: TeamRow }, command: Extract<GroupCommand, { kind: K }>) => Promise<void>;
+
+/**
+ * `/tuan` in the leaders' group: the commune's digest for the week so far. The week is not over, so
+ * every report in it is still on time and the grace days do not matter.
+ */
+async function communeWeekSoFar(turn: GroupTurn & { team: TeamRow }): Promise<void> {
+  const digest = await buildCommuneWeekDigest(turn.db, { communeId: turn.team.unitId, week: isoWeekOf(vietnamDate(turn.now)), now: turn.now, graceDays: 0 });
+  const [first, ...rest] = renderWeekDigest(digest);
+  if (first) reply(turn, first);
+  for (const text of rest) turn.replies.push({ kind: 'text', text });
+}
 
 /** What each command does in a linked group. Adding a command kind without a handler fails to compile. */
 export const groupHandlers = {
@@ -107,6 +121,7 @@ export const groupHandlers = {
   },
 
   week: async (turn, _command) => {
+    if (turn.team.kind === 'commune_leaders') return communeWeekSoFar(turn);
     const week = await teamWeekTotals(turn.db, { teamId: turn.team.id, now: turn.now });
     const lines = metricLines(Object.fromEntries(week.totals));
     reply(turn, lines.length === 0 ? texts.group.weekEmpty(turn.team.name) : texts.group.week(dayMonth(week.from), dayMonth(week.to), turn.team.name, lines));

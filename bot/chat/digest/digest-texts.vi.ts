@@ -1,0 +1,24 @@
+/** Every Vietnamese string of the leaders' digests: warm, plain, short enough for a phone. */
+export const digestTexts = {
+  title: (week: number, from: string, to: string, commune: string) => `📊 BÁO CÁO TUẦN ${week} (${from} – ${to})\n${commune} – Tổ công nghệ số cộng đồng`,
+  communeTotals: 'Cả xã trong tuần:',
+  nothingReported: 'Tuần này chưa có số liệu nào được báo cáo.',
+  change: (diff: number, hadLastWeek: boolean) => {
+    if (!hadLastWeek) return 'tuần trước chưa có';
+    if (diff === 0) return 'bằng tuần trước';
+    return diff > 0 ? `tăng ${diff} so với tuần trước` : `giảm ${-diff} so với tuần trước`;
+  },
+  rates: (reported: number, onTime: number, expected: number, percent: (n: number) => string) =>
+    `Thôn đã báo cáo: ${reported}/${expected} (${percent(reported)}), đúng hạn ${onTime}/${expected} (${percent(onTime)}).`,
+  villagesTitle: 'Từng thôn:',
+  villageOnTime: (name: string, summary: string) => `✅ ${name}: ${summary}`,
+  villageLate: (name: string, summary: string) => `🕒 ${name} (báo cáo muộn): ${summary}`,
+  villageSilent: (name: string) => `❗ ${name}: chưa báo cáo`,
+  noVillages: 'Xã chưa có thôn nào trong danh sách.',
+  needsSupport: (names: string[]) => `Cần hỗ trợ: ${names.join(', ')} chưa gửi báo cáo tuần này. Nhờ lãnh đạo xã hỏi thăm, động viên các tổ ạ.`,
+  help: (h: { open: number; overdue: number; doneThisWeek: number; confirmedThisWeek: number }) =>
+    h.open + h.doneThisWeek + h.confirmedThisWeek === 0
+      ? 'Tuần này không có yêu cầu hỗ trợ nào của người dân.'
+      : `Yêu cầu hỗ trợ của người dân: ${h.open} đang mở${h.overdue > 0 ? ` (${h.overdue} quá hạn)` : ''}; ${h.doneThisWeek} đã hỗ trợ xong trong tuần, ${h.confirmedThisWeek} được người dân xác nhận.`,
+  noLeadersGroup: 'Xã chưa liên kết nhóm Zalo của lãnh đạo xã, nên chưa gửi được báo cáo tuần.',
+};

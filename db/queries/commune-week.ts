@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+
+/**
+ * The villages a commune has today and every unit merged into them, through any number of
+ * successor steps: reports made under a merged village count under today's village. Walked
+ * backwards from the commune's current villages, so only this commune's units are read.
+ */
+const villagesOfCommune = (communeId: number) => sql`
+  with recursive village_of(unit_id, village_id) as (
+    select id, id from org_units where parent_id = ${communeId} and kind = 'village' and valid_to is null
+    union
+    select u.id, v.village_id from org_units u join village_of v on u.successor_id = v.unit_id
+  )`;
+
+export type VillageMetricTotal = { villageId: number; thisWeek: boolean; metric: string; total: number };
+
+/** Totals per current village and metric for two consecutive weeks (`lastMonday` … `sunday`). */
+export async function listVillageWeekTotals(db: DbOrTx, p: { communeId: number; lastMonday: string; monday: string; sunday: string }): Promise<VillageMetricTotal[]> {
+  const result = await db.execute<{ village_id: number; this_week: boolean; metric: string; total: number }>(sql`
+    ${villagesOfCommune(p.communeId)}
+    select v.village_id, r.report_date >= ${p.monday}::date as this_week, ri.metric, sum(ri.count)::int as total
+      from village_of v
+      join teams t on t.unit_id = v.unit_id and t.kind = 'village'
+      join reports r on r.team_id = t.id and r.undone_at is null and r.report_date between ${p.lastMonday}::date and ${p.sunday}::date
+      join report_items ri on ri.report_id = r.id
+     group by 1, 2, 3`);
+  return result.rows.map((r) => ({ villageId: Number(r.village_id), thisWeek: r.this_week, metric: r.metric, total: Number(r.total) }));
+}
+
+export type VillageReporting = { villageId: number; reports: number; onTime: boolean };
+
+/** Which villages reported for the week, and whether one of their reports came in by `onTimeBy`. */
+export async function listVillageReporting(db: DbOrTx, p: { communeId: number; monday: string; sunday: string; onTimeBy: Date }): Promise<VillageReporting[]> {
+  const result = await db.execute<{ village_id: number; reports: number; on_time: boolean }>(sql`
+    ${villagesOfCommune(p.communeId)}
+    select v.village_id, count(*)::int as reports, bool_or(r.created_at <= ${p.onTimeBy.toISOString()}::timestamptz) as on_time
+      from village_of v
+      join teams t on t.unit_id = v.unit_id and t.kind = 'village'
+      join reports r on r.team_id = t.id and r.undone_at is null and r.report_date between ${p.monday}::date and ${p.sunday}::date
+     group by 1`);
+  return result.rows.map((r) => ({ villageId: Number(r.village_id), reports: Number(r.reports), onTime: r.on_time }));
+}
+
+export type CommuneHelpCounts = { open: number; overdue: number; doneThisWeek: number; confirmedThisWeek: number };
+
+/** Residents' help requests of a commune: open now, past their due time, closed and confirmed this week. */
+export async function countCommuneHelpRequests(db: DbOrTx, p: { communeId: number; weekStart: Date; weekEnd: Date; now: Date }): Promise<CommuneHelpCounts> {
+  const result = await db.execute<{ open: number; overdue: number; done: number; confirmed: number }>(sql`
+    select count(*) filter (where status in ('open', 'claimed'))::int as open,
+           count(*) filter (where status in ('open', 'claimed') and due_at < ${p.now.toISOString()}::timestamptz)::int as overdue,
+           count(*) filter (where status = 'done' and closed_at >= ${p.weekStart.toISOString()}::timestamptz and closed_at < ${p.weekEnd.toISOString()}::timestamptz)::int as done,
+           count(*) filter (where resident_confirmed_at >= ${p.weekStart.toISOString()}::timestamptz and resident_confirmed_at < ${p.weekEnd.toISOString()}::timestamptz)::int as confirmed
+      from help_requests where commune_id = ${p.communeId}`);
+  const row = result.rows[0];
+  return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0), doneThisWeek: Number(row?.done ?? 0), confirmedThisWeek: Number(row?.confirmed ?? 0) };
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueWeekDigest } from '../../bot/chat/digest/queue-week-digest.ts';
+import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
+import { addDays, dayMonth, startOfVietnamDay, vietnamDate } from '../../bot/domain/calendar.ts';
+import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
+import { isoWeekOf, previousWeek, weekDays } from '../../bot/domain/iso-week.ts';
+import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
+import { seedDemoActivity } from '../../db/seed-demo-activity.ts';
+import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
+import { gmfGroupText } from '../helpers/group-events.ts';
+import { linkTeamGroups } from '../helpers/link-team-groups.ts';
+import { startTestStack } from '../helpers/test-stack.ts';
+import type { TestStack } from '../helpers/test-stack.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+let stack: TestStack;
+let communeId: number;
+const leadersGroup = 'group-leaders-digest';
+// The seed's "last full week" is the week before this one, as the Monday schedule sees it.
+const week = previousWeek(isoWeekOf(vietnamDate(new Date())));
+const { monday, sunday } = weekDays(week);
+const mondayMorningAfter = new Date(startOfVietnamDay(addDays(sunday, 1)).getTime() + 7.5 * 3_600_000);
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  ({ communeId } = await seedDemoCommune(stack.core.db));
+  await seedDemoActivity(stack.core.db, { today: new Date() });
+  await linkTeamGroups(stack.core.db, [{ unit: 'Xã Demo', kind: 'commune_leaders', groupId: leadersGroup }]);
+  stack.fake.state.gmfGroups.set(leadersGroup, true);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const inLeadersGroup = () => stack.fake.state.delivered.filter((d) => d.to === `group:${leadersGroup}`);
+
+describe('the weekly digest for commune leaders', () => {
+  it('tells the seeded week word for word: a silent village, a late one, a merged village counted under its successor', async () => {
+    const digest = await buildCommuneWeekDigest(stack.core.db, { communeId, week, now: mondayMorningAfter, graceDays: 1 });
+    const golden = readFileSync(new URL('../fixtures/digests/demo-xa-last-full-week.txt', import.meta.url), 'utf8')
+      .replace('{week}', String(week.week))
+      .replace('{from}', dayMonth(monday).slice(0, 5))
+      .replace('{to}', dayMonth(sunday))
+      .trimEnd();
+    expect(renderWeekDigest(digest).join('\n\n')).toBe(golden);
+    // Xóm Mới was merged into Thôn Tây: its reports are in Thôn Tây's numbers, and it has no line of its own.
+    const tay = digest.villages.find((v) => v.name === 'Thôn Tây');
+    expect(tay?.totals.households_visited).toBe(54);
+    expect(digest.villages.map((v) => v.name)).not.toContain('Xóm Mới');
+    expect({ reported: digest.reported, onTime: digest.onTime, expected: digest.villages.length }).toEqual({ reported: 3, onTime: 2, expected: 4 });
+  });
+
+  it('is sent once to the leaders group when the Monday job runs twice', async () => {
+    const before = inLeadersGroup().length;
+    const maintenance = stack.core.queues.byName.maintenance;
+    await maintenance.add('send-weekly-digests', {}, { jobId: 'digest-test-1' });
+    await maintenance.add('send-weekly-digests', {}, { jobId: 'digest-test-2' });
+    const sent = await waitFor(() => (inLeadersGroup().length > before ? inLeadersGroup().slice(before) : undefined), { what: 'the digest in the leaders group' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(inLeadersGroup().slice(before)).toHaveLength(sent.length);
+    expect(sent[0]?.text).toContain(`BÁO CÁO TUẦN ${week.week}`);
+    expect(sent[0]?.text).toContain('❗ Thôn Bắc: chưa báo cáo');
+    const again = await stack.core.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now: new Date(), graceDays: 1 }));
+    expect(again.kind).toBe('already-sent');
+  });
+
+  it('answers /tuan in the leaders group with the commune so far, and a split digest stays within 2,000 characters', async () => {
+    const before = inLeadersGroup().length;
+    const res = await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/tuan' }));
+    expect(res.status).toBe(200);
+    const answer = await waitFor(() => inLeadersGroup().slice(before)[0], { what: 'the /tuan answer' });
+    expect(answer.text).toContain('Xã Demo – Tổ công nghệ số cộng đồng');
+    expect(answer.text).toContain(`BÁO CÁO TUẦN ${isoWeekOf(vietnamDate(new Date())).week}`);
+
+    const commune = await findOrgUnitByCode(stack.core.db, 'demo-xa');
+    const digest = await buildCommuneWeekDigest(stack.core.db, { communeId: commune?.id ?? 0, week, now: mondayMorningAfter, graceDays: 1 });
+    const many = { ...digest, villages: Array.from({ length: 60 }, (_, i) => ({ ...digest.villages[1]!, villageId: 1000 + i, name: `Thôn số ${i + 1} có tên rất dài` })) };
+    const messages = renderWeekDigest(many);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(2000);
+    expect(messages.join('\n')).toContain('Thôn số 60 có tên rất dài');
+  });
+});

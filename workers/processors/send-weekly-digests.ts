@@ -1,0 +1,24 @@
+import type { CoreDeps } from '../../bot/deps.ts';
+import { queueWeekDigest } from '../../bot/chat/digest/queue-week-digest.ts';
+import { vietnamDate } from '../../bot/domain/calendar.ts';
+import { isoWeekOf, previousWeek } from '../../bot/domain/iso-week.ts';
+import { listCommunesWithLeaders } from '../../db/queries/teams.ts';
+import { defineProcessor } from '../define-processor.ts';
+import { enqueueOutbox } from '../enqueue-outbox.ts';
+
+/** Monday morning: the week that just ended, to every commune's leaders' group. */
+export function sendWeeklyDigestsProcessor(deps: CoreDeps) {
+  return defineProcessor('send-weekly-digests', async (_payload, { log }) => {
+    const now = deps.clock.now();
+    const week = previousWeek(isoWeekOf(vietnamDate(now)));
+    const outcomes: Record<string, number> = {};
+    for (const { communeId } of await listCommunesWithLeaders(deps.db)) {
+      const outcome = await deps.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now, graceDays: deps.config.digestGraceDays }));
+      outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
+      if (outcome.kind === 'queued') await enqueueOutbox(deps, outcome.outboxIds, log);
+      if (outcome.kind === 'no-leaders-group') log.warn({ communeId }, 'weekly digest not sent: the commune has no linked leaders group');
+    }
+    log.info({ week, ...outcomes }, 'weekly digests processed');
+    return outcomes;
+  });
+}
