@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../bot/config.ts';
 import { createDb } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
-import { seedDemoActivity } from '../db/seed-demo-activity.ts';
+import { seedDemoActivity } from './lib/seed-demo-activity.ts';
 import { demoCommune, seedDemoCommune } from '../db/seed-demo-commune.ts';
 
 /**

@@ -6,7 +6,7 @@ import { addDays, dayMonth, startOfVietnamDay, vietnamDate } from '../../bot/dom
 import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
 import { isoWeekOf, previousWeek, weekDays } from '../../bot/domain/iso-week.ts';
 import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
-import { seedDemoActivity } from '../../db/seed-demo-activity.ts';
+import { seedDemoActivity } from '../../scripts/lib/seed-demo-activity.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { gmfGroupText } from '../helpers/group-events.ts';
 import { linkTeamGroups } from '../helpers/link-team-groups.ts';

@@ -1,15 +1,15 @@
-import { addDays, isoDate, mondayOf, startOfVietnamDay, vietnamDate } from '../bot/domain/calendar.ts';
-import type { CalendarDate } from '../bot/domain/calendar.ts';
-import type { Db, DbOrTx } from './client.ts';
+import { addDays, isoDate, mondayOf, startOfVietnamDay, vietnamDate } from '../../bot/domain/calendar.ts';
+import type { CalendarDate } from '../../bot/domain/calendar.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { eq } from 'drizzle-orm';
-import { insertHelpRequest } from './queries/help-requests.ts';
-import { insertInboundEvent } from './queries/inbound-events.ts';
-import { helpRequests } from './schema/index.ts';
-import { insertMemberIfMissing } from './queries/members.ts';
-import { findOrgUnitByCode, upsertOrgUnit } from './queries/org-units.ts';
-import { insertReport } from './queries/reports.ts';
-import { findTeamOfUnit, upsertTeam } from './queries/teams.ts';
-import { demoCommune } from './seed-demo-commune.ts';
+import { insertHelpRequest } from '../../db/queries/help-requests.ts';
+import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
+import { helpRequests } from '../../db/schema/index.ts';
+import { insertMemberIfMissing } from '../../db/queries/members.ts';
+import { findOrgUnitByCode, upsertOrgUnit } from '../../db/queries/org-units.ts';
+import { insertReport } from '../../db/queries/reports.ts';
+import { findTeamOfUnit, upsertTeam } from '../../db/queries/teams.ts';
+import { demoCommune } from '../../db/seed-demo-commune.ts';
 
 /**
  * Five weeks of team reports for the demo commune, so the digest has something real to show:
