@@ -6,7 +6,7 @@ import type { DbOrTx } from '../client.ts';
  * successor steps: reports made under a merged village count under today's village. Walked
  * backwards from the commune's current villages, so only this commune's units are read.
  */
-const villagesOfCommune = (communeId: number) => sql`
+export const villagesOfCommune = (communeId: number) => sql`
   with recursive village_of(unit_id, village_id) as (
     select id, id from org_units where parent_id = ${communeId} and kind = 'village' and valid_to is null
     union

@@ -1,0 +1,85 @@
+import ExcelJS from 'exceljs';
+import { dayMonth, vietnamDate } from '../../domain/calendar.ts';
+import type { CommuneMonthReport } from '../../domain/digests/commune-month-report.ts';
+import { metricIds, metrics } from '../group/report/metrics.ts';
+
+const headerRow = 4;
+/** A spreadsheet has no time zone: write the time as people in Vietnam read it. */
+const vietnamTime = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+const headerFont: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
+
+/**
+ * The monthly report as an XLSX: villages × metrics with a total row (formulas with their values
+ * cached, so any reader shows the numbers), a title naming the commune and the month, a frozen
+ * header, and a second sheet with every report row so each number can be traced to who sent it.
+ */
+export async function writeMonthReportXlsx(report: CommuneMonthReport, now: Date): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Trợ lý Tổ công nghệ số cộng đồng';
+  book.created = now;
+  addSummarySheet(book, report, now);
+  addRowsSheet(book, report);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function monthLabel(report: CommuneMonthReport): string {
+  return `${String(report.month.m).padStart(2, '0')}/${report.month.y}`;
+}
+
+function addSummarySheet(book: ExcelJS.Workbook, report: CommuneMonthReport, now: Date) {
+  const sheet = book.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] });
+  const columns = ['Thôn / tổ dân phố', 'Số báo cáo', ...metricIds.map((m) => metrics[m].label)];
+  sheet.mergeCells(1, 1, 1, columns.length);
+  sheet.getCell(1, 1).value = `BÁO CÁO THÁNG ${monthLabel(report)} – ${report.commune.name.toUpperCase()}`;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(2, 1).value = `Tổ công nghệ số cộng đồng · tổng hợp từ báo cáo của các tổ, lập ngày ${dayMonth(vietnamDate(now))}`;
+  const header = sheet.getRow(headerRow);
+  columns.forEach((title, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = title;
+    cell.fill = headerFill;
+    cell.font = headerFont;
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  header.height = 45;
+  report.villages.forEach((village, i) => {
+    sheet.getRow(headerRow + 1 + i).values = [village.name, village.reports, ...metricIds.map((m) => village.totals[m] ?? 0)];
+  });
+  const first = headerRow + 1;
+  const last = headerRow + report.villages.length;
+  const total = sheet.getRow(last + 1);
+  total.getCell(1).value = 'Tổng cộng';
+  const cached = [report.villages.reduce((n, v) => n + v.reports, 0), ...metricIds.map((m) => report.totals[m] ?? 0)];
+  cached.forEach((result, i) => {
+    const column = sheet.getColumn(i + 2).letter;
+    // exceljs drops a cached result of 0, which would leave some readers showing an empty cell.
+    total.getCell(i + 2).value = report.villages.length > 0 && result > 0 ? { formula: `SUM(${column}${first}:${column}${last})`, result } : result;
+  });
+  total.font = { bold: true };
+  sheet.getColumn(1).width = 24;
+  for (let c = 2; c <= columns.length; c++) sheet.getColumn(c).width = 14;
+}
+
+function addRowsSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {
+  const sheet = book.addWorksheet('Chi tiết báo cáo', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: 'Ngày', key: 'date', width: 12 },
+    { header: 'Thôn (hiện nay)', key: 'village', width: 22 },
+    { header: 'Báo cáo tại', key: 'madeUnder', width: 22 },
+    { header: 'Người báo cáo', key: 'member', width: 22 },
+    { header: 'Chỉ số', key: 'metric', width: 28 },
+    { header: 'Số lượng', key: 'count', width: 10 },
+    { header: 'Gửi lúc', key: 'createdAt', width: 20 },
+    { header: 'Đã hủy', key: 'undone', width: 9 },
+  ];
+  sheet.getRow(1).eachCell((cell) => {
+    cell.fill = headerFill;
+    cell.font = headerFont;
+  });
+  for (const row of report.rows) {
+    const id = metricIds.find((m) => m === row.metric);
+    const label = id ? metrics[id].label : row.metric;
+    sheet.addRow({ date: row.reportDate, village: row.village, madeUnder: row.madeUnder, member: row.member, metric: label, count: row.count, createdAt: vietnamTime.format(row.createdAt), undone: row.undone ? 'có' : '' });
+  }
+}

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { villagesOfCommune } from './commune-week.ts';
+
+export type MonthReportRow = {
+  reportId: number;
+  reportDate: string;
+  /** Today's village the report counts under, and the unit it was made under (they differ after a merger). */
+  villageId: number;
+  madeUnder: string;
+  member: string;
+  metric: string;
+  count: number;
+  createdAt: Date;
+  undone: boolean;
+};
+
+/**
+ * Every report item of a commune's village teams dated in [from, to], undone ones included (marked),
+ * so the monthly report's audit sheet shows everything the totals were made from.
+ */
+export async function listCommuneReportItems(db: DbOrTx, p: { communeId: number; from: string; to: string }): Promise<MonthReportRow[]> {
+  const result = await db.execute<{
+    report_id: number;
+    report_date: string;
+    village_id: number;
+    made_under: string;
+    member: string;
+    metric: string;
+    count: number;
+    created_at: string;
+    undone: boolean;
+  }>(sql`
+    ${villagesOfCommune(p.communeId)}
+    select r.id as report_id, to_char(r.report_date, 'YYYY-MM-DD') as report_date, v.village_id, u.name as made_under, m.display_name as member,
+           ri.metric, ri.count, r.created_at, r.undone_at is not null as undone
+      from village_of v
+      join org_units u on u.id = v.unit_id
+      join teams t on t.unit_id = v.unit_id and t.kind = 'village'
+      join reports r on r.team_id = t.id and r.report_date between ${p.from}::date and ${p.to}::date
+      join members m on m.id = r.member_id
+      join report_items ri on ri.report_id = r.id
+     order by r.report_date, r.id, ri.metric`);
+  return result.rows.map((r) => ({
+    reportId: Number(r.report_id),
+    reportDate: r.report_date,
+    villageId: Number(r.village_id),
+    madeUnder: r.made_under,
+    member: r.member,
+    metric: r.metric,
+    count: Number(r.count),
+    createdAt: new Date(r.created_at),
+    undone: r.undone,
+  }));
+}
