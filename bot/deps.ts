@@ -4,6 +4,8 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createSecretBox, deriveDataKey } from './crypto/secret-box.ts';
+import { createLinkSigner } from './crypto/signed-links.ts';
+import type { LinkSigner } from './crypto/signed-links.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { MessageTransport } from './domain/outbox/message-transport.ts';
 import { createQueues } from './jobs/queues.ts';
@@ -31,6 +33,8 @@ export type CoreDeps = {
   db: Db;
   queues: Queues;
   secretBox: SecretBox;
+  /** Signs links that open without a login (the monthly report's download). */
+  links: LinkSigner;
   close: () => Promise<void>;
 };
 
@@ -51,9 +55,8 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     onConnectionError: (err) => logger.warn({ code: 'code' in err ? String(err.code) : err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
   });
   const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
-  const secretBox = createSecretBox(
-    deriveDataKey(config.dataEncryptionKey, config.zalo ? [config.zalo.appSecret, config.zalo.oaSecretKey] : ['no-zalo-configured']),
-  );
+  const dataKey = deriveDataKey(config.dataEncryptionKey, config.zalo ? [config.zalo.appSecret, config.zalo.oaSecretKey] : ['no-zalo-configured']);
+  const secretBox = createSecretBox(dataKey);
   return {
     config,
     logger,
@@ -62,6 +65,7 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     db: dbHandle.db,
     queues,
     secretBox,
+    links: createLinkSigner(dataKey),
     async close() {
       await queues.close();
       await dbHandle.close();

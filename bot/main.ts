@@ -13,6 +13,7 @@ async function main() {
     clock: core.clock,
     zalo: config.zalo,
     enqueueInbound: core.queues.enqueueInbound,
+    links: core.links,
     readiness: {
       postgres: async () => void (await core.db.execute(sql`select 1`)),
       redis: () => core.queues.ping(),

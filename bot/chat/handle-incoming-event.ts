@@ -3,6 +3,7 @@ import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
 import { upsertResidentInteraction } from '../../db/queries/residents.ts';
 import { queueReplies } from '../domain/outbox/queue-replies.ts';
 import { handleGroupMessage } from './group/handle-group-message.ts';
+import type { ReportLinks } from './digest/report-links.ts';
 import { isGroupMessage } from './incoming-event.ts';
 import type { IncomingEvent } from './incoming-event.ts';
 import { handleResidentMessage } from './resident/handle-resident-message.ts';
@@ -17,6 +18,8 @@ export type ChatDeps = {
   /** The commune this OA serves (org unit code, e.g. `demo-xa`). */
   communeCode: string;
   publicBaseUrl: string | null;
+  /** Download links for leaders' reports; null without a public address. */
+  reportLinks: ReportLinks | null;
 };
 
 /**
@@ -24,7 +27,7 @@ export type ChatDeps = {
  * transaction that marks the event processed. Returns the new outbox row ids.
  */
 export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent): Promise<number[]> {
-  if (isGroupMessage(event)) return handleGroupMessage({ db: deps.db, now: deps.now }, event);
+  if (isGroupMessage(event)) return handleGroupMessage({ db: deps.db, now: deps.now, reportLinks: deps.reportLinks }, event);
   const userId = event.kind === 'message' ? event.senderId : event.userId;
   const resident = await upsertResidentInteraction(deps.db, { oaId: event.channelId, zaloUserId: userId, at: event.receivedAt });
   const turn = newTurn({

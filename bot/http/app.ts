@@ -9,6 +9,8 @@ import { httpErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { staticFileRoutes } from './routes/static-files.ts';
+import { downloadRoutes } from './routes/downloads.ts';
+import type { LinkSigner } from '../crypto/signed-links.ts';
 import type { ReadinessCheck } from './routes/health.ts';
 import { zaloWebhookRoute } from './routes/zalo-webhook.ts';
 
@@ -19,6 +21,7 @@ export type AppDeps = {
   zalo: ZaloConfig | null;
   enqueueInbound: (inboundEventId: number) => Promise<void>;
   readiness: Record<string, ReadinessCheck>;
+  links: LinkSigner;
 };
 
 /** Builds the HTTP app without listening, so tests can run it on any port. */
@@ -32,6 +35,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(healthRoutes, { checks: deps.readiness });
   app.register(metricsRoutes, { db: deps.db });
   app.register(staticFileRoutes);
+  app.register(downloadRoutes, { db: deps.db, clock: deps.clock, links: deps.links });
   app.register(zaloWebhookRoute, {
     deps: { db: deps.db, clock: deps.clock, zalo: deps.zalo, logger: deps.logger, enqueueInbound: deps.enqueueInbound },
   });

@@ -4,12 +4,13 @@ import { hasEarlierWaitingEvent, lockInboundEvent, markInboundProcessed } from '
 import type { InboundRow } from '../../db/queries/inbound-events.ts';
 import { handleIncomingEvent } from '../chat/handle-incoming-event.ts';
 import type { IncomingEvent } from '../chat/incoming-event.ts';
+import type { ReportLinks } from '../chat/digest/report-links.ts';
 import type { Clock } from '../clock.ts';
 import { toIncomingEvent } from '../zalo/to-incoming-event.ts';
 import { zcaStoredToIncoming } from '../zalo/zca/zca-stored-message.ts';
 import { envelopeSchema, parseWebhookEvent } from '../zalo/webhook-event.ts';
 
-export type ProcessInboundDeps = { db: Db; clock: Clock; communeCode: string; publicBaseUrl: string | null };
+export type ProcessInboundDeps = { db: Db; clock: Clock; communeCode: string; publicBaseUrl: string | null; reportLinks: ReportLinks | null };
 
 export type ProcessInboundResult =
   | { outcome: 'processed' | 'already-done'; outboxIds: number[] }
@@ -34,7 +35,7 @@ export async function processInboundEvent(deps: ProcessInboundDeps, inboundEvent
     const incoming = toIncoming(row);
     const now = deps.clock.now();
     const outboxIds = incoming
-      ? await handleIncomingEvent({ db: tx, now, communeCode: deps.communeCode, publicBaseUrl: deps.publicBaseUrl }, incoming)
+      ? await handleIncomingEvent({ db: tx, now, communeCode: deps.communeCode, publicBaseUrl: deps.publicBaseUrl, reportLinks: deps.reportLinks }, incoming)
       : [];
     await markInboundProcessed(tx, inboundEventId, now);
     return { outcome: 'processed', outboxIds };

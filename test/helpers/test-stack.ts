@@ -58,6 +58,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     clock: core.clock,
     zalo: config.zalo,
     enqueueInbound: core.queues.enqueueInbound,
+    links: core.links,
     readiness: { postgres: async () => void (await core.db.execute(sql`select 1`)), redis: () => core.queues.ping() },
   });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

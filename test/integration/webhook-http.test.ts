@@ -146,7 +146,7 @@ describe('POST /webhooks/zalo', () => {
   it('answers 503 and stores nothing when Postgres cannot be reached', async () => {
     const config = parseConfig({ ...stack.env, DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:1/nowhere' });
     const core = createCoreDeps(config, { name: 'test', logger: pino({ level: 'silent' }) });
-    const app = buildApp({ logger: pino({ level: 'silent' }), db: core.db, clock: core.clock, zalo: config.zalo, enqueueInbound: core.queues.enqueueInbound, readiness: {} });
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: core.db, clock: core.clock, zalo: config.zalo, enqueueInbound: core.queues.enqueueInbound, readiness: {}, links: core.links });
     try {
       const body = JSON.stringify(userText('alo'));
       const started = Date.now();
@@ -160,7 +160,7 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('answers 503 while the Zalo credentials are not configured', async () => {
-    const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: null, enqueueInbound: stack.core.queues.enqueueInbound, readiness: {} });
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: null, enqueueInbound: stack.core.queues.enqueueInbound, readiness: {}, links: stack.core.links });
     const body = JSON.stringify(userText('alo'));
     const res = await app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
     expect(res.statusCode).toBe(503);

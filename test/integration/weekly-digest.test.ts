@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueWeekDigest } from '../../bot/chat/digest/queue-week-digest.ts';
 import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
@@ -17,17 +18,22 @@ import { waitFor } from '../helpers/wait-for.ts';
 let stack: TestStack;
 let communeId: number;
 const leadersGroup = 'group-leaders-digest';
+const dongGroup = 'group-dong-digest';
 // The seed's "last full week" is the week before this one, as the Monday schedule sees it.
 const week = previousWeek(isoWeekOf(vietnamDate(new Date())));
 const { monday, sunday } = weekDays(week);
 const mondayMorningAfter = new Date(startOfVietnamDay(addDays(sunday, 1)).getTime() + 7.5 * 3_600_000);
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ env: { PUBLIC_BASE_URL: 'https://xa-demo.example.vn' } });
   ({ communeId } = await seedDemoCommune(stack.core.db));
   await seedDemoActivity(stack.core.db, { today: new Date() });
-  await linkTeamGroups(stack.core.db, [{ unit: 'Xã Demo', kind: 'commune_leaders', groupId: leadersGroup }]);
+  await linkTeamGroups(stack.core.db, [
+    { unit: 'Xã Demo', kind: 'commune_leaders', groupId: leadersGroup },
+    { unit: 'Thôn Đông', kind: 'village', groupId: dongGroup },
+  ]);
   stack.fake.state.gmfGroups.set(leadersGroup, true);
+  stack.fake.state.gmfGroups.set(dongGroup, true);
 });
 afterAll(async () => {
   await stack?.close();
@@ -80,5 +86,30 @@ describe('the weekly digest for commune leaders', () => {
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(m.length).toBeLessThanOrEqual(2000);
     expect(messages.join('\n')).toContain('Thôn số 60 có tên rất dài');
+  });
+
+  it('/baocaothang gives the month in the chat and a signed link to the XLSX that cannot be altered', async () => {
+    const before = inLeadersGroup().length;
+    const label = `${String(monday.m).padStart(2, '0')}/${monday.y}`;
+    await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: `/baocaothang ${label}` }));
+    const answer = await waitFor(() => inLeadersGroup().slice(before)[0], { what: 'the /baocaothang answer' });
+    expect(answer.text).toContain(`📑 BÁO CÁO THÁNG ${label} – Xã Demo`);
+    expect(answer.text).toContain('hộ đã đến');
+    const link = /https:\/\/xa-demo\.example\.vn(\/downloads\/\S+)/.exec(answer.text ?? '')?.[1];
+    if (!link) throw new Error(`no link in: ${answer.text}`);
+
+    const file = await fetch(`${stack.baseUrl}${link}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    expect(book.getWorksheet('Tổng hợp')?.getCell('A1').value).toBe(`BÁO CÁO THÁNG ${label} – XÃ DEMO`);
+    expect((await fetch(`${stack.baseUrl}${link.replace(/sig=[^&]+/, 'sig=AAAA')}`)).status).toBe(403);
+    expect((await fetch(`${stack.baseUrl}${link.replace(/\/\d{4}-\d{2}\.xlsx/, '/2020-01.xlsx')}`)).status).toBe(403);
+
+    const inDong = () => stack.fake.state.delivered.filter((d) => d.to === `group:${dongGroup}`);
+    await stack.postEvent(gmfGroupText({ groupId: dongGroup, senderId: '5100000000000000002', name: 'Nguyễn Văn An', text: '/baocaothang' }));
+    const refused = await waitFor(() => inDong()[0], { what: 'the answer in a village group' });
+    expect(refused.text).toContain('dùng trong nhóm Zalo của lãnh đạo xã');
   });
 });

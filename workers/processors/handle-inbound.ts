@@ -2,16 +2,18 @@ import { markInboundAttemptFailed } from '../../db/queries/inbound-events.ts';
 import { DelayedError } from 'bullmq';
 import type { CoreDeps } from '../../bot/deps.ts';
 import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
+import { createReportLinks } from '../../bot/chat/digest/report-links.ts';
 import { defineProcessor } from '../define-processor.ts';
 import { enqueueOutbox } from '../enqueue-outbox.ts';
 
 /** Handles one stored inbound event, then hands the replies it wrote to the outbound queue. */
 export function handleInboundProcessor(deps: CoreDeps) {
   const { communeCode, publicBaseUrl } = deps.config;
+  const reportLinks = createReportLinks(publicBaseUrl, deps.links);
   return defineProcessor('handle-inbound', async ({ inboundEventId }, { job, token, log, isFinalAttempt }) => {
     let result;
     try {
-      result = await processInboundEvent({ db: deps.db, clock: deps.clock, communeCode, publicBaseUrl }, inboundEventId);
+      result = await processInboundEvent({ db: deps.db, clock: deps.clock, communeCode, publicBaseUrl, reportLinks }, inboundEventId);
     } catch (err) {
       log.error({ err, inboundEventId }, 'inbound event failed');
       await markInboundAttemptFailed(deps.db, { id: inboundEventId, error: String(err), final: isFinalAttempt }).catch(() => undefined);

@@ -20,5 +20,12 @@ export const digestTexts = {
     h.open + h.doneThisWeek + h.confirmedThisWeek === 0
       ? 'Tuần này không có yêu cầu hỗ trợ nào của người dân.'
       : `Yêu cầu hỗ trợ của người dân: ${h.open} đang mở${h.overdue > 0 ? ` (${h.overdue} quá hạn)` : ''}; ${h.doneThisWeek} đã hỗ trợ xong trong tuần, ${h.confirmedThisWeek} được người dân xác nhận.`,
+  badMonth: 'Gõ tháng theo dạng tháng/năm, ví dụ /baocaothang 11/2026 (không ghi tháng là tháng trước).',
+  leadersOnly: 'Lệnh /baocaothang dùng trong nhóm Zalo của lãnh đạo xã. Trong nhóm tổ, gõ /tuan để xem số của tổ tuần này.',
+  monthTitle: (month: string, commune: string) => `📑 BÁO CÁO THÁNG ${month} – ${commune}`,
+  monthVillages: (reported: number, expected: number) => `Thôn có báo cáo trong tháng: ${reported}/${expected}.`,
+  monthLink: (url: string, days: number) => `Tải file Excel (từng thôn, từng chỉ số và chi tiết từng báo cáo; link dùng được ${days} ngày):\n${url}`,
+  monthNoLink: (command: string) =>
+    `File Excel chưa gửi qua Zalo được vì máy chủ chưa có địa chỉ công khai (PUBLIC_BASE_URL). Cán bộ phụ trách kỹ thuật có thể xuất file bằng lệnh:\n${command}`,
   noLeadersGroup: 'Xã chưa liên kết nhóm Zalo của lãnh đạo xã, nên chưa gửi được báo cáo tuần.',
 };

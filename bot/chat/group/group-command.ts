@@ -1,3 +1,5 @@
+import { parseYearMonth } from '../../domain/digests/commune-month-report.ts';
+import type { YearMonth } from '../../domain/digests/commune-month-report.ts';
 import { foldKeepLength } from './report/fold-keep-length.ts';
 import { parseReport, reportTrigger } from './report/parse-report.ts';
 import type { ReportError, ReportResult } from './report/parse-report.ts';
@@ -15,6 +17,8 @@ export type GroupCommand =
   | { kind: 'close'; requestId: number; note: string | null }
   | { kind: 'list' }
   | { kind: 'week' }
+  /** `/baocaothang [MM/YYYY]`: the monthly report (leaders' group); no month means last month. */
+  | { kind: 'monthReport'; month: YearMonth | null }
   | { kind: 'help' }
   | { kind: 'link'; code: string };
 
@@ -22,6 +26,7 @@ export type CommandRejection =
   | { reason: 'report'; error: Exclude<ReportError, 'not-a-report'>; detail: string | null }
   | { reason: 'missing-request-number'; command: 'claim' | 'close' }
   | { reason: 'missing-link-code' }
+  | { reason: 'bad-month' }
   /** "sửa lại: …" is not a command: the member is told how to correct a report. */
   | { reason: 'correction-hint' };
 
@@ -55,6 +60,15 @@ const commands: { names: readonly string[]; build: (rest: string, original: stri
   },
   { names: ['yeucau', 'yc'], build: () => ok({ kind: 'list' }) },
   { names: ['tuan', 'tuannay'], build: () => ok({ kind: 'week' }) },
+  {
+    names: ['baocaothang', 'bcthang'],
+    build: (rest) => {
+      const text = rest.trim();
+      if (!text) return ok({ kind: 'monthReport', month: null });
+      const month = parseYearMonth(text.split(/\s+/)[0] ?? '');
+      return month ? ok({ kind: 'monthReport', month }) : { ok: false, rejection: { reason: 'bad-month' } };
+    },
+  },
   { names: ['giup', 'help', 'huongdan'], build: () => ok({ kind: 'help' }) },
   {
     names: ['lienket'],

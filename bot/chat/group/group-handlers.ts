@@ -12,6 +12,7 @@ import { teamWeekTotals } from '../../domain/reports/week-totals.ts';
 import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest.ts';
 import { isoWeekOf } from '../../domain/iso-week.ts';
 import { renderWeekDigest } from '../digest/render-week-digest.ts';
+import { replyMonthReport } from '../digest/month-report-reply.ts';
 import { identifyGroupMember } from '../../domain/teams/identify-group-member.ts';
 import { linkGroupToTeam } from '../../domain/teams/link-codes.ts';
 import { findGuide } from '../../guides/guide-library.ts';
@@ -126,6 +127,8 @@ export const groupHandlers = {
     const lines = metricLines(Object.fromEntries(week.totals));
     reply(turn, lines.length === 0 ? texts.group.weekEmpty(turn.team.name) : texts.group.week(dayMonth(week.from), dayMonth(week.to), turn.team.name, lines));
   },
+
+  monthReport: (turn, { month }) => replyMonthReport(turn, month),
 
   help: async (turn, _command) => {
     reply(turn, texts.group.help(metricCatalogueText()));

@@ -1,6 +1,7 @@
 import type { Tx } from '../../../db/client.ts';
 import type { GroupTransport, TeamRow } from '../../../db/queries/teams.ts';
 import type { OutboundContent } from '../../domain/outbox/outbound-content.ts';
+import type { ReportLinks } from '../digest/report-links.ts';
 
 /** One command in a group: where it came from, who sent it, and the replies decided so far. */
 export type GroupTurn = {
@@ -15,6 +16,8 @@ export type GroupTurn = {
   replies: OutboundContent[];
   /** Outbox rows written for others (e.g. the resident told who will come), to be enqueued too. */
   otherOutboxIds: number[];
+  /** Signed download links for the leaders' reports; null when the bot has no public address. */
+  reportLinks: ReportLinks | null;
 };
 
 /** A reply that names the sender, so it is clear in a busy group whom it answers. */

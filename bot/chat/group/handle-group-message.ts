@@ -1,3 +1,4 @@
+import type { ReportLinks } from '../digest/report-links.ts';
 import type { Tx } from '../../../db/client.ts';
 import { findTeamByGroup } from '../../../db/queries/teams.ts';
 import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts';
@@ -15,7 +16,7 @@ import { metricCatalogueText, rejectionText } from './report-replies.ts';
  * ignored without a word. A group not linked to a team answers only /lienket and /giup. Replies go
  * back to the same group and are returned as outbox ids (with any messages for residents).
  */
-export async function handleGroupMessage(deps: { db: Tx; now: Date }, message: IncomingGroupMessage): Promise<number[]> {
+export async function handleGroupMessage(deps: { db: Tx; now: Date; reportLinks: ReportLinks | null }, message: IncomingGroupMessage): Promise<number[]> {
   if (!message.text) return [];
   const parsed = parseGroupCommand(message.text, deps.now);
   if (!parsed.ok && parsed.rejection === null) return [];
@@ -30,6 +31,7 @@ export async function handleGroupMessage(deps: { db: Tx; now: Date }, message: I
     sender: { id: message.senderId, name: message.senderName },
     replies: [],
     otherOutboxIds: [],
+    reportLinks: deps.reportLinks,
   };
   if (!parsed.ok) {
     if (turn.team || parsed.rejection.reason === 'missing-link-code') reply(turn, rejectionText(parsed.rejection));
@@ -72,6 +74,8 @@ async function run(turn: GroupTurn, command: GroupCommand): Promise<void> {
       return groupHandlers.list(bound, command);
     case 'week':
       return groupHandlers.week(bound, command);
+    case 'monthReport':
+      return groupHandlers.monthReport(bound, command);
     case 'help':
       return groupHandlers.help(bound, command);
     case 'link':

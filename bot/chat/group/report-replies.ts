@@ -1,5 +1,6 @@
 import { dayMonth, parseIsoDate } from '../../domain/calendar.ts';
 import { texts } from '../texts.vi.ts';
+import { digestTexts } from '../digest/digest-texts.vi.ts';
 import type { CommandRejection } from './group-command.ts';
 import { metricIds, metrics } from './report/metrics.ts';
 
@@ -28,6 +29,8 @@ export function rejectionText(rejection: CommandRejection): string {
       return texts.group.missingCode;
     case 'correction-hint':
       return texts.group.correctionHint;
+    case 'bad-month':
+      return digestTexts.badMonth;
   }
 }
 
