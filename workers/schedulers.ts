@@ -15,6 +15,11 @@ export async function upsertSchedulers(deps: CoreDeps, options: { zalo: boolean 
     { pattern: deps.config.digestCron, tz: 'Asia/Ho_Chi_Minh' },
     { name: 'send-weekly-digests', data: {} },
   );
+  await deps.queues.byName.maintenance.upsertJobScheduler(
+    'monthly-report',
+    { pattern: '0 0 8 1 * *', tz: 'Asia/Ho_Chi_Minh' },
+    { name: 'send-monthly-reports', data: {} },
+  );
   if (options.zalo) {
     await deps.queues.byName.maintenance.upsertJobScheduler(
       'refresh-oa-token',

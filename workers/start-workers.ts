@@ -11,6 +11,7 @@ import { refreshOaTokenProcessor } from './processors/refresh-oa-token.ts';
 import { sendOutboundOptions, sendOutboundProcessor } from './processors/send-outbound.ts';
 import { sweepFollowUpsProcessor } from './processors/sweep-follow-ups.ts';
 import { sendWeeklyDigestsProcessor } from './processors/send-weekly-digests.ts';
+import { sendMonthlyReportsProcessor } from './processors/send-monthly-reports.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
 
@@ -33,7 +34,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
   const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
     createQueueWorker(deps, connection, queue, processors, extra);
 
-  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
+  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), sendMonthlyReportsProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
   const workers = [
     start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
     start('maintenance', maintenance, { concurrency: 1 }),

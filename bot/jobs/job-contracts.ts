@@ -17,6 +17,7 @@ export const jobPayloads = {
   'refresh-oa-token': z.object({}),
   'sweep-follow-ups': z.object({}),
   'send-weekly-digests': z.object({}),
+  'send-monthly-reports': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -30,6 +31,7 @@ export const jobQueue = {
   'refresh-oa-token': 'maintenance',
   'sweep-follow-ups': 'maintenance',
   'send-weekly-digests': 'maintenance',
+  'send-monthly-reports': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
 
 /** Deterministic ids so a re-enqueue of the same work is a no-op while the job exists. */

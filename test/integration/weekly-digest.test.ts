@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueWeekDigest } from '../../bot/chat/digest/queue-week-digest.ts';
 import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
+import { lastMonth } from '../../bot/chat/digest/month-report-reply.ts';
 import { addDays, dayMonth, startOfVietnamDay, vietnamDate } from '../../bot/domain/calendar.ts';
 import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
 import { isoWeekOf, previousWeek, weekDays } from '../../bot/domain/iso-week.ts';
@@ -111,5 +112,18 @@ describe('the weekly digest for commune leaders', () => {
     await stack.postEvent(gmfGroupText({ groupId: dongGroup, senderId: '5100000000000000002', name: 'Nguyễn Văn An', text: '/baocaothang' }));
     const refused = await waitFor(() => inDong()[0], { what: 'the answer in a village group' });
     expect(refused.text).toContain('dùng trong nhóm Zalo của lãnh đạo xã');
+  });
+
+  it('sends last month\'s report to the leaders group once when the job on the 1st runs twice', async () => {
+    const before = inLeadersGroup().length;
+    const maintenance = stack.core.queues.byName.maintenance;
+    await maintenance.add('send-monthly-reports', {}, { jobId: 'month-test-1' });
+    await maintenance.add('send-monthly-reports', {}, { jobId: 'month-test-2' });
+    const sent = await waitFor(() => inLeadersGroup().slice(before)[0], { what: 'the monthly report' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(inLeadersGroup().slice(before)).toHaveLength(1);
+    const month = lastMonth(new Date());
+    expect(sent.text).toContain(`📑 BÁO CÁO THÁNG ${String(month.m).padStart(2, '0')}/${month.y} – Xã Demo`);
+    expect(sent.text).toContain('https://xa-demo.example.vn/downloads/bao-cao-thang/');
   });
 });
