@@ -55,6 +55,11 @@ const envSchema = z.object({
   /** Six-field cron (seconds first), Vietnam time. */
   DIGEST_CRON: z.string().regex(/^(\S+\s+){5}\S+$/, 'six cron fields, seconds first').default('0 30 7 * * 1'),
   DIGEST_ONTIME_GRACE_DAYS: z.coerce.number().int().min(0).max(14).default(1),
+  SCHEDULED_SENDS: z.stringbool().default(true),
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, 'two hours like 21-7')
+    .default('21-7'),
 });
 
 export type ZaloConfig = {
@@ -102,6 +107,10 @@ export type Config = {
   digestCron: string;
   /** Days after a week's Sunday a report still counts as on time. */
   digestGraceDays: number;
+  /** Whether the reminder sweep, the weekly digest and the monthly report run on their schedules. */
+  scheduledSends: boolean;
+  /** No reminder is sent from `startHour` until `endHour` (Vietnam time). */
+  quietHours: { startHour: number; endHour: number };
 };
 
 export class ConfigError extends Error {
@@ -144,6 +153,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     unverifiedResendAfterMs: e.UNVERIFIED_RESEND_AFTER_SEC * 1000,
     digestCron: e.DIGEST_CRON,
     digestGraceDays: e.DIGEST_ONTIME_GRACE_DAYS,
+    scheduledSends: e.SCHEDULED_SENDS,
+    quietHours: { startHour: Number(e.QUIET_HOURS.split('-')[0]), endHour: Number(e.QUIET_HOURS.split('-')[1]) },
   };
 }
 

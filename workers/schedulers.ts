@@ -9,17 +9,6 @@ const followUpSweepMs = 5 * 60_000;
  */
 export async function upsertSchedulers(deps: CoreDeps, options: { zalo: boolean }): Promise<void> {
   await deps.queues.byName.maintenance.upsertJobScheduler('sweep-follow-ups', { every: followUpSweepMs }, { name: 'sweep-follow-ups', data: {} });
-  // A cron pattern in Vietnam time; the digest itself is keyed by commune and week, so a repeat sends nothing.
-  await deps.queues.byName.maintenance.upsertJobScheduler(
-    'weekly-digest',
-    { pattern: deps.config.digestCron, tz: 'Asia/Ho_Chi_Minh' },
-    { name: 'send-weekly-digests', data: {} },
-  );
-  await deps.queues.byName.maintenance.upsertJobScheduler(
-    'monthly-report',
-    { pattern: '0 0 8 1 * *', tz: 'Asia/Ho_Chi_Minh' },
-    { name: 'send-monthly-reports', data: {} },
-  );
   if (options.zalo) {
     await deps.queues.byName.maintenance.upsertJobScheduler(
       'refresh-oa-token',
@@ -27,4 +16,27 @@ export async function upsertSchedulers(deps: CoreDeps, options: { zalo: boolean 
       { name: 'refresh-oa-token', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 } } },
     );
   }
+  if (deps.config.scheduledSends) await upsertLeaderSchedules(deps);
+  else await Promise.all(leaderSchedules.map((key) => deps.queues.byName.maintenance.removeJobScheduler(key)));
+}
+
+const leaderSchedules = ['weekly-digest', 'reminders', 'monthly-report'];
+
+/** Reminders, the weekly digest and the monthly report, in Vietnam time; each is keyed in Postgres, so a repeat sends nothing. */
+async function upsertLeaderSchedules(deps: CoreDeps): Promise<void> {
+  await deps.queues.byName.maintenance.upsertJobScheduler(
+    'weekly-digest',
+    { pattern: deps.config.digestCron, tz: 'Asia/Ho_Chi_Minh' },
+    { name: 'send-weekly-digests', data: {} },
+  );
+  await deps.queues.byName.maintenance.upsertJobScheduler(
+    'reminders',
+    { pattern: '0 */5 * * * *', tz: 'Asia/Ho_Chi_Minh' },
+    { name: 'sweep-reminders', data: {} },
+  );
+  await deps.queues.byName.maintenance.upsertJobScheduler(
+    'monthly-report',
+    { pattern: '0 0 8 1 * *', tz: 'Asia/Ho_Chi_Minh' },
+    { name: 'send-monthly-reports', data: {} },
+  );
 }

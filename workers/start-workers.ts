@@ -12,6 +12,7 @@ import { sendOutboundOptions, sendOutboundProcessor } from './processors/send-ou
 import { sweepFollowUpsProcessor } from './processors/sweep-follow-ups.ts';
 import { sendWeeklyDigestsProcessor } from './processors/send-weekly-digests.ts';
 import { sendMonthlyReportsProcessor } from './processors/send-monthly-reports.ts';
+import { sweepRemindersProcessor } from './processors/sweep-reminders.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
 
@@ -34,7 +35,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
   const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
     createQueueWorker(deps, connection, queue, processors, extra);
 
-  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), sendMonthlyReportsProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
+  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), sendMonthlyReportsProcessor(deps), sweepRemindersProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
   const workers = [
     start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
     start('maintenance', maintenance, { concurrency: 1 }),

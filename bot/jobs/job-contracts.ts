@@ -18,6 +18,7 @@ export const jobPayloads = {
   'sweep-follow-ups': z.object({}),
   'send-weekly-digests': z.object({}),
   'send-monthly-reports': z.object({}),
+  'sweep-reminders': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -32,6 +33,7 @@ export const jobQueue = {
   'sweep-follow-ups': 'maintenance',
   'send-weekly-digests': 'maintenance',
   'send-monthly-reports': 'maintenance',
+  'sweep-reminders': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
 
 /** Deterministic ids so a re-enqueue of the same work is a no-op while the job exists. */

@@ -40,3 +40,14 @@ export async function getMember(db: DbOrTx, id: number): Promise<MemberRow> {
   if (!row) throw new Error(`member ${id} not found`);
   return row;
 }
+
+/** The team's leader (the first one, if several), or null. */
+export async function findTeamLeader(db: DbOrTx, teamId: number): Promise<MemberRow | null> {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.teamId, teamId), eq(members.role, 'team_leader')))
+    .orderBy(members.id)
+    .limit(1);
+  return row ?? null;
+}

@@ -43,5 +43,6 @@ export const helpRequests = pgTable(
   (t) => [
     index('help_requests_team_open_idx').on(t.teamId, t.createdAt).where(sql`${t.status} in ('open', 'claimed')`),
     index('help_requests_resident_idx').on(t.residentId),
+    index('help_requests_commune_idx').on(t.communeId, t.status),
   ],
 );

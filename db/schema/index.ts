@@ -14,3 +14,4 @@ export * from './media-uploads.ts';
 export * from './team-link-codes.ts';
 export * from './reports.ts';
 export * from './zca-sessions.ts';
+export * from './reminders.ts';

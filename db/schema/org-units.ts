@@ -25,6 +25,8 @@ export const orgUnits = pgTable(
   },
   (t) => [
     index('org_units_parent_idx').on(t.parentId),
+    // Walking a merger backwards (which units became this village?) for the digests' roll-up.
+    index('org_units_successor_idx').on(t.successorId),
     check('org_units_validity_ck', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
 );

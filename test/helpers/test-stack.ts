@@ -101,6 +101,8 @@ export function testEnv(databaseUrl: string, fakeUrl: string, extra: Record<stri
     JOB_LOCK_MS: '2000',
     SWEEP_INTERVAL_MS: '250',
     RETRY_BASE_MS: '100',
+    // Tests decide when reminders and digests go out; a schedule firing mid-test would add messages.
+    SCHEDULED_SENDS: 'false',
     ZALO_HTTP_TIMEOUT_MS: '2000',
     ...zaloEnv(fakeUrl),
     ...extra,

@@ -27,5 +27,9 @@ export const digestTexts = {
   monthLink: (url: string, days: number) => `Tải file Excel (từng thôn, từng chỉ số và chi tiết từng báo cáo; link dùng được ${days} ngày):\n${url}`,
   monthNoLink: (command: string) =>
     `File Excel chưa gửi qua Zalo được vì máy chủ chưa có địa chỉ công khai (PUBLIC_BASE_URL). Cán bộ phụ trách kỹ thuật có thể xuất file bằng lệnh:\n${command}`,
+  weeklyReminder: (team: string, weekStart: string) =>
+    `⏰ Nhắc nhẹ: tuần này (từ ${weekStart}) ${team} chưa có báo cáo. Mọi người gửi giúp số liệu bằng /bc, ví dụ: /bc 12 hộ, 5 mức 2. Cảm ơn cả tổ ạ!`,
+  overdueRequests: (n: number) => `Tổ còn ${n} yêu cầu của người dân đã quá hạn, gõ /yeucau để xem.`,
+  undelivered: (items: string[]) => `Nhắc nhở chưa gửi được: ${items.join('; ')}.`,
   noLeadersGroup: 'Xã chưa liên kết nhóm Zalo của lãnh đạo xã, nên chưa gửi được báo cáo tuần.',
 };

@@ -21,6 +21,7 @@ export function renderWeekDigest(digest: CommuneWeekDigest): string[] {
     if (silent.length > 0) paragraphs.push(t.needsSupport(silent));
   }
   paragraphs.push(t.help(digest.help));
+  if (digest.undelivered.length > 0) paragraphs.push(t.undelivered(digest.undelivered.map((u) => `${u.teamName} (${u.reason})`)));
   return splitMessages(paragraphs);
 }
 

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../../db/client.ts';
 import { countCommuneHelpRequests, listVillageReporting, listVillageWeekTotals } from '../../../db/queries/commune-week.ts';
 import type { CommuneHelpCounts } from '../../../db/queries/commune-week.ts';
 import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
+import { listUndeliveredReminders } from '../../../db/queries/reminders.ts';
 import { addDays, isoDate, startOfVietnamDay } from '../calendar.ts';
 import type { CalendarDate } from '../calendar.ts';
 import { previousWeek, weekDays } from '../iso-week.ts';
@@ -24,6 +25,8 @@ export type CommuneWeekDigest = {
   reported: number;
   onTime: number;
   help: CommuneHelpCounts;
+  /** Reminders decided during the week that could not reach their team, with why. */
+  undelivered: { teamName: string; reason: string }[];
 };
 
 /**
@@ -40,6 +43,7 @@ export async function buildCommuneWeekDigest(db: DbOrTx, params: { communeId: nu
   const totals = await listVillageWeekTotals(db, { communeId: commune.id, lastMonday: isoDate(lastMonday), monday: isoDate(monday), sunday: isoDate(sunday) });
   const reporting = await listVillageReporting(db, { communeId: commune.id, monday: isoDate(monday), sunday: isoDate(sunday), onTimeBy });
   const help = await countCommuneHelpRequests(db, { communeId: commune.id, weekStart: startOfVietnamDay(monday), weekEnd: startOfVietnamDay(addDays(sunday, 1)), now: params.now });
+  const undelivered = await listUndeliveredReminders(db, { communeId: commune.id, from: startOfVietnamDay(monday), to: startOfVietnamDay(addDays(sunday, 1)) });
   const byVillage = new Map(reporting.map((r) => [r.villageId, r]));
   const villageWeeks = villages.map((v): VillageWeek => {
     const status = byVillage.get(v.id);
@@ -56,6 +60,7 @@ export async function buildCommuneWeekDigest(db: DbOrTx, params: { communeId: nu
     reported: villageWeeks.filter((v) => v.reported).length,
     onTime: villageWeeks.filter((v) => v.onTime).length,
     help,
+    undelivered,
   };
 }
 

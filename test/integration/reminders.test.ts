@@ -1,0 +1,91 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weeklyReminderMessage } from '../../bot/chat/digest/weekly-reminder-message.ts';
+import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
+import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
+import { sweepWeeklyReportReminders } from '../../bot/domain/reminders/weekly-report-reminders.ts';
+import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
+import { insertReport } from '../../db/queries/reports.ts';
+import { members, outboundMessages, reminders, teams, orgUnits } from '../../db/schema/index.ts';
+import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
+import { linkTeamGroups } from '../helpers/link-team-groups.ts';
+import { startTestStack } from '../helpers/test-stack.ts';
+import type { TestStack } from '../helpers/test-stack.ts';
+
+let stack: TestStack;
+let communeId: number;
+const teamIds: Record<string, number> = {};
+const quiet = { startHour: 21, endHour: 7 };
+/** An instant given as Vietnam local time. */
+const vn = (local: string) => new Date(`${local}+07:00`);
+const sweep = (now: Date) => sweepWeeklyReportReminders(stack.core.db, { now, quiet, text: weeklyReminderMessage });
+
+beforeAll(async () => {
+  stack = await startTestStack({ workers: false });
+  ({ communeId } = await seedDemoCommune(stack.core.db));
+  await linkTeamGroups(stack.core.db, [
+    { unit: 'Thôn Đông', kind: 'village', groupId: 'g-dong' },
+    { unit: 'Thôn Tây', kind: 'village', groupId: 'g-tay' },
+    { unit: 'Tổ dân phố 1', kind: 'village', groupId: 'g-tdp1' },
+  ]);
+  for (const name of ['Thôn Đông', 'Thôn Tây', 'Thôn Bắc', 'Tổ dân phố 1']) {
+    const [row] = await stack.core.db.select({ id: teams.id }).from(teams).innerJoin(orgUnits, eq(orgUnits.id, teams.unitId)).where(and(eq(orgUnits.name, name), eq(teams.kind, 'village')));
+    teamIds[name] = row?.id ?? 0;
+  }
+  // Thôn Đông's leader is known by Zalo id, so the reminder mentions them.
+  await stack.core.db.update(members).set({ zaloUserId: '5200000000000000001', zaloIdSource: 'oa' }).where(and(eq(members.teamId, teamIds['Thôn Đông'] ?? 0), eq(members.role, 'team_leader')));
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function report(team: string, date: string) {
+  const eventId = await insertInboundEvent(stack.core.db, { source: 'oa_webhook', eventName: 'test_report', dedupeKey: `test:${team}:${date}`, payload: '{}', status: 'processed', receivedAt: new Date() });
+  const [member] = await stack.core.db.select().from(members).where(eq(members.teamId, teamIds[team] ?? 0)).limit(1);
+  if (!eventId || !member) throw new Error('setup');
+  await insertReport(stack.core.db, { teamId: member.teamId, memberId: member.id, reportDate: date, inboundEventId: eventId, createdAt: vn(`${date}T18:00:00`), items: [{ metric: 'households_visited', count: 9 }] });
+}
+
+const remindersOf = (period: string) => stack.core.db.select().from(reminders).where(eq(reminders.period, period));
+const outboxTo = async (team: string) =>
+  (await stack.core.db.select().from(outboundMessages).where(and(eq(outboundMessages.channel, 'team_group'), eq(outboundMessages.recipientId, String(teamIds[team]))))).filter((r) =>
+    r.idempotencyKey.startsWith('reminder-'),
+  );
+
+describe('the weekly report reminder', () => {
+  it('fires once on Friday afternoon for each team that owes a report, and records why the others got none', async () => {
+    await report('Tổ dân phố 1', '2026-12-08');
+    expect(await sweep(vn('2026-12-10T10:00:00'))).toEqual([]);
+    expect(await remindersOf('2026-W50')).toHaveLength(4);
+
+    const sent = await sweep(vn('2026-12-11T15:05:00'));
+    expect(sent).toHaveLength(2);
+    expect(await sweep(vn('2026-12-11T15:10:00'))).toEqual([]);
+    const byTeam = Object.fromEntries((await remindersOf('2026-W50')).map((r) => [r.teamId, r]));
+    expect(byTeam[teamIds['Thôn Đông'] ?? 0]).toMatchObject({ status: 'sent' });
+    expect(byTeam[teamIds['Thôn Tây'] ?? 0]).toMatchObject({ status: 'sent' });
+    expect(byTeam[teamIds['Tổ dân phố 1'] ?? 0]).toMatchObject({ status: 'skipped', reason: 'already reported' });
+    expect(byTeam[teamIds['Thôn Bắc'] ?? 0]).toMatchObject({ status: 'undeliverable', reason: 'nhóm Zalo chưa liên kết' });
+
+    const [dong] = await outboxTo('Thôn Đông');
+    expect(dong?.payload).toMatchObject({ kind: 'text', mention: { userId: '5200000000000000001', name: 'Nguyễn Văn An' } });
+    expect(JSON.stringify(dong?.payload)).toContain('tuần này (từ 07/12) Tổ CNSCĐ Thôn Đông chưa có báo cáo');
+    expect(await outboxTo('Thôn Tây')).toHaveLength(1);
+
+    const digest = await buildCommuneWeekDigest(stack.core.db, { communeId, week: { year: 2026, week: 50 }, now: vn('2026-12-14T07:30:00'), graceDays: 1 });
+    expect(renderWeekDigest(digest).join('\n')).toContain('Nhắc nhở chưa gửi được: Tổ CNSCĐ Thôn Bắc (nhóm Zalo chưa liên kết).');
+  });
+
+  it('two workers sweeping at the same moment send each reminder once', async () => {
+    const [a, b] = await Promise.all([sweep(vn('2026-12-18T15:01:00')), sweep(vn('2026-12-18T15:01:00'))]);
+    expect([...(a ?? []), ...(b ?? [])]).toHaveLength(3);
+    expect(await outboxTo('Thôn Đông')).toHaveLength(2);
+  });
+
+  it('waits out quiet hours: due on Friday, first swept at 22:00, sent at 07:00 on Saturday', async () => {
+    expect(await sweep(vn('2026-12-25T22:00:00'))).toEqual([]);
+    expect(await sweep(vn('2026-12-26T06:59:00'))).toEqual([]);
+    expect((await remindersOf('2026-W52')).every((r) => r.status === 'pending')).toBe(true);
+    expect(await sweep(vn('2026-12-26T07:00:00'))).toHaveLength(3);
+  });
+});
