@@ -189,6 +189,7 @@ export const texts = {
       '• /yeucau – xem yêu cầu hỗ trợ đang chờ\n' +
       '• /nhan 12 – nhận yêu cầu số 12; /xong 12 – báo đã xong\n' +
       '• /tuan – số liệu tuần này của tổ\n' +
+      '• Nhóm lãnh đạo xã: /tuan – cả xã tuần này; /baocaothang 11/2026 – báo cáo tháng (file Excel); /gui vneid-level2 – gửi hướng dẫn cho các tổ; /thongbao … – gửi thông báo\n' +
       `Chỉ tiêu: ${metrics}.`,
     notLinkedHelp: 'Nhóm này chưa liên kết với tổ nào. Lãnh đạo xã gửi mã, rồi gõ /lienket MÃ trong nhóm.',
   },

@@ -57,3 +57,13 @@ export async function listCommunesWithLeaders(db: DbOrTx): Promise<{ communeId: 
     .where(and(eq(teams.kind, 'commune_leaders'), eq(orgUnits.kind, 'commune'), isNull(orgUnits.validTo)));
   return rows.map((r) => ({ communeId: r.team.unitId, leadersTeam: r.team }));
 }
+
+/** The village teams of a commune's current villages, with their group link (null when not linked). */
+export async function listVillageTeamsOfCommune(db: DbOrTx, communeId: number): Promise<TeamRow[]> {
+  const rows = await db
+    .select({ team: teams })
+    .from(teams)
+    .innerJoin(orgUnits, eq(orgUnits.id, teams.unitId))
+    .where(and(eq(teams.kind, 'village'), eq(orgUnits.parentId, communeId), isNull(orgUnits.validTo)));
+  return rows.map((r) => r.team).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}

@@ -126,4 +126,28 @@ describe('the weekly digest for commune leaders', () => {
     expect(sent.text).toContain(`📑 BÁO CÁO THÁNG ${String(month.m).padStart(2, '0')}/${month.y} – Xã Demo`);
     expect(sent.text).toContain('https://xa-demo.example.vn/downloads/bao-cao-thang/');
   });
+
+  it('/gui sends a whole guide and /thongbao an announcement to every linked village group, and says who was not reached', async () => {
+    const inDong = () => stack.fake.state.delivered.filter((d) => d.to === `group:${dongGroup}`);
+    const dongBefore = inDong().length;
+    const before = inLeadersGroup().length;
+    await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/gui muc 2' }));
+    const answer = await waitFor(() => inLeadersGroup().slice(before)[0], { what: 'the /gui answer' });
+    expect(answer.text).toContain('tới 1 nhóm tổ');
+    expect(answer.text).toContain('Chưa gửi được (tổ chưa liên kết nhóm Zalo): Tổ CNSCĐ Thôn Bắc, Tổ CNSCĐ Thôn Tây, Tổ CNSCĐ Tổ dân phố 1.');
+    const guide = await waitFor(() => (inDong().length > dongBefore + 1 ? inDong().slice(dongBefore) : undefined), { what: 'the guide in the village group' });
+    expect(guide[0]?.text).toContain('📘 Lãnh đạo xã gửi hướng dẫn để các tổ tham khảo');
+    expect(guide.map((g) => g.text).join('\n')).toContain('Bước 1/');
+    expect(guide.map((g) => g.text).join('\n')).not.toMatch(/\{[bB]\}/);
+
+    const afterGuide = inDong().length;
+    await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/thongbao Sáng thứ 7 các tổ hỗ trợ người dân tại nhà văn hóa.' }));
+    const note = await waitFor(() => inDong().slice(afterGuide).find((d) => d.text?.includes('📢')), { what: 'the announcement' });
+    expect(note.text).toBe('📢 Thông báo của Lãnh đạo Xã Demo:\nSáng thứ 7 các tổ hỗ trợ người dân tại nhà văn hóa.');
+
+    const beforeUnknown = inLeadersGroup().length;
+    await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/gui nấu ăn' }));
+    const unknown = await waitFor(() => inLeadersGroup().slice(beforeUnknown).find((d) => d.text?.includes('Chưa tìm thấy hướng dẫn')), { what: 'the unknown-guide answer' });
+    expect(unknown.text).toContain('vneid-level2');
+  });
 });

@@ -31,5 +31,12 @@ export const digestTexts = {
     `⏰ Nhắc nhẹ: tuần này (từ ${weekStart}) ${team} chưa có báo cáo. Mọi người gửi giúp số liệu bằng /bc, ví dụ: /bc 12 hộ, 5 mức 2. Cảm ơn cả tổ ạ!`,
   overdueRequests: (n: number) => `Tổ còn ${n} yêu cầu của người dân đã quá hạn, gõ /yeucau để xem.`,
   undelivered: (items: string[]) => `Nhắc nhở chưa gửi được: ${items.join('; ')}.`,
+  pushLeadersOnly: 'Lệnh /gui và /thongbao dùng trong nhóm Zalo của lãnh đạo xã.',
+  unknownGuide: (ids: string) => `Chưa tìm thấy hướng dẫn đó. Gõ /gui kèm tên hướng dẫn, ví dụ /gui vneid-level2. Các hướng dẫn: ${ids}.`,
+  emptyAnnouncement: 'Gõ /thongbao kèm nội dung, ví dụ: /thongbao Thứ 7 này các tổ hỗ trợ người dân tại nhà văn hóa thôn.',
+  pushedGuideTitle: (title: string) => `📘 Lãnh đạo xã gửi hướng dẫn để các tổ tham khảo: ${title}`,
+  announcement: (from: string, text: string) => `📢 Thông báo của ${from}:\n${text}`,
+  pushed: (what: string | null, reached: number, notLinked: string[]) =>
+    `Đã gửi ${what ? `hướng dẫn "${what}"` : 'thông báo'} tới ${reached} nhóm tổ.` + (notLinked.length > 0 ? ` Chưa gửi được (tổ chưa liên kết nhóm Zalo): ${notLinked.join(', ')}.` : ''),
   noLeadersGroup: 'Xã chưa liên kết nhóm Zalo của lãnh đạo xã, nên chưa gửi được báo cáo tuần.',
 };

@@ -19,6 +19,9 @@ export type GroupCommand =
   | { kind: 'week' }
   /** `/baocaothang [MM/YYYY]`: the monthly report (leaders' group); no month means last month. */
   | { kind: 'monthReport'; month: YearMonth | null }
+  /** `/gui <hướng dẫn>` and `/thongbao <nội dung>`: from the leaders' group to every village team's group. */
+  | { kind: 'pushGuide'; guide: string }
+  | { kind: 'announce'; text: string }
   | { kind: 'help' }
   | { kind: 'link'; code: string };
 
@@ -60,6 +63,8 @@ const commands: { names: readonly string[]; build: (rest: string, original: stri
   },
   { names: ['yeucau', 'yc'], build: () => ok({ kind: 'list' }) },
   { names: ['tuan', 'tuannay'], build: () => ok({ kind: 'week' }) },
+  { names: ['gui', 'guihuongdan'], build: (rest) => ok({ kind: 'pushGuide', guide: rest.trim() }) },
+  { names: ['thongbao', 'tb'], build: (_rest, original) => ok({ kind: 'announce', text: original.slice(0, 1800) }) },
   {
     names: ['baocaothang', 'bcthang'],
     build: (rest) => {

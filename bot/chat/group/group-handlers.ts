@@ -13,6 +13,7 @@ import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest
 import { isoWeekOf } from '../../domain/iso-week.ts';
 import { renderWeekDigest } from '../digest/render-week-digest.ts';
 import { replyMonthReport } from '../digest/month-report-reply.ts';
+import { pushAnnouncement, pushGuide } from '../digest/push-to-teams.ts';
 import { identifyGroupMember } from '../../domain/teams/identify-group-member.ts';
 import { linkGroupToTeam } from '../../domain/teams/link-codes.ts';
 import { findGuide } from '../../guides/guide-library.ts';
@@ -129,6 +130,8 @@ export const groupHandlers = {
   },
 
   monthReport: (turn, { month }) => replyMonthReport(turn, month),
+  pushGuide: (turn, { guide }) => pushGuide(turn, guide),
+  announce: (turn, { text }) => pushAnnouncement(turn, text),
 
   help: async (turn, _command) => {
     reply(turn, texts.group.help(metricCatalogueText()));

@@ -76,6 +76,10 @@ async function run(turn: GroupTurn, command: GroupCommand): Promise<void> {
       return groupHandlers.week(bound, command);
     case 'monthReport':
       return groupHandlers.monthReport(bound, command);
+    case 'pushGuide':
+      return groupHandlers.pushGuide(bound, command);
+    case 'announce':
+      return groupHandlers.announce(bound, command);
     case 'help':
       return groupHandlers.help(bound, command);
     case 'link':
