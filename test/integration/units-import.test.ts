@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importUnits } from '../../bot/domain/imports/import-units.ts';
+import { orgUnits } from '../../db/schema/index.ts';
+import { startTestStack } from '../helpers/test-stack.ts';
+import type { TestStack } from '../helpers/test-stack.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ workers: false });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const sample = readFileSync(new URL('../../scripts/samples/units.csv', import.meta.url), 'utf8');
+const units = () => stack.core.db.select().from(orgUnits);
+
+describe('npm run units:import', () => {
+  it('imports the sample: the tree, the Vietnamese kinds and the merged village pointing at its successor', async () => {
+    expect(await importUnits(stack.core.db, sample)).toEqual({ ok: true, created: 9, updated: 0 });
+    const rows = await units();
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const merged = byCode.get('mau-xa-hoa-binh-thon-na-phai');
+    expect(merged).toMatchObject({ kind: 'village', validTo: '2026-06-30', successorId: byCode.get('mau-xa-hoa-binh-thon-ban-ca')?.id });
+    expect(byCode.get('mau-phuong-trung-tam-tdp-1')).toMatchObject({ kind: 'village', parentId: byCode.get('mau-phuong-trung-tam')?.id });
+    expect(byCode.get('mau-phuong-trung-tam')).toMatchObject({ kind: 'commune', parentId: byCode.get('mau-tinh')?.id });
+  });
+
+  it('importing the same file again creates nothing new', async () => {
+    const before = (await units()).length;
+    expect(await importUnits(stack.core.db, sample)).toEqual({ ok: true, created: 0, updated: 9 });
+    expect(await units()).toHaveLength(before);
+  });
+
+  it('a file with bad rows writes nothing and names every bad row with its line', async () => {
+    const before = await units();
+    const bad = [
+      'code,name,kind,parent_code,valid_from,valid_to,successor_code',
+      'mau-xa-moi,Xã Mới,xã,mau-tinh,2025-07-01,,',
+      'mau-xa-moi-thon-a,Thôn A,thôn,mau-xa-moi,2025-07-01,,',
+      'Mau Sai,Thôn B,thôn,mau-xa-moi,2025-07-01,,',
+      'mau-xa-moi-thon-c,Thôn C,làng,mau-xa-moi,2025-07-01,,',
+      'mau-xa-moi-thon-d,Thôn D,thôn,khong-co,2025-07-01,,',
+      'mau-xa-moi-thon-e,Thôn E,thôn,mau-xa-moi,2025-02-30,,',
+      'mau-xa-moi-thon-f,Thôn F,thôn,mau-xa-moi,2025-07-01,,mau-xa-moi-thon-a',
+      'mau-xa-moi-thon-g,Thôn G,thôn,mau-tinh,2025-07-01,,',
+      'mau-xa-moi-thon-a,Thôn A lặp,thôn,mau-xa-moi,2025-07-01,,',
+    ].join('\n');
+    const result = await importUnits(stack.core.db, bad);
+    expect(result.ok).toBe(false);
+    const lines = result.ok ? [] : result.problems.map((p) => p.line);
+    expect([...new Set(lines)]).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    expect(result.ok ? '' : result.problems.map((p) => p.reason).join('\n')).toContain('a village cannot belong to a province');
+    expect(await units()).toEqual(before);
+  });
+});
