@@ -55,3 +55,38 @@ export async function countCommuneHelpRequests(db: DbOrTx, p: { communeId: numbe
   const row = result.rows[0];
   return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0), doneThisWeek: Number(row?.done ?? 0), confirmedThisWeek: Number(row?.confirmed ?? 0) };
 }
+
+export type CommuneProgress = { monthTargets: { metric: string; target: number; done: number }[]; adults: number; level2SoFar: number };
+
+/**
+ * Progress of a commune: the month's targets (the commune's own plus its villages') against what was
+ * reported from the 1st to `until`, and the people its teams helped to level-2 e-ID so far against
+ * the adults of its villages (where a population is known).
+ */
+export async function loadCommuneProgress(db: DbOrTx, p: { communeId: number; month: string; monthStart: string; until: string }): Promise<CommuneProgress> {
+  const targets = await db.execute<{ metric: string; target: number; done: number }>(sql`
+    ${villagesOfCommune(p.communeId)},
+    planned as (
+      select metric, sum(target)::int as target from targets
+       where period = ${p.month} and (unit_id = ${p.communeId} or unit_id in (select village_id from village_of))
+       group by metric),
+    done as (
+      select ri.metric, sum(ri.count)::int as done
+        from village_of v join teams t on t.unit_id = v.unit_id and t.kind = 'village'
+        join reports r on r.team_id = t.id and r.undone_at is null and r.report_date between ${p.monthStart}::date and ${p.until}::date
+        join report_items ri on ri.report_id = r.id
+       group by ri.metric)
+    select planned.metric, planned.target, coalesce(done.done, 0)::int as done from planned left join done using (metric) order by planned.metric`);
+  const coverage = await db.execute<{ adults: number | null; level2: number | null }>(sql`
+    ${villagesOfCommune(p.communeId)}
+    select (select sum(adults)::int from unit_populations where unit_id in (select distinct village_id from village_of)) as adults,
+           (select sum(ri.count)::int from village_of v join teams t on t.unit_id = v.unit_id and t.kind = 'village'
+              join reports r on r.team_id = t.id and r.undone_at is null and r.report_date <= ${p.until}::date
+              join report_items ri on ri.report_id = r.id and ri.metric = 'vneid_level2') as level2`);
+  const row = coverage.rows[0];
+  return {
+    monthTargets: targets.rows.map((r) => ({ metric: r.metric, target: Number(r.target), done: Number(r.done) })),
+    adults: Number(row?.adults ?? 0),
+    level2SoFar: Number(row?.level2 ?? 0),
+  };
+}

@@ -15,3 +15,4 @@ export * from './team-link-codes.ts';
 export * from './reports.ts';
 export * from './zca-sessions.ts';
 export * from './reminders.ts';
+export * from './targets.ts';

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { eq } from 'drizzle-orm';
 import { insertHelpRequest } from '../../db/queries/help-requests.ts';
 import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
-import { helpRequests } from '../../db/schema/index.ts';
+import { helpRequests, targets, unitPopulations } from '../../db/schema/index.ts';
 import { insertMemberIfMissing } from '../../db/queries/members.ts';
 import { findOrgUnitByCode, upsertOrgUnit } from '../../db/queries/org-units.ts';
 import { insertReport } from '../../db/queries/reports.ts';
@@ -16,7 +16,8 @@ import { demoCommune } from '../../db/seed-demo-commune.ts';
  * Thôn Đông and Tổ dân phố 1 report on time, Thôn Tây reported the last full week late, Thôn Bắc
  * has been silent that week, and Xóm Mới — merged into Thôn Tây on 1 Nov 2026 — still reports
  * through its old team, which counts under Thôn Tây. Three residents' requests: one done and
- * confirmed during that week, one claimed, one still open and past its due time. Counts are fixed numbers, not random, so the
+ * confirmed during that week, one claimed, one still open and past its due time. Villages have
+ * populations and the commune has targets for that week's month, so the digest shows coverage. Counts are fixed numbers, not random, so the
  * digest's text can be checked word for word. Idempotent: each report has its own stored event key.
  */
 export async function seedDemoActivity(db: Db, options: { today: Date }): Promise<{ reports: number }> {
@@ -38,8 +39,24 @@ export async function seedDemoActivity(db: Db, options: { today: Date }): Promis
       }
     }
     await seedHelpRequests(tx, lastFullWeekMonday);
+    await seedTargets(tx, addDays(lastFullWeekMonday, 6));
     return { reports: count };
   });
+}
+
+/** Populations of the villages and the commune's targets for the month the last full week ends in. */
+async function seedTargets(tx: DbOrTx, sunday: CalendarDate): Promise<void> {
+  const adults: Record<string, number> = { 'demo-xa-thon-dong': 860, 'demo-xa-thon-tay': 720, 'demo-xa-thon-bac': 540, 'demo-xa-to-dan-pho-1': 930 };
+  for (const [code, count] of Object.entries(adults)) {
+    const unit = await findOrgUnitByCode(tx, code);
+    if (unit) await tx.insert(unitPopulations).values({ unitId: unit.id, adults: count, households: Math.round(count / 3) }).onConflictDoNothing();
+  }
+  const commune = await findOrgUnitByCode(tx, demoCommune.commune.code);
+  const period = `${sunday.y}-${String(sunday.m).padStart(2, '0')}`;
+  if (!commune) return;
+  for (const [metric, target] of [['households_visited', 700], ['vneid_level2', 250]] as const) {
+    await tx.insert(targets).values({ unitId: commune.id, metric, period, target }).onConflictDoNothing();
+  }
 }
 
 /** Only on the first run: help requests have no natural key to make them idempotent. */

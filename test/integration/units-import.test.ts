@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importUnits } from '../../bot/domain/imports/import-units.ts';
-import { orgUnits } from '../../db/schema/index.ts';
+import { orgUnits, targets, unitPopulations } from '../../db/schema/index.ts';
+import { importTargets } from '../../bot/domain/imports/import-targets.ts';
+import { metricIds } from '../../bot/chat/group/report/metrics.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
@@ -53,5 +55,20 @@ describe('npm run units:import', () => {
     expect([...new Set(lines)]).toEqual([4, 5, 6, 7, 8, 9, 10]);
     expect(result.ok ? '' : result.problems.map((p) => p.reason).join('\n')).toContain('a village cannot belong to a province');
     expect(await units()).toEqual(before);
+  });
+
+  it('targets:import stores targets and populations, updates them on re-import, and refuses a bad file whole', async () => {
+    const targetsCsv = readFileSync(new URL('../../scripts/samples/targets.csv', import.meta.url), 'utf8');
+    expect(await importTargets(stack.core.db, targetsCsv, { metricIds })).toEqual({ ok: true, targets: 3, populations: 6 });
+    expect(await importTargets(stack.core.db, targetsCsv.replace('vneid_level2,2026,1800', 'vneid_level2,2026,2000'), { metricIds })).toEqual({ ok: true, targets: 3, populations: 6 });
+    const stored = await stack.core.db.select().from(targets);
+    expect(stored).toHaveLength(3);
+    expect(stored.find((t) => t.period === '2026')?.target).toBe(2000);
+    expect(await stack.core.db.select().from(unitPopulations)).toHaveLength(3);
+
+    const bad = ['unit_code,metric,period,target', 'mau-xa-hoa-binh,vneid_level2,2026-12,90', 'khong-co,vneid_level2,2026-12,5', 'mau-xa-hoa-binh,bánh mì,2026-12,5', 'mau-xa-hoa-binh,dvc_accounts,12/2026,5', 'mau-xa-hoa-binh-thon-1,adults,2026,800', 'mau-xa-hoa-binh,dvc_accounts,2026-12,-3'].join('\n');
+    const result = await importTargets(stack.core.db, bad, { metricIds });
+    expect(result.ok ? [] : [...new Set(result.problems.map((p) => p.line))]).toEqual([3, 4, 5, 6, 7]);
+    expect((await stack.core.db.select().from(targets)).find((t) => t.period === '2026-12' && t.metric === 'vneid_level2')?.target).toBe(150);
   });
 });

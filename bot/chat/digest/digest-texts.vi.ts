@@ -38,5 +38,9 @@ export const digestTexts = {
   announcement: (from: string, text: string) => `📢 Thông báo của ${from}:\n${text}`,
   pushed: (what: string | null, reached: number, notLinked: string[]) =>
     `Đã gửi ${what ? `hướng dẫn "${what}"` : 'thông báo'} tới ${reached} nhóm tổ.` + (notLinked.length > 0 ? ` Chưa gửi được (tổ chưa liên kết nhóm Zalo): ${notLinked.join(', ')}.` : ''),
+  progress: (month: string, items: string[]) => `Tiến độ tháng ${month} so với chỉ tiêu: ${items.join('; ')}.`,
+  progressItem: (done: number, target: number, label: string, percent: number) => `${done}/${target} ${label} (${percent}%)`,
+  coverage: (level2: number, adults: number, percent: number) =>
+    `Độ phủ: các tổ đã hỗ trợ ${level2} người kích hoạt định danh mức 2, bằng ${percent}% trong ${adults.toLocaleString('vi-VN')} người trưởng thành của các thôn.`,
   noLeadersGroup: 'Xã chưa liên kết nhóm Zalo của lãnh đạo xã, nên chưa gửi được báo cáo tuần.',
 };

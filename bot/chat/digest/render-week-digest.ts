@@ -20,9 +20,25 @@ export function renderWeekDigest(digest: CommuneWeekDigest): string[] {
     const silent = digest.villages.filter((v) => !v.reported).map((v) => v.name);
     if (silent.length > 0) paragraphs.push(t.needsSupport(silent));
   }
+  const progress = progressText(digest);
+  if (progress) paragraphs.push(progress);
   paragraphs.push(t.help(digest.help));
   if (digest.undelivered.length > 0) paragraphs.push(t.undelivered(digest.undelivered.map((u) => `${u.teamName} (${u.reason})`)));
   return splitMessages(paragraphs);
+}
+
+function progressText(digest: CommuneWeekDigest): string | null {
+  const { monthTargets, adults, level2SoFar, month } = digest.progress;
+  const percent = (done: number, of: number) => (of > 0 ? Math.round((100 * done) / of) : 0);
+  const items = metricIds.flatMap((m) => {
+    const target = monthTargets.find((x) => x.metric === m);
+    return target && target.target > 0 ? [t.progressItem(target.done, target.target, metrics[m].label, percent(target.done, target.target))] : [];
+  });
+  const lines = [
+    ...(items.length > 0 ? [t.progress(`${String(month.m).padStart(2, '0')}/${month.y}`, items)] : []),
+    ...(adults > 0 ? [t.coverage(level2SoFar, adults, percent(level2SoFar, adults))] : []),
+  ];
+  return lines.length > 0 ? lines.join('\n') : null;
 }
 
 function communeTotals(digest: CommuneWeekDigest): string {

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../db/client.ts';
-import { countCommuneHelpRequests, listVillageReporting, listVillageWeekTotals } from '../../../db/queries/commune-week.ts';
-import type { CommuneHelpCounts } from '../../../db/queries/commune-week.ts';
+import { countCommuneHelpRequests, listVillageReporting, listVillageWeekTotals, loadCommuneProgress } from '../../../db/queries/commune-week.ts';
+import type { CommuneHelpCounts, CommuneProgress } from '../../../db/queries/commune-week.ts';
 import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
 import { listUndeliveredReminders } from '../../../db/queries/reminders.ts';
 import { addDays, isoDate, startOfVietnamDay } from '../calendar.ts';
@@ -27,6 +27,8 @@ export type CommuneWeekDigest = {
   help: CommuneHelpCounts;
   /** Reminders decided during the week that could not reach their team, with why. */
   undelivered: { teamName: string; reason: string }[];
+  /** The month of the week's Sunday: its targets against the month so far, and level-2 coverage of adults. */
+  progress: CommuneProgress & { month: { y: number; m: number } };
 };
 
 /**
@@ -44,6 +46,9 @@ export async function buildCommuneWeekDigest(db: DbOrTx, params: { communeId: nu
   const reporting = await listVillageReporting(db, { communeId: commune.id, monday: isoDate(monday), sunday: isoDate(sunday), onTimeBy });
   const help = await countCommuneHelpRequests(db, { communeId: commune.id, weekStart: startOfVietnamDay(monday), weekEnd: startOfVietnamDay(addDays(sunday, 1)), now: params.now });
   const undelivered = await listUndeliveredReminders(db, { communeId: commune.id, from: startOfVietnamDay(monday), to: startOfVietnamDay(addDays(sunday, 1)) });
+  const month = { y: sunday.y, m: sunday.m };
+  const monthKey = `${month.y}-${String(month.m).padStart(2, '0')}`;
+  const progress = await loadCommuneProgress(db, { communeId: commune.id, month: monthKey, monthStart: `${monthKey}-01`, until: isoDate(sunday) });
   const byVillage = new Map(reporting.map((r) => [r.villageId, r]));
   const villageWeeks = villages.map((v): VillageWeek => {
     const status = byVillage.get(v.id);
@@ -61,6 +66,7 @@ export async function buildCommuneWeekDigest(db: DbOrTx, params: { communeId: nu
     onTime: villageWeeks.filter((v) => v.onTime).length,
     help,
     undelivered,
+    progress: { ...progress, month },
   };
 }
 
