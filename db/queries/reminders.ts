@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
 import { reminders } from '../schema/index.ts';
 
@@ -15,15 +15,40 @@ export async function planWeeklyReportReminders(db: DbOrTx, p: { period: string;
   return result.rowCount ?? 0;
 }
 
-/** Due reminders, locked for this transaction; another worker's sweep skips them instead of waiting. */
-export async function lockDueReminders(tx: Tx, p: { now: Date; limit: number }): Promise<ReminderRow[]> {
-  return tx
-    .select()
-    .from(reminders)
-    .where(and(eq(reminders.status, 'pending'), lte(reminders.dueAt, p.now)))
-    .orderBy(asc(reminders.dueAt))
-    .limit(p.limit)
-    .for('update', { skipLocked: true });
+export type DueReminder = ReminderRow & { teamName: string; teamLinked: boolean; reportedInWeek: boolean; weekOver: boolean };
+
+/**
+ * Due reminders with what deciding them needs (the team, whether it reported in the reminder's week,
+ * whether that week is over), in one query; locked for this transaction, and another worker's sweep
+ * skips them instead of waiting.
+ */
+export async function lockDueReminders(tx: Tx, p: { now: Date; limit: number }): Promise<DueReminder[]> {
+  const result = await tx.execute<{ id: number; team_name: string; linked: boolean; reported: boolean; week_over: boolean }>(sql`
+    with due as (
+      select r.id, r.team_id, date_trunc('week', r.due_at at time zone 'Asia/Ho_Chi_Minh')::date as monday
+        from reminders r
+       where r.status = 'pending' and r.due_at <= ${p.now.toISOString()}::timestamptz
+       order by r.due_at
+       limit ${p.limit}
+         for update of r skip locked)
+    select due.id, t.name as team_name, t.zalo_group_id is not null as linked,
+           exists (select 1 from reports rp where rp.team_id = due.team_id and rp.undone_at is null
+                     and rp.report_date between due.monday and due.monday + 6) as reported,
+           due.monday + 7 <= (${p.now.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date as week_over
+      from due join teams t on t.id = due.team_id`);
+  const ids = result.rows.map((r) => Number(r.id));
+  if (ids.length === 0) return [];
+  const rows = new Map((await tx.select().from(reminders).where(inArray(reminders.id, ids))).map((r) => [r.id, r]));
+  return result.rows.flatMap((r) => {
+    const row = rows.get(Number(r.id));
+    return row ? [{ ...row, teamName: r.team_name, teamLinked: r.linked, reportedInWeek: r.reported, weekOver: r.week_over }] : [];
+  });
+}
+
+/** Settles many reminders the same way at once (skipped or undeliverable, with one reason). */
+export async function decideReminders(db: DbOrTx, p: { ids: number[]; status: 'skipped' | 'undeliverable'; reason: string; now: Date }): Promise<void> {
+  if (p.ids.length === 0) return;
+  await db.update(reminders).set({ status: p.status, reason: p.reason, decidedAt: p.now }).where(inArray(reminders.id, p.ids));
 }
 
 export async function decideReminder(db: DbOrTx, p: { id: number; status: 'sent' | 'skipped' | 'undeliverable'; reason: string | null; outboundMessageId?: number; now: Date }): Promise<void> {
@@ -42,11 +67,4 @@ export async function listUndeliveredReminders(db: DbOrTx, p: { communeId: numbe
        and r.decided_at >= ${p.from.toISOString()}::timestamptz and r.decided_at < ${p.to.toISOString()}::timestamptz
      order by t.name`);
   return result.rows.map((r) => ({ teamName: r.team_name, reason: r.reason ?? '' }));
-}
-
-/** Whether a team has a counted report dated in [from, to]. */
-export async function teamHasReport(db: DbOrTx, p: { teamId: number; from: string; to: string }): Promise<boolean> {
-  const result = await db.execute(sql`
-    select 1 from reports where team_id = ${p.teamId} and undone_at is null and report_date between ${p.from}::date and ${p.to}::date limit 1`);
-  return result.rows.length > 0;
 }

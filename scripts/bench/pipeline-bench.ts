@@ -108,9 +108,10 @@ export async function pipelineBench(): Promise<Record<string, unknown>> {
   }
 }
 
-async function recreateBenchDatabase(databaseUrl: string): Promise<string> {
+/** A fresh, migrated `<db>_<suffix>` database next to the configured one. */
+export async function recreateBenchDatabase(databaseUrl: string, suffix = 'bench'): Promise<string> {
   const url = new URL(databaseUrl);
-  const name = `${url.pathname.slice(1) || 'cdt'}_bench`;
+  const name = `${url.pathname.slice(1) || 'cdt'}_${suffix}`;
   const admin = new pg.Client({ connectionString: Object.assign(new URL(databaseUrl), { pathname: '/postgres' }).toString() });
   await admin.connect();
   await admin.query(`drop database if exists "${name}" with (force)`);

@@ -5,6 +5,9 @@ import { isoWeekOf, previousWeek } from '../../bot/domain/iso-week.ts';
 import { listCommunesWithLeaders } from '../../db/queries/teams.ts';
 import { defineProcessor } from '../define-processor.ts';
 import { enqueueOutbox } from '../enqueue-outbox.ts';
+import { eachConcurrently } from '../each-concurrently.ts';
+
+export const digestConcurrency = 4;
 
 /** Monday morning: the week that just ended, to every commune's leaders' group. */
 export function sendWeeklyDigestsProcessor(deps: CoreDeps) {
@@ -12,12 +15,13 @@ export function sendWeeklyDigestsProcessor(deps: CoreDeps) {
     const now = deps.clock.now();
     const week = previousWeek(isoWeekOf(vietnamDate(now)));
     const outcomes: Record<string, number> = {};
-    for (const { communeId } of await listCommunesWithLeaders(deps.db)) {
+    // A province's 100 communes take ~3 s one after another; four at a time share the pool politely.
+    await eachConcurrently(await listCommunesWithLeaders(deps.db), digestConcurrency, async ({ communeId }) => {
       const outcome = await deps.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now, graceDays: deps.config.digestGraceDays }));
       outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
       if (outcome.kind === 'queued') await enqueueOutbox(deps, outcome.outboxIds, log);
       if (outcome.kind === 'no-leaders-group') log.warn({ communeId }, 'weekly digest not sent: the commune has no linked leaders group');
-    }
+    });
     log.info({ week, ...outcomes }, 'weekly digests processed');
     return outcomes;
   });

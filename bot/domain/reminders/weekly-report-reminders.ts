@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client.ts';
 import { listOpenHelpRequestsOfTeam } from '../../../db/queries/help-requests.ts';
 import { findTeamLeader } from '../../../db/queries/members.ts';
-import { decideReminder, lockDueReminders, planWeeklyReportReminders, teamHasReport } from '../../../db/queries/reminders.ts';
+import { decideReminder, decideReminders, lockDueReminders, planWeeklyReportReminders } from '../../../db/queries/reminders.ts';
 import { getTeam } from '../../../db/queries/teams.ts';
 import type { TeamRow } from '../../../db/queries/teams.ts';
 import { addDays, isoDate, startOfVietnamDay, vietnamDate } from '../calendar.ts';
@@ -25,28 +25,29 @@ const weeklyDue = { weekday: 4, hour: 15 };
  */
 export async function sweepWeeklyReportReminders(db: Db, p: { now: Date; quiet: QuietHours; text: ReminderText; limit?: number }): Promise<number[]> {
   const week = isoWeekOf(vietnamDate(p.now));
-  const { monday, sunday } = weekDays(week);
+  const { monday } = weekDays(week);
   const dueAt = new Date(startOfVietnamDay(addDays(monday, weeklyDue.weekday)).getTime() + weeklyDue.hour * 3_600_000);
   await planWeeklyReportReminders(db, { period: formatIsoWeek(week), dueAt });
   if (inQuietHours(p.now, p.quiet)) return [];
   return db.transaction(async (tx) => {
+    const due = await lockDueReminders(tx, { now: p.now, limit: p.limit ?? 5000 });
+    // A reminder planned for a week that is over (never fired, e.g. a long outage) is moot now.
+    const moot = due.filter((r) => r.weekOver);
+    const reported = due.filter((r) => !r.weekOver && r.reportedInWeek);
+    const unlinked = due.filter((r) => !r.weekOver && !r.reportedInWeek && !r.teamLinked);
+    await decideReminders(tx, { ids: moot.map((r) => r.id), status: 'skipped', reason: 'its week is over', now: p.now });
+    await decideReminders(tx, { ids: reported.map((r) => r.id), status: 'skipped', reason: 'already reported', now: p.now });
+    await decideReminders(tx, { ids: unlinked.map((r) => r.id), status: 'undeliverable', reason: 'nhóm Zalo chưa liên kết', now: p.now });
     const outboxIds: number[] = [];
-    for (const reminder of await lockDueReminders(tx, { now: p.now, limit: p.limit ?? 500 })) {
-      const decide = (status: 'skipped' | 'undeliverable', reason: string) => decideReminder(tx, { id: reminder.id, status, reason, now: p.now });
+    for (const reminder of due.filter((r) => !r.weekOver && !r.reportedInWeek && r.teamLinked)) {
       const team = await getTeam(tx, reminder.teamId);
-      const { monday: from, sunday: to } = weekDays(isoWeekOf(vietnamDate(reminder.dueAt)));
-      // A reminder planned for an earlier week that was never fired (e.g. a long outage) is moot now.
-      if (isoDate(to) < isoDate(monday)) await decide('skipped', 'its week is over');
-      else if (await teamHasReport(tx, { teamId: team.id, from: isoDate(from), to: isoDate(sunday) })) await decide('skipped', 'already reported');
-      else if (!team.zaloGroupId) await decide('undeliverable', 'nhóm Zalo chưa liên kết');
-      else {
-        const leader = await findTeamLeader(tx, team.id);
-        const overdue = (await listOpenHelpRequestsOfTeam(tx, team.id)).filter((r) => r.dueAt < p.now).length;
-        const mention = leader?.zaloUserId ? { userId: leader.zaloUserId, name: leader.displayName } : null;
-        const [id] = await queueTeamMessage(tx, { cause: `reminder-${reminder.id}`, teamId: team.id, contents: [p.text({ team, weekStart: isoDate(from), leader: mention, overdueRequests: overdue })] });
-        await decideReminder(tx, { id: reminder.id, status: 'sent', reason: null, ...(id === undefined ? {} : { outboundMessageId: id }), now: p.now });
-        if (id !== undefined) outboxIds.push(id);
-      }
+      const weekStart = weekDays(isoWeekOf(vietnamDate(reminder.dueAt))).monday;
+      const leader = await findTeamLeader(tx, team.id);
+      const overdue = (await listOpenHelpRequestsOfTeam(tx, team.id)).filter((r) => r.dueAt < p.now).length;
+      const mention = leader?.zaloUserId ? { userId: leader.zaloUserId, name: leader.displayName } : null;
+      const [id] = await queueTeamMessage(tx, { cause: `reminder-${reminder.id}`, teamId: team.id, contents: [p.text({ team, weekStart: isoDate(weekStart), leader: mention, overdueRequests: overdue })] });
+      await decideReminder(tx, { id: reminder.id, status: 'sent', reason: null, ...(id === undefined ? {} : { outboundMessageId: id }), now: p.now });
+      if (id !== undefined) outboxIds.push(id);
     }
     return outboxIds;
   });
