@@ -56,6 +56,7 @@ const envSchema = z.object({
   DIGEST_CRON: z.string().regex(/^(\S+\s+){5}\S+$/, 'six cron fields, seconds first').default('0 30 7 * * 1'),
   DIGEST_ONTIME_GRACE_DAYS: z.coerce.number().int().min(0).max(14).default(1),
   SCHEDULED_SENDS: z.stringbool().default(true),
+  MONTHLY_REPORT_DAY: z.coerce.number().int().min(1).max(31).default(25),
   QUIET_HOURS: z
     .string()
     .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, 'two hours like 21-7')
@@ -109,6 +110,8 @@ export type Config = {
   digestGraceDays: number;
   /** Whether the reminder sweep, the weekly digest and the monthly report run on their schedules. */
   scheduledSends: boolean;
+  /** Day of the month the teams' monthly numbers are due (the reminder ladder turns around it). */
+  monthlyReportDay: number;
   /** No reminder is sent from `startHour` until `endHour` (Vietnam time). */
   quietHours: { startHour: number; endHour: number };
 };
@@ -154,6 +157,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     digestCron: e.DIGEST_CRON,
     digestGraceDays: e.DIGEST_ONTIME_GRACE_DAYS,
     scheduledSends: e.SCHEDULED_SENDS,
+    monthlyReportDay: e.MONTHLY_REPORT_DAY,
     quietHours: { startHour: Number(e.QUIET_HOURS.split('-')[0]), endHour: Number(e.QUIET_HOURS.split('-')[1]) },
   };
 }

@@ -1,4 +1,4 @@
-CREATE TYPE "public"."reminder_kind" AS ENUM('weekly_report');--> statement-breakpoint
+CREATE TYPE "public"."reminder_kind" AS ENUM('weekly_report', 'month_before', 'month_after', 'month_named', 'request_overdue', 'request_escalation');--> statement-breakpoint
 CREATE TYPE "public"."reminder_status" AS ENUM('pending', 'sent', 'skipped', 'undeliverable');--> statement-breakpoint
 CREATE TABLE "reminders" (
 	"id" serial PRIMARY KEY NOT NULL,

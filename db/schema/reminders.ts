@@ -3,7 +3,13 @@ import { bigint, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqu
 import { outboundMessages } from './outbound-messages.ts';
 import { teams } from './teams.ts';
 
-export const reminderKind = pgEnum('reminder_kind', ['weekly_report']);
+/**
+ * `weekly_report` (Friday), the monthly ladder (`month_before` 3 days before the deadline to the group,
+ * `month_after` 1 day after with the leader mentioned, `month_named` 3 days after: named in the
+ * digest), and a resident's request past due (`request_overdue` to the team, `request_escalation` at
+ * twice the due time to the leaders).
+ */
+export const reminderKind = pgEnum('reminder_kind', ['weekly_report', 'month_before', 'month_after', 'month_named', 'request_overdue', 'request_escalation']);
 /**
  * pending → sent | skipped (nothing owed any more) | undeliverable (no linked group…), with the
  * reason kept, so the leaders' digest can say which reminders never reached a team.

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { writeMonthReportXlsx } from '../../bot/chat/digest/month-report-xlsx.ts';
 import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
-import { weeklyReminderMessage } from '../../bot/chat/digest/weekly-reminder-message.ts';
+import { escalationMessage, teamReminderMessage } from '../../bot/chat/digest/reminder-messages.ts';
 import { loadConfig } from '../../bot/config.ts';
 import { buildCommuneMonthReport } from '../../bot/domain/digests/commune-month-report.ts';
 import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
-import { sweepWeeklyReportReminders } from '../../bot/domain/reminders/weekly-report-reminders.ts';
+import { sweepReminders } from '../../bot/domain/reminders/team-reminders.ts';
 import { createDb } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
 import { recreateBenchDatabase } from './pipeline-bench.ts';
@@ -42,7 +42,7 @@ export async function leadersBench(): Promise<Record<string, unknown>> {
     const xlsxMs = await median(3, async () => writeMonthReportXlsx(await buildCommuneMonthReport(db, { communeId: communeIds[2] ?? 0, month: { y: 2026, m: 10 } }), now));
     let reminders = 0;
     const sweepMs = await timed(async () => {
-      reminders = (await sweepWeeklyReportReminders(db, { now, quiet: { startHour: 21, endHour: 7 }, text: weeklyReminderMessage, limit: 5000 })).length;
+      reminders = (await sweepReminders(db, { now, quiet: { startHour: 21, endHour: 7 }, monthlyDay: 25, text: teamReminderMessage, escalation: escalationMessage, limit: 10_000 })).length;
     });
     return {
       bench: 'leaders',

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { weeklyReminderMessage } from '../../bot/chat/digest/weekly-reminder-message.ts';
+import { escalationMessage, teamReminderMessage } from '../../bot/chat/digest/reminder-messages.ts';
 import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
 import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
-import { sweepWeeklyReportReminders } from '../../bot/domain/reminders/weekly-report-reminders.ts';
+import { sweepReminders } from '../../bot/domain/reminders/team-reminders.ts';
 import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
 import { insertReport } from '../../db/queries/reports.ts';
+import { insertHelpRequest } from '../../db/queries/help-requests.ts';
 import { members, outboundMessages, reminders, teams, orgUnits } from '../../db/schema/index.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { linkTeamGroups } from '../helpers/link-team-groups.ts';
@@ -18,7 +19,7 @@ const teamIds: Record<string, number> = {};
 const quiet = { startHour: 21, endHour: 7 };
 /** An instant given as Vietnam local time. */
 const vn = (local: string) => new Date(`${local}+07:00`);
-const sweep = (now: Date) => sweepWeeklyReportReminders(stack.core.db, { now, quiet, text: weeklyReminderMessage });
+const sweep = (now: Date) => sweepReminders(stack.core.db, { now, quiet, monthlyDay: 25, text: teamReminderMessage, escalation: escalationMessage });
 
 beforeAll(async () => {
   stack = await startTestStack({ workers: false });
@@ -88,4 +89,39 @@ describe('the weekly report reminder', () => {
     expect((await remindersOf('2026-W52')).every((r) => r.status === 'pending')).toBe(true);
     expect(await sweep(vn('2026-12-26T07:00:00'))).toHaveLength(3);
   });
+
+  it('the monthly ladder: before the 25th with the week in one message, after it with the leader, then named in the digest; overdue requests escalate', async () => {
+    await linkTeamGroups(stack.core.db, [{ unit: 'Xã Demo', kind: 'commune_leaders', groupId: 'g-leaders' }]);
+    await report('Tổ dân phố 1', '2027-01-05');
+    const request = await insertHelpRequest(stack.core.db, {
+      kind: 'home_visit', communeId, teamId: teamIds['Thôn Tây'] ?? 0, createdAt: vn('2027-01-20T08:00:00'), dueAt: vn('2027-01-22T08:00:00'),
+    });
+    // Friday 22 Jan 2027: the weekly reminder and "3 days before the 25th" are due together.
+    await sweep(vn('2027-01-22T15:05:00'));
+    const tay = (await outboxTo('Thôn Tây')).at(-1);
+    const tayText = JSON.stringify(tay?.payload);
+    expect(tayText).toContain('chưa có báo cáo');
+    expect(tayText).toContain('Sắp đến hạn báo cáo tháng 01/2027 (ngày 25/01)');
+    expect(tayText).toContain(`Yêu cầu của người dân đã quá hạn: số ${request.id}`);
+    // Tổ dân phố 1 reported in January: it owes neither the week nor the month.
+    expect((await outboxTo('Tổ dân phố 1')).filter((r) => r.createdAt > vn('2027-01-22T00:00:00'))).toHaveLength(0);
+
+    // Tuesday 26 Jan: one day late, the leader is mentioned; the request waited twice its time: the leaders hear of it.
+    await sweep(vn('2027-01-26T09:05:00'));
+    const dong = (await outboxTo('Thôn Đông')).at(-1);
+    expect(JSON.stringify(dong?.payload)).toContain('Báo cáo tháng 01/2027 đã quá hạn (ngày 25/01)');
+    expect(dong?.payload).toMatchObject({ mention: { userId: '5200000000000000001' } });
+    const leaders = await stack.core.db.select().from(outboundMessages).where(eq(outboundMessages.idempotencyKey, (await escalationKey()) ?? ''));
+    expect(JSON.stringify(leaders[0]?.payload)).toContain(`đã chờ gấp đôi thời hạn: số ${request.id} (Tổ CNSCĐ Thôn Tây)`);
+
+    // Thursday 28 Jan: three days late, the teams still owing January are named in that week's digest.
+    await sweep(vn('2027-01-28T09:05:00'));
+    const digest = await buildCommuneWeekDigest(stack.core.db, { communeId, week: { year: 2027, week: 4 }, now: vn('2027-02-01T07:30:00'), graceDays: 1 });
+    expect(renderWeekDigest(digest).join('\n')).toContain('Chưa báo cáo tháng 01/2027 (đã quá hạn 3 ngày): Tổ CNSCĐ Thôn Bắc, Tổ CNSCĐ Thôn Đông, Tổ CNSCĐ Thôn Tây.');
+  });
 });
+
+async function escalationKey() {
+  const rows = await stack.core.db.select({ key: outboundMessages.idempotencyKey }).from(outboundMessages);
+  return rows.map((r) => r.key).find((k) => k.startsWith('escalation-'));
+}

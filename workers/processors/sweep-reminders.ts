@@ -1,14 +1,15 @@
-import { weeklyReminderMessage } from '../../bot/chat/digest/weekly-reminder-message.ts';
+import { escalationMessage, teamReminderMessage } from '../../bot/chat/digest/reminder-messages.ts';
 import type { CoreDeps } from '../../bot/deps.ts';
-import { sweepWeeklyReportReminders } from '../../bot/domain/reminders/weekly-report-reminders.ts';
+import { sweepReminders } from '../../bot/domain/reminders/team-reminders.ts';
 import { defineProcessor } from '../define-processor.ts';
 import { enqueueOutbox } from '../enqueue-outbox.ts';
 
-/** Every few minutes: plans this week's reminders and sends the ones due (Postgres decides; this only triggers). */
+/** Every few minutes: plans the reminders that are coming and sends the ones due (Postgres decides; this only triggers). */
 export function sweepRemindersProcessor(deps: CoreDeps) {
   return defineProcessor('sweep-reminders', async (_payload, { log }) => {
-    const outboxIds = await sweepWeeklyReportReminders(deps.db, { now: deps.clock.now(), quiet: deps.config.quietHours, text: weeklyReminderMessage });
-    if (outboxIds.length > 0) log.info({ sent: outboxIds.length }, 'weekly report reminders sent');
+    const { quietHours: quiet, monthlyReportDay: monthlyDay } = deps.config;
+    const outboxIds = await sweepReminders(deps.db, { now: deps.clock.now(), quiet, monthlyDay, text: teamReminderMessage, escalation: escalationMessage });
+    if (outboxIds.length > 0) log.info({ sent: outboxIds.length }, 'reminders sent');
     await enqueueOutbox(deps, outboxIds, log);
     return { sent: outboxIds.length };
   });

@@ -29,7 +29,11 @@ export const digestTexts = {
     `File Excel chưa gửi qua Zalo được vì máy chủ chưa có địa chỉ công khai (PUBLIC_BASE_URL). Cán bộ phụ trách kỹ thuật có thể xuất file bằng lệnh:\n${command}`,
   weeklyReminder: (team: string, weekStart: string) =>
     `⏰ Nhắc nhẹ: tuần này (từ ${weekStart}) ${team} chưa có báo cáo. Mọi người gửi giúp số liệu bằng /bc, ví dụ: /bc 12 hộ, 5 mức 2. Cảm ơn cả tổ ạ!`,
-  overdueRequests: (n: number) => `Tổ còn ${n} yêu cầu của người dân đã quá hạn, gõ /yeucau để xem.`,
+  monthSoon: (team: string, month: string, deadline: string) => `📅 Sắp đến hạn báo cáo tháng ${month} (ngày ${deadline}) mà ${team} chưa có số liệu tháng này. Mọi người gửi giúp bằng /bc nhé.`,
+  monthLate: (team: string, month: string, deadline: string) => `📅 Báo cáo tháng ${month} đã quá hạn (ngày ${deadline}) mà ${team} chưa có số liệu tháng này. Nhờ tổ trưởng đôn đốc giúp ạ.`,
+  overdueRequests: (ids: number[]) => `Yêu cầu của người dân đã quá hạn: ${ids.map((id) => `số ${id}`).join(', ')}. Gõ /yeucau để xem, /nhan SỐ để nhận.`,
+  escalation: (items: string[]) => `⚠️ Yêu cầu của người dân đã chờ gấp đôi thời hạn: ${items.join(', ')}. Nhờ lãnh đạo xã nhắc tổ hoặc phân công người hỗ trợ ạ.`,
+  monthNamed: (month: string, teams: string[]) => `Chưa báo cáo tháng ${month} (đã quá hạn 3 ngày): ${teams.join(', ')}. Nhờ lãnh đạo xã hỏi thăm các tổ ạ.`,
   undelivered: (items: string[]) => `Nhắc nhở chưa gửi được: ${items.join('; ')}.`,
   pushLeadersOnly: 'Lệnh /gui và /thongbao dùng trong nhóm Zalo của lãnh đạo xã.',
   unknownGuide: (ids: string) => `Chưa tìm thấy hướng dẫn đó. Gõ /gui kèm tên hướng dẫn, ví dụ /gui vneid-level2. Các hướng dẫn: ${ids}.`,

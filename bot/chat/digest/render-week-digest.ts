@@ -19,6 +19,10 @@ export function renderWeekDigest(digest: CommuneWeekDigest): string[] {
     paragraphs.push([t.villagesTitle, ...digest.villages.map(villageLine)].join('\n'));
     const silent = digest.villages.filter((v) => !v.reported).map((v) => v.name);
     if (silent.length > 0) paragraphs.push(t.needsSupport(silent));
+    for (const period of new Set(digest.namedForMonth.map((n) => n.period))) {
+      const [y, m] = period.split('-');
+      paragraphs.push(t.monthNamed(`${m}/${y}`, digest.namedForMonth.filter((n) => n.period === period).map((n) => n.teamName)));
+    }
   }
   const progress = progressText(digest);
   if (progress) paragraphs.push(progress);

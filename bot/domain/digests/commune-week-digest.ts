@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../../db/client.ts';
 import { countCommuneHelpRequests, listVillageReporting, listVillageWeekTotals, loadCommuneProgress } from '../../../db/queries/commune-week.ts';
 import type { CommuneHelpCounts, CommuneProgress } from '../../../db/queries/commune-week.ts';
 import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
-import { listUndeliveredReminders } from '../../../db/queries/reminders.ts';
+import { listTeamsNamedForMonth, listUndeliveredReminders } from '../../../db/queries/reminders.ts';
 import { addDays, isoDate, startOfVietnamDay } from '../calendar.ts';
 import type { CalendarDate } from '../calendar.ts';
 import { previousWeek, weekDays } from '../iso-week.ts';
@@ -27,6 +27,8 @@ export type CommuneWeekDigest = {
   help: CommuneHelpCounts;
   /** Reminders decided during the week that could not reach their team, with why. */
   undelivered: { teamName: string; reason: string }[];
+  /** Teams whose month went unreported 3 days past the deadline (the ladder's last step), by month. */
+  namedForMonth: { period: string; teamName: string }[];
   /** The month of the week's Sunday: its targets against the month so far, and level-2 coverage of adults. */
   progress: CommuneProgress & { month: { y: number; m: number } };
 };
@@ -45,7 +47,9 @@ export async function buildCommuneWeekDigest(db: DbOrTx, params: { communeId: nu
   const totals = await listVillageWeekTotals(db, { communeId: commune.id, lastMonday: isoDate(lastMonday), monday: isoDate(monday), sunday: isoDate(sunday) });
   const reporting = await listVillageReporting(db, { communeId: commune.id, monday: isoDate(monday), sunday: isoDate(sunday), onTimeBy });
   const help = await countCommuneHelpRequests(db, { communeId: commune.id, weekStart: startOfVietnamDay(monday), weekEnd: startOfVietnamDay(addDays(sunday, 1)), now: params.now });
-  const undelivered = await listUndeliveredReminders(db, { communeId: commune.id, from: startOfVietnamDay(monday), to: startOfVietnamDay(addDays(sunday, 1)) });
+  const weekSpan = { communeId: commune.id, from: startOfVietnamDay(monday), to: startOfVietnamDay(addDays(sunday, 1)) };
+  const undelivered = await listUndeliveredReminders(db, weekSpan);
+  const namedForMonth = await listTeamsNamedForMonth(db, weekSpan);
   const month = { y: sunday.y, m: sunday.m };
   const monthKey = `${month.y}-${String(month.m).padStart(2, '0')}`;
   const progress = await loadCommuneProgress(db, { communeId: commune.id, month: monthKey, monthStart: `${monthKey}-01`, until: isoDate(sunday) });
@@ -66,6 +70,7 @@ export async function buildCommuneWeekDigest(db: DbOrTx, params: { communeId: nu
     onTime: villageWeeks.filter((v) => v.onTime).length,
     help,
     undelivered,
+    namedForMonth,
     progress: { ...progress, month },
   };
 }
