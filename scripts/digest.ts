@@ -1,6 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { queueWeekDigest } from '../bot/chat/digest/queue-week-digest.ts';
 import { renderWeekDigest } from '../bot/chat/digest/render-week-digest.ts';
+import { withChartLink } from '../bot/chat/digest/queue-week-digest.ts';
+import { createReportLinks } from '../bot/chat/digest/report-links.ts';
+import { renderWeekChartPng } from '../bot/chat/digest/week-chart-png.ts';
 import { vietnamDate } from '../bot/domain/calendar.ts';
 import { buildCommuneWeekDigest } from '../bot/domain/digests/commune-week-digest.ts';
 import { formatIsoWeek, isoWeekOf, parseIsoWeek, previousWeek } from '../bot/domain/iso-week.ts';
@@ -28,11 +34,16 @@ const communeCode = values.commune;
 await runWithCore('digest', async (core) => {
   const commune = await findOrgUnitByCode(core.db, communeCode);
   if (!commune || commune.kind !== 'commune') throw new Error(`no commune with code "${communeCode}"`);
-  const params = { communeId: commune.id, week, now: new Date(), graceDays: core.config.digestGraceDays };
+  const links = createReportLinks(core.config.publicBaseUrl, core.links);
+  const params = { communeId: commune.id, week, now: new Date(), graceDays: core.config.digestGraceDays, links };
   if (values['dry-run']) {
-    const messages = renderWeekDigest(await buildCommuneWeekDigest(core.db, params));
+    const digest = await buildCommuneWeekDigest(core.db, params);
+    const messages = withChartLink(renderWeekDigest(digest), params);
+    const chart = path.join(os.tmpdir(), `digest-${commune.code}-${formatIsoWeek(week)}.png`);
+    writeFileSync(chart, renderWeekChartPng(digest));
     console.log(`# ${commune.name}, ${formatIsoWeek(week)}: ${messages.length} message(s), not sent (--dry-run)\n`);
     console.log(messages.map((m, i) => `--- message ${i + 1} (${m.length} characters) ---\n${m}`).join('\n\n'));
+    console.log(`\n--- chart ---\n${chart}${links ? '' : '\n(PUBLIC_BASE_URL is not set: the leaders would get the messages without the chart link)'}`);
     return;
   }
   const outcome = await core.db.transaction((tx) => queueWeekDigest(tx, params));

@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { PNG } from 'pngjs';
+import { like } from 'drizzle-orm';
+import { outboundMessages } from '../../db/schema/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueWeekDigest } from '../../bot/chat/digest/queue-week-digest.ts';
 import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
@@ -47,12 +50,27 @@ describe('the weekly digest for commune leaders', () => {
     const maintenance = stack.core.queues.byName.maintenance;
     await maintenance.add('send-weekly-digests', {}, { jobId: 'digest-test-1' });
     await maintenance.add('send-weekly-digests', {}, { jobId: 'digest-test-2' });
-    const sent = await waitFor(() => (inLeadersGroup().length > before ? inLeadersGroup().slice(before) : undefined), { what: 'the digest in the leaders group' });
+    const rows = await waitFor(
+      async () => {
+        const written = await stack.core.db.select().from(outboundMessages).where(like(outboundMessages.idempotencyKey, `digest-${communeId}-%`));
+        return written.length > 0 && written.every((r) => r.status === 'sent') ? written : undefined;
+      },
+      { what: 'the digest sent to the leaders group' },
+    );
     await new Promise((r) => setTimeout(r, 1500));
-    expect(inLeadersGroup().slice(before)).toHaveLength(sent.length);
+    // Each message of the digest once, although the job ran twice.
+    const sent = inLeadersGroup().slice(before);
+    expect(sent).toHaveLength(rows.length);
+    expect(new Set(sent.map((d) => d.text)).size).toBe(sent.length);
     expect(sent[0]?.text).toContain(`BÁO CÁO TUẦN ${week.week}`);
     expect(sent[0]?.text).toContain('❗ Thôn Bắc: chưa báo cáo');
-    const again = await stack.core.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now: new Date(), graceDays: 1 }));
+    // The last message carries the chart as a signed link; it opens as a PNG.
+    const chartLink = /https:\/\/xa-demo\.example\.vn(\/downloads\/bieu-do-tuan\/\S+)/.exec(sent.at(-1)?.text ?? '')?.[1];
+    if (!chartLink) throw new Error('no chart link');
+    const chart = await fetch(`${stack.baseUrl}${chartLink}`);
+    expect(chart.headers.get('content-type')).toBe('image/png');
+    expect(PNG.sync.read(Buffer.from(await chart.arrayBuffer())).width).toBe(1000);
+    const again = await stack.core.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now: new Date(), graceDays: 1, links: null }));
     expect(again.kind).toBe('already-sent');
   });
 
@@ -60,7 +78,7 @@ describe('the weekly digest for commune leaders', () => {
     const before = inLeadersGroup().length;
     const res = await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/tuan' }));
     expect(res.status).toBe(200);
-    const answer = await waitFor(() => inLeadersGroup().slice(before)[0], { what: 'the /tuan answer' });
+    const answer = await waitFor(() => inLeadersGroup().slice(before).find((d) => d.text?.includes('Tổ công nghệ số cộng đồng')), { what: 'the /tuan answer' });
     expect(answer.text).toContain('Xã Demo – Tổ công nghệ số cộng đồng');
     expect(answer.text).toContain(`BÁO CÁO TUẦN ${isoWeekOf(vietnamDate(new Date())).week}`);
 
@@ -77,7 +95,7 @@ describe('the weekly digest for commune leaders', () => {
     const before = inLeadersGroup().length;
     const label = `${String(monday.m).padStart(2, '0')}/${monday.y}`;
     await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: `/baocaothang ${label}` }));
-    const answer = await waitFor(() => inLeadersGroup().slice(before)[0], { what: 'the /baocaothang answer' });
+    const answer = await waitFor(() => inLeadersGroup().slice(before).find((d) => d.text?.includes('📑')), { what: 'the /baocaothang answer' });
     expect(answer.text).toContain(`📑 BÁO CÁO THÁNG ${label} – Xã Demo`);
     expect(answer.text).toContain('hộ đã đến');
     const link = /https:\/\/xa-demo\.example\.vn(\/downloads\/\S+)/.exec(answer.text ?? '')?.[1];
@@ -116,7 +134,7 @@ describe('the weekly digest for commune leaders', () => {
     const dongBefore = inDong().length;
     const before = inLeadersGroup().length;
     await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/gui muc 2' }));
-    const answer = await waitFor(() => inLeadersGroup().slice(before)[0], { what: 'the /gui answer' });
+    const answer = await waitFor(() => inLeadersGroup().slice(before).find((d) => d.text?.includes('nhóm tổ')), { what: 'the /gui answer' });
     expect(answer.text).toContain('tới 1 nhóm tổ');
     expect(answer.text).toContain('Chưa gửi được (tổ chưa liên kết nhóm Zalo): Tổ CNSCĐ Thôn Bắc, Tổ CNSCĐ Thôn Tây, Tổ CNSCĐ Tổ dân phố 1.');
     const guide = await waitFor(() => (inDong().length > dongBefore + 1 ? inDong().slice(dongBefore) : undefined), { what: 'the guide in the village group' });

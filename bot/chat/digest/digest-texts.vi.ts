@@ -46,5 +46,6 @@ export const digestTexts = {
   progressItem: (done: number, target: number, label: string, percent: number) => `${done}/${target} ${label} (${percent}%)`,
   coverage: (level2: number, adults: number, percent: number) =>
     `Độ phủ: các tổ đã hỗ trợ ${level2} người kích hoạt định danh mức 2, bằng ${percent}% trong ${adults.toLocaleString('vi-VN')} người trưởng thành của các thôn.`,
+  chartLink: (url: string) => `📈 Biểu đồ của tuần (mở bằng trình duyệt):\n${url}`,
   noLeadersGroup: 'Xã chưa liên kết nhóm Zalo của lãnh đạo xã, nên chưa gửi được báo cáo tuần.',
 };

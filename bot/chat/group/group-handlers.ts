@@ -12,6 +12,7 @@ import { teamWeekTotals } from '../../domain/reports/week-totals.ts';
 import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest.ts';
 import { isoWeekOf } from '../../domain/iso-week.ts';
 import { renderWeekDigest } from '../digest/render-week-digest.ts';
+import { withChartLink } from '../digest/queue-week-digest.ts';
 import { replyMonthReport } from '../digest/month-report-reply.ts';
 import { pushAnnouncement, pushGuide } from '../digest/push-to-teams.ts';
 import { identifyGroupMember } from '../../domain/teams/identify-group-member.ts';
@@ -34,7 +35,7 @@ type Handler<K extends GroupCommand['kind']> = (turn: GroupTurn & { team: TeamRo
  */
 async function communeWeekSoFar(turn: GroupTurn & { team: TeamRow }): Promise<void> {
   const digest = await buildCommuneWeekDigest(turn.db, { communeId: turn.team.unitId, week: isoWeekOf(vietnamDate(turn.now)), now: turn.now, graceDays: 0 });
-  const [first, ...rest] = renderWeekDigest(digest);
+  const [first, ...rest] = withChartLink(renderWeekDigest(digest), { communeId: turn.team.unitId, week: digest.week, now: turn.now, links: turn.reportLinks });
   if (first) reply(turn, first);
   for (const text of rest) turn.replies.push({ kind: 'text', text });
 }

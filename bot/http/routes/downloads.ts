@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../../db/client.ts';
 import { getOrgUnit } from '../../../db/queries/org-units.ts';
 import { writeMonthReportXlsx } from '../../chat/digest/month-report-xlsx.ts';
-import { monthReportPath } from '../../chat/digest/report-links.ts';
+import { monthReportPath, weekChartPath } from '../../chat/digest/report-links.ts';
+import { renderWeekChartPng } from '../../chat/digest/week-chart-png.ts';
+import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest.ts';
+import { parseIsoWeek } from '../../domain/iso-week.ts';
 import type { Clock } from '../../clock.ts';
 import type { LinkSigner } from '../../crypto/signed-links.ts';
 import { buildCommuneMonthReport, parseYearMonth } from '../../domain/digests/commune-month-report.ts';
@@ -13,6 +16,18 @@ import { buildCommuneMonthReport, parseYearMonth } from '../../domain/digests/co
  * that was changed, 410 for one that has expired.
  */
 export async function downloadRoutes(app: FastifyInstance, opts: { db: Db; clock: Clock; links: LinkSigner }) {
+  app.get<{ Params: { communeId: string; week: string }; Querystring: { exp?: string; sig?: string } }>('/downloads/bieu-do-tuan/:communeId/:week.png', async (request, reply) => {
+    const communeId = Number(request.params.communeId);
+    const week = parseIsoWeek(request.params.week);
+    if (!Number.isSafeInteger(communeId) || communeId <= 0 || !week) return reply.code(404).send({ error: 'not-found' });
+    const check = opts.links.verify(weekChartPath(communeId, week), request.query, opts.clock.now());
+    if (check !== 'ok') return reply.code(check === 'expired' ? 410 : 403).send({ error: check === 'expired' ? 'link-expired' : 'invalid-link' });
+    const commune = await getOrgUnit(opts.db, communeId).catch(() => null);
+    if (!commune || commune.kind !== 'commune') return reply.code(404).send({ error: 'not-found' });
+    const digest = await buildCommuneWeekDigest(opts.db, { communeId, week, now: opts.clock.now(), graceDays: 0 });
+    return reply.type('image/png').header('cache-control', 'private, no-store').send(renderWeekChartPng(digest));
+  });
+
   app.get<{ Params: { communeId: string; month: string }; Querystring: { exp?: string; sig?: string } }>(
     '/downloads/bao-cao-thang/:communeId/:month.xlsx',
     async (request, reply) => {
