@@ -39,6 +39,8 @@ export async function seedDemoActivity(db: Db, options: { today: Date }): Promis
       }
     }
     await seedHelpRequests(tx, lastFullWeekMonday);
+    // Both months when the last full week straddles two.
+    await seedTargets(tx, lastFullWeekMonday);
     await seedTargets(tx, addDays(lastFullWeekMonday, 6));
     return { reports: count };
   });

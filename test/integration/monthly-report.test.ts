@@ -63,6 +63,16 @@ describe('the monthly report (XLSX)', () => {
     expect(merged.length).toBeGreaterThan(0);
     expect(new Set(merged.map((r) => r.village))).toEqual(new Set(['Thôn Tây']));
     expect(rows.getRow(1).getCell(2).value).toBe('Thôn (hiện nay)');
+
+    // The seed sets the month's targets (700 households visited, 250 level 2) and villages' adults.
+    const progress = book.getWorksheet('Chỉ tiêu và độ phủ');
+    if (!progress) throw new Error('no progress sheet');
+    const byLabel = new Map<string, unknown[]>();
+    progress.eachRow((row, n) => {
+      if (n > 1 && Array.isArray(row.values)) byLabel.set(String(row.values[1]), row.values.slice(2));
+    });
+    expect(byLabel.get(metrics.households_visited.label)).toEqual([700, report.totals.households_visited ?? 0, Math.round((1000 * (report.totals.households_visited ?? 0)) / 700) / 10]);
+    expect(byLabel.get('Độ phủ định danh mức 2 (người trưởng thành)')?.[0]).toBe(3050);
   });
 
   it('reads months written as 2026-11 or 11/2026', () => {

@@ -12,7 +12,8 @@ import { waitFor } from '../helpers/wait-for.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack({ workers: false });
+  // With the leaders' schedules on: a Redis wipe must bring them back too.
+  stack = await startTestStack({ workers: false, env: { SCHEDULED_SENDS: 'true' } });
 });
 afterAll(async () => {
   await stack?.close();
@@ -66,7 +67,7 @@ describe('the sweeper', () => {
       expect(arrived.map((d) => d.text)).toEqual(['Chào bạn', 'Bước 1', 'Bước 2']);
       // The job schedulers vanished with Redis's memory and were restored.
       const schedulers = await stack.core.queues.byName.maintenance.getJobSchedulers();
-      expect(schedulers.map((j) => j.key)).toContain('sweep-follow-ups');
+      expect(schedulers.map((j) => j.key)).toEqual(expect.arrayContaining(['sweep-follow-ups', 'reminders', 'weekly-digest', 'monthly-report']));
     } finally {
       await workers.close();
     }

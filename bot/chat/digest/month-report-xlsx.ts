@@ -20,6 +20,7 @@ export async function writeMonthReportXlsx(report: CommuneMonthReport, now: Date
   book.created = now;
   addSummarySheet(book, report, now);
   addRowsSheet(book, report);
+  addProgressSheet(book, report);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -59,6 +60,28 @@ function addSummarySheet(book: ExcelJS.Workbook, report: CommuneMonthReport, now
   total.font = { bold: true };
   sheet.getColumn(1).width = 24;
   for (let c = 2; c <= columns.length; c++) sheet.getColumn(c).width = 14;
+}
+
+/** Targets of the month (the commune's and its villages') against the month, and level-2 coverage. */
+function addProgressSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {
+  const sheet = book.addWorksheet('Chỉ tiêu và độ phủ', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: 'Chỉ số', key: 'metric', width: 30 },
+    { header: 'Chỉ tiêu tháng', key: 'target', width: 16 },
+    { header: 'Đã làm', key: 'done', width: 12 },
+    { header: 'Tỷ lệ (%)', key: 'percent', width: 12 },
+  ];
+  sheet.getRow(1).eachCell((cell) => {
+    cell.fill = headerFill;
+    cell.font = headerFont;
+  });
+  const percent = (done: number, of: number) => (of > 0 ? Math.round((1000 * done) / of) / 10 : null);
+  for (const t of report.progress.monthTargets) {
+    const id = metricIds.find((m) => m === t.metric);
+    sheet.addRow({ metric: id ? metrics[id].label : t.metric, target: t.target, done: t.done, percent: percent(t.done, t.target) });
+  }
+  const { adults, level2SoFar } = report.progress;
+  if (adults > 0) sheet.addRow({ metric: 'Độ phủ định danh mức 2 (người trưởng thành)', target: adults, done: level2SoFar, percent: percent(level2SoFar, adults) });
 }
 
 function addRowsSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {

@@ -2,6 +2,8 @@ import type { DbOrTx } from '../../../db/client.ts';
 import { listCommuneReportItems } from '../../../db/queries/commune-month.ts';
 import type { MonthReportRow } from '../../../db/queries/commune-month.ts';
 import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
+import { loadCommuneProgress } from '../../../db/queries/commune-week.ts';
+import type { CommuneProgress } from '../../../db/queries/commune-week.ts';
 import { isoDate } from '../calendar.ts';
 import type { Totals } from './commune-week-digest.ts';
 
@@ -14,6 +16,8 @@ export type CommuneMonthReport = {
   totals: Totals;
   /** Every report item of the month, undone ones included, with the village it counts under. */
   rows: (MonthReportRow & { village: string })[];
+  /** The month's targets against the whole month, and level-2 coverage of adults at its end. */
+  progress: CommuneProgress;
 };
 
 /** A commune's month: totals per current village (merged villages under their successor) and the rows behind them. */
@@ -26,6 +30,8 @@ export async function buildCommuneMonthReport(db: DbOrTx, p: { communeId: number
     from: isoDate({ y: p.month.y, m: p.month.m, d: 1 }),
     to: isoDate({ y: p.month.y, m: p.month.m, d: lastDay }),
   });
+  const monthKey = `${p.month.y}-${String(p.month.m).padStart(2, '0')}`;
+  const progress = await loadCommuneProgress(db, { communeId: commune.id, month: monthKey, monthStart: `${monthKey}-01`, until: `${monthKey}-${String(lastDay).padStart(2, '0')}` });
   const names = new Map(villages.map((v) => [v.id, v.name]));
   const counted = rows.filter((r) => !r.undone);
   return {
@@ -37,6 +43,7 @@ export async function buildCommuneMonthReport(db: DbOrTx, p: { communeId: number
     }),
     totals: sum(counted),
     rows: rows.map((r) => ({ ...r, village: names.get(r.villageId) ?? r.madeUnder })),
+    progress,
   };
 }
 
