@@ -38,3 +38,12 @@ export async function getOrgUnit(db: DbOrTx, id: number): Promise<OrgUnitRow> {
   if (!row) throw new Error(`org unit ${id} not found`);
   return row;
 }
+
+/** Communes of a province that are still valid, in Vietnamese alphabetical order. */
+export async function listCurrentCommunes(db: DbOrTx, provinceId: number): Promise<OrgUnitRow[]> {
+  const rows = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, provinceId), eq(orgUnits.kind, 'commune'), isNull(orgUnits.validTo)));
+  return rows.sort((a, b) => vietnameseOrder.compare(a.name, b.name));
+}

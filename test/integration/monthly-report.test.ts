@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeMonthReportXlsx } from '../../bot/chat/digest/month-report-xlsx.ts';
+import { writeMonthReportXlsx, writeProvinceMonthReportXlsx } from '../../bot/chat/digest/month-report-xlsx.ts';
 import { metricIds, metrics } from '../../bot/chat/group/report/metrics.ts';
 import { addDays, mondayOf, vietnamDate } from '../../bot/domain/calendar.ts';
 import { buildCommuneMonthReport, parseYearMonth } from '../../bot/domain/digests/commune-month-report.ts';
@@ -73,6 +73,20 @@ describe('the monthly report (XLSX)', () => {
     });
     expect(byLabel.get(metrics.households_visited.label)).toEqual([700, report.totals.households_visited ?? 0, Math.round((1000 * (report.totals.households_visited ?? 0)) / 700) / 10]);
     expect(byLabel.get('Độ phủ định danh mức 2 (người trưởng thành)')?.[0]).toBe(3050);
+  });
+
+  it("--province: a sheet with one row per commune and its total, then each commune's own sheet", async () => {
+    const report = await buildCommuneMonthReport(stack.core.db, { communeId, month });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cdt-xlsx-')), 'province.xlsx');
+    writeFileSync(file, await writeProvinceMonthReportXlsx({ name: 'Tỉnh Demo' }, [report], new Date()));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Toàn tỉnh', 'Xã Demo']);
+    const summary = book.getWorksheet('Toàn tỉnh');
+    expect(summary?.getCell('A1').value).toBe(`BÁO CÁO THÁNG ${String(month.m).padStart(2, '0')}/${month.y} – TỈNH DEMO`);
+    expect(summary?.getRow(5).getCell(1).value).toBe('Xã Demo');
+    expect(summary?.getRow(5).getCell(4).value).toBe(report.totals.households_visited ?? 0);
+    expect(summary?.getRow(6).getCell(1).value).toBe('Tổng cộng');
   });
 
   it('reads months written as 2026-11 or 11/2026', () => {

@@ -28,14 +28,43 @@ function monthLabel(report: CommuneMonthReport): string {
   return `${String(report.month.m).padStart(2, '0')}/${report.month.y}`;
 }
 
-function addSummarySheet(book: ExcelJS.Workbook, report: CommuneMonthReport, now: Date) {
-  const sheet = book.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] });
-  const columns = ['Thôn / tổ dân phố', 'Số báo cáo', ...metricIds.map((m) => metrics[m].label)];
+/**
+ * A province's month: a first sheet with one row per commune and a total row, then each commune's
+ * summary sheet (named after the commune). The per-report rows stay in the communes' own files.
+ */
+export async function writeProvinceMonthReportXlsx(province: { name: string }, reports: CommuneMonthReport[], now: Date): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Trợ lý Tổ công nghệ số cộng đồng';
+  book.created = now;
+  const first = reports[0];
+  const sheet = book.addWorksheet('Toàn tỉnh', { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] });
+  const columns = ['Xã / phường', 'Thôn có báo cáo', 'Số báo cáo', ...metricIds.map((m) => metrics[m].label)];
   sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = `BÁO CÁO THÁNG ${monthLabel(report)} – ${report.commune.name.toUpperCase()}`;
+  sheet.getCell(1, 1).value = `BÁO CÁO THÁNG ${first ? monthLabel(first) : ''} – ${province.name.toUpperCase()}`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `Tổ công nghệ số cộng đồng · tổng hợp từ báo cáo của các tổ, lập ngày ${dayMonth(vietnamDate(now))}`;
-  const header = sheet.getRow(headerRow);
+  sheet.getCell(2, 1).value = `${reports.length} xã, phường · lập ngày ${dayMonth(vietnamDate(now))}`;
+  styleHeader(sheet.getRow(headerRow), columns);
+  reports.forEach((r, i) => {
+    const reported = r.villages.filter((v) => v.reports > 0).length;
+    sheet.getRow(headerRow + 1 + i).values = [r.commune.name, `${reported}/${r.villages.length}`, r.villages.reduce((n, v) => n + v.reports, 0), ...metricIds.map((m) => r.totals[m] ?? 0)];
+  });
+  addTotalRow(sheet, reports.length, 3, reports.map((r) => [r.villages.reduce((n, v) => n + v.reports, 0), ...metricIds.map((m) => r.totals[m] ?? 0)]));
+  sheet.getColumn(1).width = 26;
+  const used = new Set<string>(['Toàn tỉnh']);
+  for (const report of reports) addSummarySheet(book, report, now, uniqueSheetName(report.commune.name, used));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Excel allows 31 characters and none of []:*?/\ in a sheet name, and no two alike. */
+function uniqueSheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).trim() || 'Xã';
+  let candidate = base;
+  for (let n = 2; used.has(candidate); n++) candidate = `${base} ${n}`;
+  used.add(candidate);
+  return candidate;
+}
+
+function styleHeader(header: ExcelJS.Row, columns: string[]) {
   columns.forEach((title, i) => {
     const cell = header.getCell(i + 1);
     cell.value = title;
@@ -44,20 +73,36 @@ function addSummarySheet(book: ExcelJS.Workbook, report: CommuneMonthReport, now
     cell.alignment = { wrapText: true, vertical: 'middle' };
   });
   header.height = 45;
+}
+
+/** Sums of `rows` under the data, from column `firstColumn` on, as formulas with their values cached. */
+function addTotalRow(sheet: ExcelJS.Worksheet, count: number, firstColumn: number, rows: number[][]) {
+  const first = headerRow + 1;
+  const last = headerRow + count;
+  const total = sheet.getRow(last + 1);
+  total.getCell(1).value = 'Tổng cộng';
+  const width = rows[0]?.length ?? 0;
+  for (let i = 0; i < width; i++) {
+    const result = rows.reduce((n, r) => n + (r[i] ?? 0), 0);
+    const column = sheet.getColumn(firstColumn + i).letter;
+    // exceljs drops a cached result of 0, which would leave some readers showing an empty cell.
+    total.getCell(firstColumn + i).value = count > 0 && result > 0 ? { formula: `SUM(${column}${first}:${column}${last})`, result } : result;
+  }
+  total.font = { bold: true };
+}
+
+function addSummarySheet(book: ExcelJS.Workbook, report: CommuneMonthReport, now: Date, name = 'Tổng hợp') {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] });
+  const columns = ['Thôn / tổ dân phố', 'Số báo cáo', ...metricIds.map((m) => metrics[m].label)];
+  sheet.mergeCells(1, 1, 1, columns.length);
+  sheet.getCell(1, 1).value = `BÁO CÁO THÁNG ${monthLabel(report)} – ${report.commune.name.toUpperCase()}`;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(2, 1).value = `Tổ công nghệ số cộng đồng · tổng hợp từ báo cáo của các tổ, lập ngày ${dayMonth(vietnamDate(now))}`;
+  styleHeader(sheet.getRow(headerRow), columns);
   report.villages.forEach((village, i) => {
     sheet.getRow(headerRow + 1 + i).values = [village.name, village.reports, ...metricIds.map((m) => village.totals[m] ?? 0)];
   });
-  const first = headerRow + 1;
-  const last = headerRow + report.villages.length;
-  const total = sheet.getRow(last + 1);
-  total.getCell(1).value = 'Tổng cộng';
-  const cached = [report.villages.reduce((n, v) => n + v.reports, 0), ...metricIds.map((m) => report.totals[m] ?? 0)];
-  cached.forEach((result, i) => {
-    const column = sheet.getColumn(i + 2).letter;
-    // exceljs drops a cached result of 0, which would leave some readers showing an empty cell.
-    total.getCell(i + 2).value = report.villages.length > 0 && result > 0 ? { formula: `SUM(${column}${first}:${column}${last})`, result } : result;
-  });
-  total.font = { bold: true };
+  addTotalRow(sheet, report.villages.length, 2, report.villages.map((v) => [v.reports, ...metricIds.map((m) => v.totals[m] ?? 0)]));
   sheet.getColumn(1).width = 24;
   for (let c = 2; c <= columns.length; c++) sheet.getColumn(c).width = 14;
 }
