@@ -147,6 +147,18 @@ describe('the weekly digest for commune leaders', () => {
     const note = await waitFor(() => inDong().slice(afterGuide).find((d) => d.text?.includes('📢')), { what: 'the announcement' });
     expect(note.text).toBe('📢 Thông báo của Lãnh đạo Xã Demo:\nSáng thứ 7 các tổ hỗ trợ người dân tại nhà văn hóa.');
 
+    // "/gui … thu 7 8h": written now, due on Saturday at 08:00; nothing reaches the village before then.
+    const beforeScheduled = inLeadersGroup().length;
+    const dongNow = inDong().length;
+    await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/gui vneid-level2 thứ 7 8h' }));
+    const booked = await waitFor(() => inLeadersGroup().slice(beforeScheduled).find((d) => d.text?.includes('Đã hẹn gửi')), { what: 'the scheduled answer' });
+    expect(booked.text).toMatch(/lúc 08:00 thứ Bảy \d{2}\/\d{2}\/\d{4}/);
+    const scheduled = (await stack.core.db.select().from(outboundMessages).where(like(outboundMessages.idempotencyKey, 'push-%'))).filter((r) => r.notBefore > new Date());
+    expect(scheduled.length).toBeGreaterThan(0);
+    expect(scheduled.every((r) => r.status === 'pending' && new Date(r.notBefore.getTime() + 7 * 3_600_000).getUTCDay() === 6)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(inDong().length).toBe(dongNow);
+
     const beforeUnknown = inLeadersGroup().length;
     await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/gui nấu ăn' }));
     const unknown = await waitFor(() => inLeadersGroup().slice(beforeUnknown).find((d) => d.text?.includes('Chưa tìm thấy hướng dẫn')), { what: 'the unknown-guide answer' });
