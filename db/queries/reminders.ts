@@ -38,7 +38,7 @@ export type DueReminder = ReminderRow & {
   communeId: number | null;
   /** Whether what the reminder asks for is still owed: no report in its week or month, the request still open. */
   owed: boolean;
-  /** Its week or month is over, or a later one has started: too late to ask. */
+  /** More than a day past its due time (e.g. after an outage): too late to ask. */
   moot: boolean;
 };
 
@@ -50,7 +50,7 @@ export async function lockDueReminders(tx: Tx, p: { now: Date; limit: number }):
   const now = p.now.toISOString();
   const result = await tx.execute<{ id: number; team_name: string; linked: boolean; commune_id: number | null; owed: boolean; moot: boolean }>(sql`
     with due as (
-      select r.id, r.team_id, r.kind, r.period, (r.due_at at time zone 'Asia/Ho_Chi_Minh')::date as due_day
+      select r.id, r.team_id, r.kind, r.period, r.due_at, (r.due_at at time zone 'Asia/Ho_Chi_Minh')::date as due_day
         from reminders r
        where r.status = 'pending' and r.due_at <= ${now}::timestamptz
        order by r.due_at
@@ -65,9 +65,8 @@ export async function lockDueReminders(tx: Tx, p: { now: Date; limit: number }):
     select span.id, t.name as team_name, t.zalo_group_id is not null as linked, u.parent_id as commune_id,
            case when span.kind::text like 'request%' then exists (select 1 from help_requests h where h.id = span.period::int and h.status in ('open', 'claimed'))
                 else not exists (select 1 from reports rp where rp.team_id = span.team_id and rp.undone_at is null and rp.report_date between span.first_day and span.last_day) end as owed,
-           case when span.kind = 'weekly_report' then span.last_day < (${now}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date
-                when span.kind::text like 'month%' then span.last_day + 7 < (${now}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date
-                else false end as moot
+           -- A team reminder more than a day late (an outage) is not worth sending; requests stay relevant while open.
+           span.kind::text not like 'request%' and span.due_at + interval '1 day' < ${now}::timestamptz as moot
       from span join teams t on t.id = span.team_id join org_units u on u.id = t.unit_id`);
   const ids = result.rows.map((r) => Number(r.id));
   if (ids.length === 0) return [];

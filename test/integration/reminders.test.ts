@@ -90,6 +90,12 @@ describe('the weekly report reminder', () => {
     expect(await sweep(vn('2026-12-26T07:00:00'))).toHaveLength(3);
   });
 
+  it('a reminder more than a day late is not sent: a sweep that starts after an outage does not nag about the past', async () => {
+    // 2026-W53: the first sweep of that week runs on Saturday afternoon, 25 hours after Friday 15:00.
+    expect(await sweep(vn('2027-01-02T16:00:00'))).toEqual([]);
+    expect(await remindersOf('2026-W53')).toHaveLength(0);
+  });
+
   it('the monthly ladder: before the 25th with the week in one message, after it with the leader, then named in the digest; overdue requests escalate', async () => {
     await linkTeamGroups(stack.core.db, [{ unit: 'Xã Demo', kind: 'commune_leaders', groupId: 'g-leaders' }]);
     await report('Tổ dân phố 1', '2027-01-05');

@@ -35,7 +35,7 @@ export async function sweepReminders(db: Db, p: { now: Date; quiet: QuietHours; 
   return db.transaction(async (tx) => {
     const due = await lockDueReminders(tx, { now: p.now, limit: p.limit ?? 5000 });
     const settle = (status: 'skipped' | 'undeliverable', reason: string, rows: DueReminder[]) => decideReminders(tx, { ids: rows.map((r) => r.id), status, reason, now: p.now });
-    await settle('skipped', 'its period is over', due.filter((r) => r.moot));
+    await settle('skipped', 'more than a day late', due.filter((r) => r.moot));
     const live = due.filter((r) => !r.moot);
     await settle('skipped', 'already reported', live.filter((r) => !r.owed && !r.kind.startsWith('request')));
     await settle('skipped', 'request closed', live.filter((r) => !r.owed && r.kind.startsWith('request')));
@@ -50,17 +50,28 @@ export async function sweepReminders(db: Db, p: { now: Date; quiet: QuietHours; 
   });
 }
 
+/**
+ * Only steps due from a day ago to two days ahead are planned: a reminder more than a day late is not
+ * worth sending (a new deployment does not nag about last month), and sweeps run every few minutes.
+ */
+const planFromMs = -86_400_000;
+const planUntilMs = 2 * 86_400_000;
+
 async function planAll(db: Db, now: Date, monthlyDay: number): Promise<void> {
   const today = vietnamDate(now);
   const week = isoWeekOf(today);
-  await planTeamReminders(db, { kind: 'weekly_report', period: formatIsoWeek(week), dueAt: at(addDays(weekDays(week).monday, weeklyDue.weekday), 15) });
+  const plan = async (kind: 'weekly_report' | 'month_before' | 'month_after' | 'month_named', period: string, dueAt: Date) => {
+    const offset = dueAt.getTime() - now.getTime();
+    if (offset >= planFromMs && offset <= planUntilMs) await planTeamReminders(db, { kind, period, dueAt });
+  };
+  await plan('weekly_report', formatIsoWeek(week), at(addDays(weekDays(week).monday, weeklyDue.weekday), 15));
   // This month and the last: the last month's later steps fall after it ends when the deadline is late in the month.
   for (const month of [{ y: today.y, m: today.m }, today.m === 1 ? { y: today.y - 1, m: 12 } : { y: today.y, m: today.m - 1 }]) {
     const deadline = { ...month, d: Math.min(monthlyDay, new Date(Date.UTC(month.y, month.m, 0)).getUTCDate()) };
     const period = `${month.y}-${String(month.m).padStart(2, '0')}`;
-    await planTeamReminders(db, { kind: 'month_before', period, dueAt: at(addDays(deadline, -3), 15) });
-    await planTeamReminders(db, { kind: 'month_after', period, dueAt: at(addDays(deadline, 1), 9) });
-    await planTeamReminders(db, { kind: 'month_named', period, dueAt: at(addDays(deadline, 3), 9) });
+    await plan('month_before', period, at(addDays(deadline, -3), 15));
+    await plan('month_after', period, at(addDays(deadline, 1), 9));
+    await plan('month_named', period, at(addDays(deadline, 3), 9));
   }
   await planRequestReminders(db, { now });
 }
