@@ -2,13 +2,19 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 
 /**
- * The villages a commune has today and every unit merged into them, through any number of
- * successor steps: reports made under a merged village count under today's village. Walked
- * backwards from the commune's current villages, so only this commune's units are read.
+ * The villages a commune has today — its own, and those still listed under communes merged into it —
+ * and every unit merged into them, through any number of successor steps: reports made under a
+ * merged village count under today's village, and a merged commune's villages under the commune
+ * that replaced it. Walked backwards from this commune, so only its units are read.
  */
 export const villagesOfCommune = (communeId: number) => sql`
-  with recursive village_of(unit_id, village_id) as (
-    select id, id from org_units where parent_id = ${communeId} and kind = 'village' and valid_to is null
+  with recursive commune_of(id) as (
+    select ${communeId}::int
+    union
+    select u.id from org_units u join commune_of c on u.successor_id = c.id where u.kind = 'commune'
+  ),
+  village_of(unit_id, village_id) as (
+    select id, id from org_units where parent_id in (select id from commune_of) and kind = 'village' and valid_to is null
     union
     select u.id, v.village_id from org_units u join village_of v on u.successor_id = v.unit_id
   )`;

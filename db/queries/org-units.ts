@@ -1,8 +1,15 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { orgUnits } from '../schema/index.ts';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
+
+/** The ids of a commune and of every commune merged into it (any number of steps back), as a subquery. */
+export function communeAndMerged(communeId: number) {
+  return sql`(with recursive commune_of(id) as (
+      select ${communeId}::int union select u.id from org_units u join commune_of c on u.successor_id = c.id where u.kind = 'commune'
+    ) select id from commune_of)`;
+}
 export type NewOrgUnit = typeof orgUnits.$inferInsert;
 
 /** Creates the unit or updates its name and place in the tree; the code is the natural key. */
@@ -23,12 +30,15 @@ export async function findOrgUnitByCode(db: DbOrTx, code: string): Promise<OrgUn
 
 const vietnameseOrder = new Intl.Collator('vi', { numeric: true });
 
-/** Villages of a commune that are still valid (not merged away), in Vietnamese alphabetical order. */
+/**
+ * Villages of a commune that are still valid (not merged away), including those still listed under
+ * a commune merged into it, in Vietnamese alphabetical order.
+ */
 export async function listCurrentVillages(db: DbOrTx, communeId: number): Promise<OrgUnitRow[]> {
   const rows = await db
     .select()
     .from(orgUnits)
-    .where(and(eq(orgUnits.parentId, communeId), eq(orgUnits.kind, 'village'), isNull(orgUnits.validTo)));
+    .where(and(inArray(orgUnits.parentId, communeAndMerged(communeId)), eq(orgUnits.kind, 'village'), isNull(orgUnits.validTo)));
   // Sorted here: the database's collation may put "Đông" after "Tây".
   return rows.sort((a, b) => vietnameseOrder.compare(a.name, b.name));
 }

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
 import { reminders } from '../schema/index.ts';
+import { communeAndMerged } from './org-units.ts';
 
 const vietnameseOrder = new Intl.Collator('vi', { numeric: true });
 
@@ -95,7 +96,7 @@ export async function listUndeliveredReminders(db: DbOrTx, p: { communeId: numbe
   const result = await db.execute<{ team_name: string; reason: string | null }>(sql`
     select t.name as team_name, r.reason
       from reminders r join teams t on t.id = r.team_id join org_units u on u.id = t.unit_id
-     where u.parent_id = ${p.communeId} and r.status = 'undeliverable'
+     where u.parent_id in ${communeAndMerged(p.communeId)} and r.status = 'undeliverable'
        and r.decided_at >= ${p.from.toISOString()}::timestamptz and r.decided_at < ${p.to.toISOString()}::timestamptz
      order by t.name`);
   return result.rows.map((r) => ({ teamName: r.team_name, reason: r.reason ?? '' })).sort((a, b) => vietnameseOrder.compare(a.teamName, b.teamName));
@@ -105,7 +106,7 @@ export async function listUndeliveredReminders(db: DbOrTx, p: { communeId: numbe
 export async function listTeamsNamedForMonth(db: DbOrTx, p: { communeId: number; from: Date; to: Date }): Promise<{ period: string; teamName: string }[]> {
   const result = await db.execute<{ period: string; name: string }>(sql`
     select r.period, t.name from reminders r join teams t on t.id = r.team_id join org_units u on u.id = t.unit_id
-     where u.parent_id = ${p.communeId} and r.kind = 'month_named' and r.reason = 'named in the digest'
+     where u.parent_id in ${communeAndMerged(p.communeId)} and r.kind = 'month_named' and r.reason = 'named in the digest'
        and r.decided_at >= ${p.from.toISOString()}::timestamptz and r.decided_at < ${p.to.toISOString()}::timestamptz
      order by r.period, t.name`);
   // Sorted here: the database's collation may put "Đông" after "Tây".

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
 import { orgUnits, teams } from '../schema/index.ts';
+import { communeAndMerged } from './org-units.ts';
 
 export type TeamRow = typeof teams.$inferSelect;
 export type NewTeam = typeof teams.$inferInsert;
@@ -64,6 +65,6 @@ export async function listVillageTeamsOfCommune(db: DbOrTx, communeId: number): 
     .select({ team: teams })
     .from(teams)
     .innerJoin(orgUnits, eq(orgUnits.id, teams.unitId))
-    .where(and(eq(teams.kind, 'village'), eq(orgUnits.parentId, communeId), isNull(orgUnits.validTo)));
+    .where(and(eq(teams.kind, 'village'), inArray(orgUnits.parentId, communeAndMerged(communeId)), isNull(orgUnits.validTo)));
   return rows.map((r) => r.team).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { importUnits } from '../../bot/domain/imports/import-units.ts';
+import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
+import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
+import { insertMemberIfMissing } from '../../db/queries/members.ts';
+import { insertReport } from '../../db/queries/reports.ts';
+import { upsertTeam } from '../../db/queries/teams.ts';
 import { orgUnits, targets, unitPopulations } from '../../db/schema/index.ts';
 import { importTargets } from '../../bot/domain/imports/import-targets.ts';
 import { metricIds } from '../../bot/chat/group/report/metrics.ts';
@@ -70,5 +76,21 @@ describe('npm run units:import', () => {
     const result = await importTargets(stack.core.db, bad, { metricIds });
     expect(result.ok ? [] : [...new Set(result.problems.map((p) => p.line))]).toEqual([3, 4, 5, 6, 7]);
     expect((await stack.core.db.select().from(targets)).find((t) => t.period === '2026-12' && t.metric === 'vneid_level2')?.target).toBe(150);
+  });
+
+  it("counts a merged commune's villages, still listed under it, in the commune that replaced it", async () => {
+    const csv = ['code,name,kind,parent_code,valid_from,valid_to,successor_code', 'mau-xa-cu,Xã Cũ,xã,mau-tinh,2020-01-01,2025-06-30,mau-xa-hoa-binh', 'mau-xa-cu-thon-a,Thôn A Xã Cũ,thôn,mau-xa-cu,2020-01-01,,'].join('\n');
+    expect(await importUnits(stack.core.db, csv)).toMatchObject({ ok: true, created: 2 });
+    const [village] = await stack.core.db.select().from(orgUnits).where(eq(orgUnits.code, 'mau-xa-cu-thon-a'));
+    const [commune] = await stack.core.db.select().from(orgUnits).where(eq(orgUnits.code, 'mau-xa-hoa-binh'));
+    if (!village || !commune) throw new Error('setup');
+    const team = await upsertTeam(stack.core.db, { unitId: village.id, kind: 'village', name: 'Tổ CNSCĐ Thôn A Xã Cũ' });
+    const member = await insertMemberIfMissing(stack.core.db, { teamId: team.id, displayName: 'Lò Văn Sáng', role: 'team_leader' });
+    const eventId = await insertInboundEvent(stack.core.db, { source: 'zca', eventName: 'test_report', dedupeKey: 'test:xa-cu:1', payload: '{}', status: 'processed', receivedAt: new Date() });
+    await insertReport(stack.core.db, { teamId: team.id, memberId: member.id, reportDate: '2026-11-24', inboundEventId: eventId ?? 0, createdAt: new Date('2026-11-24T12:00:00Z'), items: [{ metric: 'households_visited', count: 11 }] });
+
+    const digest = await buildCommuneWeekDigest(stack.core.db, { communeId: commune.id, week: { year: 2026, week: 48 }, now: new Date('2026-11-30T00:30:00Z'), graceDays: 1 });
+    expect(digest.villages.find((v) => v.name === 'Thôn A Xã Cũ')).toMatchObject({ reported: true, totals: { households_visited: 11 } });
+    expect(digest.totals.households_visited).toBe(11);
   });
 });
