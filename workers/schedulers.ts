@@ -8,6 +8,12 @@ const followUpSweepMs = 5 * 60_000;
  * Per-person timers live in Postgres rows; these only trigger the work.
  */
 export async function upsertSchedulers(deps: CoreDeps, options: { zalo: boolean }): Promise<void> {
+  // One process at a time: concurrent upserts of the same scheduler are where BullMQ duplicates jobs.
+  const ran = await deps.queues.whileHolding('schedulers', 30_000, () => upsertAll(deps, options));
+  if (!ran) deps.logger.info('another worker process is registering the job schedulers');
+}
+
+async function upsertAll(deps: CoreDeps, options: { zalo: boolean }): Promise<void> {
   await deps.queues.byName.maintenance.upsertJobScheduler('sweep-follow-ups', { every: followUpSweepMs }, { name: 'sweep-follow-ups', data: {} });
   if (options.zalo) {
     await deps.queues.byName.maintenance.upsertJobScheduler(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Queue } from 'bullmq';
 import type { JobsOptions } from 'bullmq';
@@ -25,6 +26,12 @@ export type Queues = {
    * held is gone. Only one process gets true for one loss, since SET NX is atomic.
    */
   claimMemoryMarker: () => Promise<boolean>;
+  /**
+   * Runs `work` only if no other process holds the lock `name` (SET NX with an expiry, released
+   * after); returns false when another process has it. BullMQ's scheduler upserts race when several
+   * processes run them at once, so they are made by one process at a time.
+   */
+  whileHolding: (name: string, ttlMs: number, work: () => Promise<void>) => Promise<boolean>;
   /** Answers when Redis does; used by /readyz. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -124,6 +131,22 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
         created = (await connection.set(`${opts.prefix}:memory-marker`, new Date().toISOString(), 'NX')) === 'OK';
       });
       return created;
+    },
+    async whileHolding(name, ttlMs, work) {
+      const key = `${opts.prefix}:lock:${name}`;
+      const token = randomUUID();
+      let held = false;
+      await whenConnected(async () => {
+        held = (await connection.set(key, token, 'PX', ttlMs, 'NX')) === 'OK';
+      });
+      if (!held) return false;
+      try {
+        await work();
+      } finally {
+        // Only our own lock is released, not one taken after ours expired.
+        await connection.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0", 1, key, token).catch(() => undefined);
+      }
+      return true;
     },
     async ping() {
       await whenConnected(() => connection.ping());

@@ -38,4 +38,24 @@ describe('the queue producer', () => {
     const queues = queuesAt(proxy.url('redis'), proxy);
     await expect(queues.enqueueInbound(42)).rejects.toBeInstanceOf(QueueUnavailableError);
   });
+
+  it('lets one process at a time hold a named lock, and releases it after the work', async () => {
+    const first = queuesAt(inject('redisUrl'));
+    const prefix = open.at(-1)?.prefix ?? '';
+    const second = createQueues({ redisUrl: inject('redisUrl'), prefix, retryBaseMs: 1000, logger });
+    try {
+      let release = () => {};
+      const holding = first.whileHolding('schedulers', 10_000, () => new Promise<void>((r) => (release = r)));
+      await new Promise((r) => setTimeout(r, 100));
+      let ran = false;
+      expect(await second.whileHolding('schedulers', 10_000, async () => void (ran = true))).toBe(false);
+      expect(ran).toBe(false);
+      release();
+      expect(await holding).toBe(true);
+      expect(await second.whileHolding('schedulers', 10_000, async () => void (ran = true))).toBe(true);
+      expect(ran).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
 });
