@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { escalationMessage, teamReminderMessage } from '../../bot/chat/digest/reminder-messages.ts';
+import { sweepReminders } from '../../bot/domain/reminders/team-reminders.ts';
+import { insertHelpRequest } from '../../db/queries/help-requests.ts';
 import { importUnits } from '../../bot/domain/imports/import-units.ts';
 import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
 import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
 import { insertMemberIfMissing } from '../../db/queries/members.ts';
 import { insertReport } from '../../db/queries/reports.ts';
-import { upsertTeam } from '../../db/queries/teams.ts';
-import { orgUnits, targets, unitPopulations } from '../../db/schema/index.ts';
+import { bindTeamGroup, upsertTeam } from '../../db/queries/teams.ts';
+import { orgUnits, outboundMessages, targets, unitPopulations } from '../../db/schema/index.ts';
 import { importTargets } from '../../bot/domain/imports/import-targets.ts';
 import { metricIds } from '../../bot/chat/group/report/metrics.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
@@ -92,5 +95,15 @@ describe('npm run units:import', () => {
     const digest = await buildCommuneWeekDigest(stack.core.db, { communeId: commune.id, week: { year: 2026, week: 48 }, now: new Date('2026-11-30T00:30:00Z'), graceDays: 1 });
     expect(digest.villages.find((v) => v.name === 'Thôn A Xã Cũ')).toMatchObject({ reported: true, totals: { households_visited: 11 } });
     expect(digest.totals.households_visited).toBe(11);
+
+    // A resident's request to that village's team, waiting twice its time, reaches today's commune leaders.
+    const leaders = await upsertTeam(stack.core.db, { unitId: commune.id, kind: 'commune_leaders', name: 'Lãnh đạo Xã Hòa Bình' });
+    await bindTeamGroup(stack.core.db, { teamId: leaders.id, transport: 'gmf', groupId: 'g-hoa-binh-leaders', at: new Date() });
+    const now = new Date();
+    await insertHelpRequest(stack.core.db, { kind: 'home_visit', communeId: commune.id, teamId: team.id, createdAt: new Date(now.getTime() - 8 * 3_600_000), dueAt: new Date(now.getTime() - 5 * 3_600_000) });
+    const quietNever = { startHour: 0, endHour: 0 };
+    await sweepReminders(stack.core.db, { now, quiet: quietNever, monthlyDay: 25, text: teamReminderMessage, escalation: escalationMessage });
+    const toLeaders = await stack.core.db.select().from(outboundMessages).where(and(eq(outboundMessages.channel, 'team_group'), eq(outboundMessages.recipientId, String(leaders.id))));
+    expect(JSON.stringify(toLeaders.map((r) => r.payload))).toContain('Tổ CNSCĐ Thôn A Xã Cũ');
   });
 });
