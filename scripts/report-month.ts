@@ -1,3 +1,4 @@
+import { monthYear } from '../bot/domain/calendar.ts';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeMonthReportXlsx, writeProvinceMonthReportXlsx } from '../bot/chat/digest/month-report-xlsx.ts';
@@ -25,11 +26,11 @@ await runWithCore('report-month', async (core) => {
   if (kind === 'commune') {
     const report = await buildCommuneMonthReport(core.db, { communeId: unit.id, month });
     writeFileSync(out, await writeMonthReportXlsx(report, new Date()));
-    console.log(`${out}: ${unit.name}, ${String(month.m).padStart(2, '0')}/${month.y}, ${report.villages.length} villages, ${new Set(report.rows.map((r) => r.reportId)).size} reports`);
+    console.log(`${out}: ${unit.name}, ${monthYear(month)}, ${report.villages.length} villages, ${new Set(report.rows.map((r) => r.reportId)).size} reports`);
     return;
   }
   const reports = [];
   for (const commune of await listCurrentCommunes(core.db, unit.id)) reports.push(await buildCommuneMonthReport(core.db, { communeId: commune.id, month }));
   writeFileSync(out, await writeProvinceMonthReportXlsx(unit, reports, new Date()));
-  console.log(`${out}: ${unit.name}, ${String(month.m).padStart(2, '0')}/${month.y}, ${reports.length} communes`);
+  console.log(`${out}: ${unit.name}, ${monthYear(month)}, ${reports.length} communes`);
 });

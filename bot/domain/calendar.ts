@@ -57,3 +57,13 @@ export function dayMonth(date: CalendarDate): string {
 export function startOfVietnamDay(date: CalendarDate): Date {
   return new Date(Date.UTC(date.y, date.m - 1, date.d) - 7 * 3_600_000);
 }
+
+/** "2026-11": a month as stored (targets, reminder periods) and in links. */
+export function isoMonth(month: { y: number; m: number }): string {
+  return `${month.y}-${String(month.m).padStart(2, '0')}`;
+}
+
+/** "11/2026": a month as people in Vietnam write it. */
+export function monthYear(month: { y: number; m: number }): string {
+  return `${String(month.m).padStart(2, '0')}/${month.y}`;
+}

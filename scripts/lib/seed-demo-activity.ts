@@ -1,4 +1,4 @@
-import { addDays, isoDate, mondayOf, startOfVietnamDay, vietnamDate } from '../../bot/domain/calendar.ts';
+import { addDays, isoDate, isoMonth, mondayOf, startOfVietnamDay, vietnamDate } from '../../bot/domain/calendar.ts';
 import type { CalendarDate } from '../../bot/domain/calendar.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { eq } from 'drizzle-orm';
@@ -54,7 +54,7 @@ async function seedTargets(tx: DbOrTx, sunday: CalendarDate): Promise<void> {
     if (unit) await tx.insert(unitPopulations).values({ unitId: unit.id, adults: count, households: Math.round(count / 3) }).onConflictDoNothing();
   }
   const commune = await findOrgUnitByCode(tx, demoCommune.commune.code);
-  const period = `${sunday.y}-${String(sunday.m).padStart(2, '0')}`;
+  const period = isoMonth(sunday);
   if (!commune) return;
   for (const [metric, target] of [['households_visited', 700], ['vneid_level2', 250]] as const) {
     await tx.insert(targets).values({ unitId: commune.id, metric, period, target }).onConflictDoNothing();

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../db/client.ts';
 import type { TeamRow } from '../../../db/queries/teams.ts';
-import { vietnamDate } from '../../domain/calendar.ts';
+import { isoMonth, monthYear, vietnamDate } from '../../domain/calendar.ts';
 import { buildCommuneMonthReport } from '../../domain/digests/commune-month-report.ts';
 import type { YearMonth } from '../../domain/digests/commune-month-report.ts';
 import { metricLines } from '../group/report-replies.ts';
@@ -22,13 +22,12 @@ export async function replyMonthReport(turn: GroupTurn & { team: TeamRow }, aske
  */
 export async function monthReportText(db: DbOrTx, p: { communeId: number; month: YearMonth; links: ReportLinks | null; now: Date }): Promise<string> {
   const report = await buildCommuneMonthReport(db, { communeId: p.communeId, month: p.month });
-  const mm = String(p.month.m).padStart(2, '0');
   const lines = metricLines(report.totals).map((l) => `• ${l}`);
   const reported = report.villages.filter((v) => v.reports > 0).length;
   const link = p.links
     ? t.monthLink(p.links.monthReportUrl(p.communeId, p.month, p.now), reportLinkDays)
-    : t.monthNoLink(`npm run report:month -- --commune ${report.commune.code} --month ${p.month.y}-${mm} --out bao-cao.xlsx`);
-  return [t.monthTitle(`${mm}/${p.month.y}`, report.commune.name), lines.length > 0 ? lines.join('\n') : t.nothingReported, t.monthVillages(reported, report.villages.length), link].join('\n\n');
+    : t.monthNoLink(`npm run report:month -- --commune ${report.commune.code} --month ${isoMonth(p.month)} --out bao-cao.xlsx`);
+  return [t.monthTitle(monthYear(p.month), report.commune.name), lines.length > 0 ? lines.join('\n') : t.nothingReported, t.monthVillages(reported, report.villages.length), link].join('\n\n');
 }
 
 export function lastMonth(now: Date): YearMonth {

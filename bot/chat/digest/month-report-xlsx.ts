@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { dayMonth, vietnamDate } from '../../domain/calendar.ts';
+import { dayMonth, monthYear, vietnamDate } from '../../domain/calendar.ts';
 import type { CommuneMonthReport } from '../../domain/digests/commune-month-report.ts';
 import { metricIds, metrics } from '../group/report/metrics.ts';
 
@@ -25,7 +25,7 @@ export async function writeMonthReportXlsx(report: CommuneMonthReport, now: Date
 }
 
 function monthLabel(report: CommuneMonthReport): string {
-  return `${String(report.month.m).padStart(2, '0')}/${report.month.y}`;
+  return monthYear(report.month);
 }
 
 /**
@@ -109,29 +109,22 @@ function addSummarySheet(book: ExcelJS.Workbook, report: CommuneMonthReport, now
 
 /** Targets of the month (the commune's and its villages') against the month, and level-2 coverage. */
 function addProgressSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {
-  const sheet = book.addWorksheet('Chỉ tiêu và độ phủ', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const sheet = listSheet(book, 'Chỉ tiêu và độ phủ', [
     { header: 'Chỉ số', key: 'metric', width: 30 },
     { header: 'Chỉ tiêu tháng', key: 'target', width: 16 },
     { header: 'Đã làm', key: 'done', width: 12 },
     { header: 'Tỷ lệ (%)', key: 'percent', width: 12 },
-  ];
-  sheet.getRow(1).eachCell((cell) => {
-    cell.fill = headerFill;
-    cell.font = headerFont;
-  });
+  ]);
   const percent = (done: number, of: number) => (of > 0 ? Math.round((1000 * done) / of) / 10 : null);
   for (const t of report.progress.monthTargets) {
-    const id = metricIds.find((m) => m === t.metric);
-    sheet.addRow({ metric: id ? metrics[id].label : t.metric, target: t.target, done: t.done, percent: percent(t.done, t.target) });
+    sheet.addRow({ metric: metricLabel(t.metric), target: t.target, done: t.done, percent: percent(t.done, t.target) });
   }
   const { adults, level2SoFar } = report.progress;
   if (adults > 0) sheet.addRow({ metric: 'Độ phủ định danh mức 2 (người trưởng thành)', target: adults, done: level2SoFar, percent: percent(level2SoFar, adults) });
 }
 
 function addRowsSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {
-  const sheet = book.addWorksheet('Chi tiết báo cáo', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const sheet = listSheet(book, 'Chi tiết báo cáo', [
     { header: 'Ngày', key: 'date', width: 12 },
     { header: 'Thôn (hiện nay)', key: 'village', width: 22 },
     { header: 'Báo cáo tại', key: 'madeUnder', width: 22 },
@@ -140,14 +133,25 @@ function addRowsSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {
     { header: 'Số lượng', key: 'count', width: 10 },
     { header: 'Gửi lúc', key: 'createdAt', width: 20 },
     { header: 'Đã hủy', key: 'undone', width: 9 },
-  ];
+  ]);
+  for (const row of report.rows) {
+    const label = metricLabel(row.metric);
+    sheet.addRow({ date: row.reportDate, village: row.village, madeUnder: row.madeUnder, member: row.member, metric: label, count: row.count, createdAt: vietnamTime.format(row.createdAt), undone: row.undone ? 'có' : '' });
+  }
+}
+
+/** A sheet of rows under one styled header line that stays in view. */
+function listSheet(book: ExcelJS.Workbook, name: string, columns: Partial<ExcelJS.Column>[]): ExcelJS.Worksheet {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns;
   sheet.getRow(1).eachCell((cell) => {
     cell.fill = headerFill;
     cell.font = headerFont;
   });
-  for (const row of report.rows) {
-    const id = metricIds.find((m) => m === row.metric);
-    const label = id ? metrics[id].label : row.metric;
-    sheet.addRow({ date: row.reportDate, village: row.village, madeUnder: row.madeUnder, member: row.member, metric: label, count: row.count, createdAt: vietnamTime.format(row.createdAt), undone: row.undone ? 'có' : '' });
-  }
+  return sheet;
+}
+
+function metricLabel(metric: string): string {
+  const id = metricIds.find((m) => m === metric);
+  return id ? metrics[id].label : metric;
 }

@@ -1,4 +1,4 @@
-import { dayMonth } from '../../domain/calendar.ts';
+import { dayMonth, monthYear } from '../../domain/calendar.ts';
 import type { CommuneWeekDigest, Totals } from '../../domain/digests/commune-week-digest.ts';
 import { metricIds, metrics } from '../group/report/metrics.ts';
 import { digestTexts as t } from './digest-texts.vi.ts';
@@ -39,7 +39,7 @@ function progressText(digest: CommuneWeekDigest): string | null {
     return target && target.target > 0 ? [t.progressItem(target.done, target.target, metrics[m].label, percent(target.done, target.target))] : [];
   });
   const lines = [
-    ...(items.length > 0 ? [t.progress(`${String(month.m).padStart(2, '0')}/${month.y}`, items)] : []),
+    ...(items.length > 0 ? [t.progress(monthYear(month), items)] : []),
     ...(adults > 0 ? [t.coverage(level2SoFar, adults, percent(level2SoFar, adults))] : []),
   ];
   return lines.length > 0 ? lines.join('\n') : null;

@@ -1,3 +1,4 @@
+import { isoMonth } from '../../domain/calendar.ts';
 import type { LinkSigner } from '../../crypto/signed-links.ts';
 import type { YearMonth } from '../../domain/digests/commune-month-report.ts';
 import { formatIsoWeek } from '../../domain/iso-week.ts';
@@ -16,7 +17,7 @@ export function weekChartPath(communeId: number, week: IsoWeek): string {
 }
 
 export function monthReportPath(communeId: number, month: YearMonth): string {
-  return `/downloads/bao-cao-thang/${communeId}/${month.y}-${String(month.m).padStart(2, '0')}.xlsx`;
+  return `/downloads/bao-cao-thang/${communeId}/${isoMonth(month)}.xlsx`;
 }
 
 /** Null when the bot has no public address: then nobody outside could open a link anyway. */

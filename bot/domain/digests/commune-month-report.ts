@@ -4,7 +4,7 @@ import type { MonthReportRow } from '../../../db/queries/commune-month.ts';
 import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
 import { loadCommuneProgress } from '../../../db/queries/commune-week.ts';
 import type { CommuneProgress } from '../../../db/queries/commune-week.ts';
-import { isoDate } from '../calendar.ts';
+import { isoDate, isoMonth } from '../calendar.ts';
 import type { Totals } from './commune-week-digest.ts';
 
 export type YearMonth = { y: number; m: number };
@@ -30,7 +30,7 @@ export async function buildCommuneMonthReport(db: DbOrTx, p: { communeId: number
     from: isoDate({ y: p.month.y, m: p.month.m, d: 1 }),
     to: isoDate({ y: p.month.y, m: p.month.m, d: lastDay }),
   });
-  const monthKey = `${p.month.y}-${String(p.month.m).padStart(2, '0')}`;
+  const monthKey = isoMonth(p.month);
   const progress = await loadCommuneProgress(db, { communeId: commune.id, month: monthKey, monthStart: `${monthKey}-01`, until: `${monthKey}-${String(lastDay).padStart(2, '0')}` });
   const names = new Map(villages.map((v) => [v.id, v.name]));
   const counted = rows.filter((r) => !r.undone);

@@ -3,7 +3,7 @@ import { countCommuneHelpRequests, listVillageReporting, listVillageWeekTotals, 
 import type { CommuneHelpCounts, CommuneProgress } from '../../../db/queries/commune-week.ts';
 import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
 import { listTeamsNamedForMonth, listUndeliveredReminders } from '../../../db/queries/reminders.ts';
-import { addDays, isoDate, startOfVietnamDay } from '../calendar.ts';
+import { addDays, isoDate, isoMonth, startOfVietnamDay } from '../calendar.ts';
 import type { CalendarDate } from '../calendar.ts';
 import { previousWeek, weekDays } from '../iso-week.ts';
 import type { IsoWeek } from '../iso-week.ts';
@@ -51,7 +51,7 @@ export async function buildCommuneWeekDigest(db: DbOrTx, params: { communeId: nu
   const undelivered = await listUndeliveredReminders(db, weekSpan);
   const namedForMonth = await listTeamsNamedForMonth(db, weekSpan);
   const month = { y: sunday.y, m: sunday.m };
-  const monthKey = `${month.y}-${String(month.m).padStart(2, '0')}`;
+  const monthKey = isoMonth(month);
   const progress = await loadCommuneProgress(db, { communeId: commune.id, month: monthKey, monthStart: `${monthKey}-01`, until: isoDate(sunday) });
   const byVillage = new Map(reporting.map((r) => [r.villageId, r]));
   const villageWeeks = villages.map((v): VillageWeek => {

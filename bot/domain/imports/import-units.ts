@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { orgUnits } from '../../../db/schema/index.ts';
+import { isRealDate } from '../calendar.ts';
 import { parseCsv } from './parse-csv.ts';
 
 export type ImportProblem = { line: number; reason: string };
@@ -104,13 +105,11 @@ async function checkReferences(db: Db, lines: UnitLine[]): Promise<ImportProblem
 }
 
 /** "Tổ dân phố" → "to dan pho": how kinds are looked up. */
-export function plainWords(text: string): string {
+function plainWords(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
-export function isIsoDate(text: string): boolean {
+function isIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }

@@ -4,7 +4,7 @@ import { decideReminder, decideReminders, lockDueReminders, planRequestReminders
 import type { DueReminder } from '../../../db/queries/reminders.ts';
 import { findTeamOfUnit, getTeam } from '../../../db/queries/teams.ts';
 import type { TeamRow } from '../../../db/queries/teams.ts';
-import { addDays, isoDate, startOfVietnamDay, vietnamDate } from '../calendar.ts';
+import { addDays, isoDate, isoMonth, startOfVietnamDay, vietnamDate } from '../calendar.ts';
 import type { CalendarDate } from '../calendar.ts';
 import { formatIsoWeek, isoWeekOf, weekDays } from '../iso-week.ts';
 import type { OutboundContent } from '../outbox/outbound-content.ts';
@@ -68,7 +68,7 @@ async function planAll(db: Db, now: Date, monthlyDay: number): Promise<void> {
   // This month and the last: the last month's later steps fall after it ends when the deadline is late in the month.
   for (const month of [{ y: today.y, m: today.m }, today.m === 1 ? { y: today.y - 1, m: 12 } : { y: today.y, m: today.m - 1 }]) {
     const deadline = { ...month, d: Math.min(monthlyDay, new Date(Date.UTC(month.y, month.m, 0)).getUTCDate()) };
-    const period = `${month.y}-${String(month.m).padStart(2, '0')}`;
+    const period = isoMonth(month);
     await plan('month_before', period, at(addDays(deadline, -3), 15));
     await plan('month_after', period, at(addDays(deadline, 1), 9));
     await plan('month_named', period, at(addDays(deadline, 3), 9));

@@ -1,3 +1,4 @@
+import { isoMonth } from '../../domain/calendar.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../../db/client.ts';
 import { getOrgUnit } from '../../../db/queries/org-units.ts';
@@ -40,7 +41,7 @@ export async function downloadRoutes(app: FastifyInstance, opts: { db: Db; clock
       const commune = await getOrgUnit(opts.db, communeId).catch(() => null);
       if (!commune || commune.kind !== 'commune') return reply.code(404).send({ error: 'not-found' });
       const file = await writeMonthReportXlsx(await buildCommuneMonthReport(opts.db, { communeId, month }), opts.clock.now());
-      const name = `bao-cao-thang-${month.y}-${String(month.m).padStart(2, '0')}-${commune.code}.xlsx`;
+      const name = `bao-cao-thang-${isoMonth(month)}-${commune.code}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${name}"`)
