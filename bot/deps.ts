@@ -16,6 +16,7 @@ import { createOaClient } from './zalo/oa-client.ts';
 import type { OaClient } from './zalo/oa-client.ts';
 import { createImageAttachments } from './zalo/image-attachments.ts';
 import { createOaTransport } from './zalo/oa-transport.ts';
+import { createWeekChartPictures } from './chat/digest/week-chart-pictures.ts';
 import { createGmfGroupSender } from './zalo/gmf-group-sender.ts';
 import { createGroupTransport } from './zalo/group-transport.ts';
 import type { GroupSender } from './zalo/group-sender.ts';
@@ -89,7 +90,7 @@ export function createZaloDeps(core: CoreDeps): ZaloDeps | null {
   });
   const oaClient = createOaClient({ openApiUrl: zalo.openApiUrl, timeoutMs: zalo.httpTimeoutMs }, tokens);
   const images = createImageAttachments({ db: core.db, client: oaClient, clock: core.clock });
-  return { tokens, oaClient, oaTransport: createOaTransport(oaClient, images), gmf: createGmfGroupSender(oaClient) };
+  return { tokens, oaClient, oaTransport: createOaTransport(oaClient, images), gmf: createGmfGroupSender(oaClient, createWeekChartPictures(core)) };
 }
 
 /**

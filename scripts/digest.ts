@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { queueWeekDigest } from '../bot/chat/digest/queue-week-digest.ts';
 import { renderWeekDigest } from '../bot/chat/digest/render-week-digest.ts';
-import { withChartLink } from '../bot/chat/digest/queue-week-digest.ts';
+import { digestContents } from '../bot/chat/digest/queue-week-digest.ts';
+import type { OutboundContent } from '../bot/domain/outbox/outbound-content.ts';
 import { createReportLinks } from '../bot/chat/digest/report-links.ts';
 import { renderWeekChartPng } from '../bot/chat/digest/week-chart-png.ts';
 import { vietnamDate } from '../bot/domain/calendar.ts';
@@ -38,12 +39,12 @@ await runWithCore('digest', async (core) => {
   const params = { communeId: commune.id, week, now: new Date(), graceDays: core.config.digestGraceDays, links };
   if (values['dry-run']) {
     const digest = await buildCommuneWeekDigest(core.db, params);
-    const messages = withChartLink(renderWeekDigest(digest), params);
+    const messages = digestContents(renderWeekDigest(digest), params);
     const chart = path.join(os.tmpdir(), `digest-${commune.code}-${formatIsoWeek(week)}.png`);
     writeFileSync(chart, renderWeekChartPng(digest));
     console.log(`# ${commune.name}, ${formatIsoWeek(week)}: ${messages.length} message(s), not sent (--dry-run)\n`);
-    console.log(messages.map((m, i) => `--- message ${i + 1} (${m.length} characters) ---\n${m}`).join('\n\n'));
-    console.log(`\n--- chart ---\n${chart}${links ? '' : '\n(PUBLIC_BASE_URL is not set: the leaders would get the messages without the chart link)'}`);
+    console.log(messages.map((m, i) => describe(m, i + 1, chart)).join('\n\n'));
+    if (!links) console.log('\n(PUBLIC_BASE_URL is not set: the chart goes without a link to open it full size)');
     return;
   }
   const outcome = await core.db.transaction((tx) => queueWeekDigest(tx, params));
@@ -51,3 +52,10 @@ await runWithCore('digest', async (core) => {
   const said = { queued: `queued ${outcome.messages.length} message(s) for the leaders' group`, 'already-sent': 'already sent for this week: nothing new', 'no-leaders-group': "not sent: the commune's leaders' group is not linked (npm run team:create -- <code> --leaders)" };
   console.log(`${commune.name}, ${formatIsoWeek(week)}: ${said[outcome.kind]}`);
 });
+
+/** One message as the dry run prints it: its text, or for the chart its caption and the PNG's path. */
+function describe(content: OutboundContent, n: number, chartPath: string): string {
+  if (content.kind === 'week-chart') return `--- message ${n}: picture ${chartPath} ---\n${content.caption}`;
+  const text = content.kind === 'text' ? content.text : JSON.stringify(content);
+  return `--- message ${n} (${text.length} characters) ---\n${text}`;
+}

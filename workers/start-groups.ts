@@ -3,6 +3,7 @@ import { createTransports } from '../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../bot/deps.ts';
 import { storeZcaMessage } from '../bot/inbound/store-zca-message.ts';
 import type { ZcaApi } from '../bot/zalo/zca/zca-api.ts';
+import { createWeekChartPictures } from '../bot/chat/digest/week-chart-pictures.ts';
 import { createZcaGroupSender } from '../bot/zalo/zca/zca-group-sender.ts';
 import { runZcaListener } from '../bot/zalo/zca/zca-listener.ts';
 import { markZcaSessionClosed } from '../bot/zalo/zca/zca-session.ts';
@@ -42,7 +43,7 @@ export async function startGroups(core: CoreDeps, zalo: ZaloDeps | null, zca: { 
 
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
-  const transports = createTransports(core, zalo, createZcaGroupSender(zca.api, zca.ownUid, { minGapMs: config.zcaSendIntervalMs }));
+  const transports = createTransports(core, zalo, createZcaGroupSender(zca.api, zca.ownUid, { minGapMs: config.zcaSendIntervalMs, pictures: createWeekChartPictures(core) }));
   const worker = createQueueWorker(core, connection, 'zca-outbound', [sendZcaOutboundProcessor(core, transports, sendOutboundOptions(config))], {
     concurrency: 1,
     limiter: { max: 1, duration: config.zcaSendIntervalMs },

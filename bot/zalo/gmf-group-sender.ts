@@ -1,18 +1,44 @@
+import { DeliveryError } from '../domain/outbox/message-transport.ts';
 import { contentText } from '../domain/outbox/outbound-content.ts';
+import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
 import { sameText, toDeliveryError } from './delivery-errors.ts';
-import type { GroupSender } from './group-sender.ts';
+import type { GroupPictures, GroupSender } from './group-sender.ts';
 import { groupText } from './group-sender.ts';
 import type { OaClient } from './oa-client.ts';
+import { renderZaloMessage } from './render-message.ts';
+import type { ZaloMessage } from './render-message.ts';
+
+/** Zalo's upload limit for a JPG/PNG (reference §2.2). */
+export const maxImageBytes = 1024 * 1024;
 
 /**
  * Group messages through the OA's Group Message Framework. Mentions are sent as plain "@Tên"
- * text: Zalo's mention syntax for GMF is not documented reliably (reference §4).
+ * text: Zalo's mention syntax for GMF is not documented reliably (reference §4). The weekly chart
+ * is drawn, uploaded and sent as a picture with its caption; a chart over Zalo's 1 MB limit goes
+ * as its caption alone, which carries the link to open it.
  */
-export function createGmfGroupSender(client: OaClient): GroupSender {
+export function createGmfGroupSender(client: OaClient, pictures: GroupPictures): GroupSender {
+  async function render(content: OutboundContent): Promise<ZaloMessage> {
+    const { text } = groupText(content);
+    if (content.kind !== 'week-chart') return { text };
+    const picture = await pictures.weekChart(content);
+    if (picture.png.length > maxImageBytes) return { text };
+    const { attachmentId } = await client.uploadImage({ bytes: picture.png, filename: picture.filename, mimeType: 'image/png' });
+    return renderZaloMessage({ kind: 'image', attachmentId, caption: text });
+  }
+
   return {
     async send(groupId, content) {
+      let message: ZaloMessage;
       try {
-        return await client.sendGroupMessage(groupId, { text: groupText(content).text });
+        message = await render(content);
+      } catch (err) {
+        // Nothing was posted yet: drawing or uploading the picture failed, so trying again is safe.
+        const failure = toDeliveryError(err);
+        throw failure.kind === 'retry' ? failure : new DeliveryError('retry', `the picture could not be prepared: ${failure.message}`, failure.code, 5000);
+      }
+      try {
+        return await client.sendGroupMessage(groupId, message);
       } catch (err) {
         throw toDeliveryError(err);
       }

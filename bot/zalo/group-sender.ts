@@ -1,4 +1,10 @@
-import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
+import type { OutboundContent, WeekChartContent } from '../domain/outbox/outbound-content.ts';
+
+/** A picture drawn for a message at the moment it is sent. */
+export type DrawnPicture = { png: Buffer; width: number; height: number; filename: `${string}.png` };
+
+/** Draws the pictures that group messages carry (the weekly chart); given by the composition root. */
+export type GroupPictures = { weekChart: (content: WeekChartContent) => Promise<DrawnPicture> };
 
 /** Sending into one Zalo group through one transport (GMF or zca-js). */
 export type GroupSender = {
@@ -7,7 +13,7 @@ export type GroupSender = {
   findDelivered: (query: { groupId: string; content: OutboundContent; since: Date; excludeMessageIds: string[] }) => Promise<{ messageId: string } | null>;
 };
 
-/** The text of a group message: "@Tên " in front when it addresses someone. Groups get text only. */
+/** The text of a group message: "@Tên " in front when it addresses someone. A picture's text is its caption. */
 export function groupText(content: OutboundContent): { text: string; mention: { userId: string; name: string } | null } {
   switch (content.kind) {
     case 'text':
@@ -17,6 +23,8 @@ export function groupText(content: OutboundContent): { text: string; mention: { 
     case 'image':
     case 'image-file':
       return { text: content.caption ?? '', mention: null };
+    case 'week-chart':
+      return { text: content.caption, mention: null };
     case 'request-user-info':
       return { text: content.subtitle, mention: null };
   }

@@ -16,8 +16,11 @@ export type OaClient = {
   getUserDetail: (userId: string) => Promise<UserDetail>;
   /** At most 10 entries per call (Zalo answers -210 above that). */
   listConversation: (userId: string, page: { offset: number; count: number }) => Promise<ConversationEntry[]>;
-  /** GMF: a message into an OA-owned group (`POST /v3.0/oa/group/message`). */
-  sendGroupMessage: (groupId: string, message: { text: string }) => Promise<{ messageId: string }>;
+  /**
+   * GMF: a message into an OA-owned group (`POST /v3.0/oa/group/message`); pictures use the same
+   * media attachment as 1:1 messages (reference §4, reported by community code, UNVERIFIED).
+   */
+  sendGroupMessage: (groupId: string, message: ZaloMessage) => Promise<{ messageId: string }>;
   /**
    * GMF group history (`GET /v3.0/oa/group/conversation`). UNVERIFIED: the path comes from community
    * sources and the answer is assumed to match the 1:1 conversation endpoint.

@@ -14,8 +14,12 @@ const pageSize = 10;
 /** "-100 attachment_id was expired": upload the picture again. */
 const attachmentExpired = -100;
 
-/** A guide picture becomes an image message once Zalo has an attachment id for it. */
-async function resolveImage(content: OutboundContent, images: ImageAttachments): Promise<Exclude<OutboundContent, { kind: 'image-file' }>> {
+/**
+ * A guide picture becomes an image message once Zalo has an attachment id for it. The weekly chart
+ * is meant for groups; should one ever be addressed to a person, they get its caption.
+ */
+async function resolveImage(content: OutboundContent, images: ImageAttachments): Promise<Exclude<OutboundContent, { kind: 'image-file' | 'week-chart' }>> {
+  if (content.kind === 'week-chart') return { kind: 'text', text: content.caption };
   if (content.kind !== 'image-file') return content;
   const attachmentId = await images.attachmentFor(content.file);
   return { kind: 'image', attachmentId, ...(content.caption ? { caption: content.caption } : {}) };

@@ -18,7 +18,7 @@ type ZaloButton = { title: string; type: 'oa.query.hide'; payload: string };
  * Renders our content to Zalo's wire shape. Buttons use `oa.query.hide` with no `template_type`,
  * the form used by working integrations; a tap comes back as `user_send_text` carrying the payload.
  */
-export function renderZaloMessage(content: Exclude<OutboundContent, { kind: 'image-file' }>): ZaloMessage {
+export function renderZaloMessage(content: Exclude<OutboundContent, { kind: 'image-file' | 'week-chart' }>): ZaloMessage {
   switch (content.kind) {
     case 'text':
       return { text: content.text };

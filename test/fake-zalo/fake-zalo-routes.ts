@@ -40,7 +40,7 @@ export function sendConsultation(state: FakeZaloState, req: FakeRequest): FakeAn
   }
   const userId = body.recipient?.user_id;
   if (typeof userId !== 'string' || !/^\d+$/.test(userId)) return zaloError(-201, 'user_id is invalid!');
-  const problem = checkMessage(body.message);
+  const problem = checkMessage(state, body.message);
   if (problem) return zaloError(-201, problem);
   const seen = state.lastInteraction.get(userId);
   if (seen && state.now().getTime() - seen.getTime() > 7 * 24 * 3600_000) {
@@ -50,12 +50,16 @@ export function sendConsultation(state: FakeZaloState, req: FakeRequest): FakeAn
   return { ...ok({ message_id: delivered.messageId, user_id: userId }), afterDelivery: true };
 }
 
-/** The message limits Zalo enforces: text ≤ 2000 characters, ≤ 5 buttons. */
-export function checkMessage(message: Record<string, unknown> | undefined): string | null {
+/** The message limits Zalo enforces: text ≤ 2000 characters, ≤ 5 buttons, pictures uploaded first. */
+export function checkMessage(state: FakeZaloState, message: Record<string, unknown> | undefined): string | null {
   if (!message || typeof message !== 'object') return 'message is invalid!';
   const text = message.text;
   if (text !== undefined && (typeof text !== 'string' || text.length === 0 || text.length > 2000)) return 'message.text is invalid!';
-  const attachment = message.attachment as { payload?: { buttons?: unknown[]; elements?: unknown[] } } | undefined;
+  const attachment = message.attachment as { payload?: { buttons?: unknown[]; template_type?: string; elements?: { attachment_id?: unknown }[] } } | undefined;
+  if (attachment?.payload?.template_type === 'media') {
+    const elements = attachment.payload.elements;
+    if (!Array.isArray(elements) || elements.length !== 1 || !state.uploads.has(String(elements[0]?.attachment_id))) return 'attachment_id is invalid!';
+  }
   if (text === undefined && !attachment) return 'message is invalid!';
   const buttons = attachment?.payload?.buttons;
   if (buttons && (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 5)) return 'buttons is invalid!';
@@ -96,7 +100,7 @@ export async function uploadImage(state: FakeZaloState, req: FakeRequest): Promi
   if (!['image/jpeg', 'image/png'].includes(file.type)) return zaloError(-201, 'file type is invalid!');
   if (file.size > 1024 * 1024) return zaloError(-201, 'file size is invalid!');
   const attachmentId = `att-${state.uploads.size + 1}-${Date.now()}`;
-  state.uploads.set(attachmentId, { bytes: file.size, mimeType: file.type });
+  state.uploads.set(attachmentId, { bytes: file.size, mimeType: file.type, data: Buffer.from(await file.arrayBuffer()) });
   return ok({ attachment_id: attachmentId });
 }
 
@@ -113,7 +117,7 @@ export function sendGroupMessage(state: FakeZaloState, req: FakeRequest): FakeAn
   const enabled = state.gmfGroups.get(groupId);
   if (enabled === undefined) return zaloError(-403, 'OA is not in group');
   if (!enabled) return zaloError(-237, 'The group is disabled');
-  const problem = checkMessage(body.message);
+  const problem = checkMessage(state, body.message);
   if (problem) return zaloError(-201, problem);
   const delivered = state.deliver(`group:${groupId}`, body.message ?? {});
   return { ...ok({ message_id: delivered.messageId, group_id: groupId }), afterDelivery: true };

@@ -44,7 +44,8 @@ export class FakeZaloState {
   readonly lastInteraction = new Map<string, Date>();
   /** Messages the users wrote, for the conversation history endpoint. */
   readonly userMessages: { userId: string; messageId: string; text: string; at: Date }[] = [];
-  readonly uploads = new Map<string, { bytes: number; mimeType: string }>();
+  /** Uploaded pictures by attachment id, with their bytes so a test can decode them. */
+  readonly uploads = new Map<string, { bytes: number; mimeType: string; data: Buffer }>();
   /** OA-owned (GMF) groups the OA is in; `false` = disabled (expired GMF package). */
   readonly gmfGroups = new Map<string, boolean>();
   rules: InjectionRule[] = [];

@@ -1,4 +1,4 @@
-import type { ZcaApi, ZcaListener, ZcaMention } from '../../bot/zalo/zca/zca-api.ts';
+import type { ZcaApi, ZcaAttachment, ZcaListener, ZcaMention } from '../../bot/zalo/zca/zca-api.ts';
 
 type Handlers = {
   message: ((m: unknown) => void)[];
@@ -7,7 +7,7 @@ type Handlers = {
   error: ((e: unknown) => void)[];
 };
 
-export type SentZcaMessage = { groupId: string; msg: string; mentions: ZcaMention[] | undefined; msgId: string; at: number };
+export type SentZcaMessage = { groupId: string; msg: string; mentions: ZcaMention[] | undefined; msgId: string; at: number; attachments?: ZcaAttachment[] };
 
 /**
  * Stands in for zca-js's API object with zca-js's own method signatures (`listener.on(event, …)`,
@@ -44,7 +44,15 @@ export class FakeZcaApi implements ZcaApi {
     },
   };
 
-  async sendMessage(message: string | { msg: string; mentions?: ZcaMention[] }, threadId: string, type?: number): Promise<{ message: { msgId: number } | null }> {
+  /**
+   * As zca-js: a single picture carries the text as its caption and its id comes back under
+   * `attachment`, with `message: null`.
+   */
+  async sendMessage(
+    message: string | { msg: string; mentions?: ZcaMention[]; attachments?: ZcaAttachment[] },
+    threadId: string,
+    type?: number,
+  ): Promise<{ message: { msgId: number } | null; attachment: { msgId: number }[] }> {
     if (type !== 1) throw new Error('the fake only knows group threads (ThreadType.Group = 1)');
     if (typeof message === 'string') message = { msg: message };
     if (this.failNextSend) {
@@ -53,14 +61,19 @@ export class FakeZcaApi implements ZcaApi {
       throw err;
     }
     const msgId = this.nextId++;
-    this.sent.push({ groupId: threadId, msg: message.msg, mentions: message.mentions, msgId: String(msgId), at: Date.now() });
-    return { message: { msgId } };
+    const attachments = message.attachments;
+    this.sent.push({ groupId: threadId, msg: message.msg, mentions: message.mentions, msgId: String(msgId), at: Date.now(), ...(attachments ? { attachments } : {}) });
+    return attachments?.length ? { message: null, attachment: [{ msgId }] } : { message: { msgId }, attachment: [] };
   }
 
   async getGroupChatHistory(groupId: string, count = 50): Promise<{ groupMsgs: unknown[] }> {
     const ours = this.sent
       .filter((s) => s.groupId === groupId)
-      .map((s) => groupMessage({ groupId, msgId: s.msgId, uidFrom: this.ownUid, name: 'Tài khoản tổ', content: s.msg, ts: s.at, isSelf: true }));
+      .map((s) => {
+        // A picture shows in history as an object whose `title` is the caption.
+        const content = s.attachments?.length ? { title: s.msg, href: `https://photo.example/${s.msgId}.png`, thumb: '' } : s.msg;
+        return groupMessage({ groupId, msgId: s.msgId, uidFrom: this.ownUid, name: 'Tài khoản tổ', content, ts: s.at, isSelf: true });
+      });
     return { groupMsgs: ours.slice(-count) };
   }
 
@@ -82,7 +95,7 @@ export class FakeZcaApi implements ZcaApi {
 let counter = 0;
 
 /** A GroupMessage as zca-js 2.2.0 builds it (models/Message.d.ts: GroupMessage / TGroupMessage). */
-export function groupMessage(p: { groupId: string; uidFrom: string; name: string; content: string; msgId?: string; ts?: number; isSelf?: boolean }) {
+export function groupMessage(p: { groupId: string; uidFrom: string; name: string; content: string | Record<string, unknown>; msgId?: string; ts?: number; isSelf?: boolean }) {
   counter += 1;
   const msgId = p.msgId ?? String(7_000_000_000_000 + counter);
   return {

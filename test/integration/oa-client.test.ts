@@ -43,7 +43,7 @@ describe('OA client against the Zalo contract', () => {
 
   it('uploads an image and sends it by attachment id', async () => {
     const { attachmentId } = await stack.zalo.oaClient.uploadImage({ bytes: png, filename: 'buoc-1.png', mimeType: 'image/png' });
-    expect(stack.fake.state.uploads.get(attachmentId)).toEqual({ bytes: png.length, mimeType: 'image/png' });
+    expect(stack.fake.state.uploads.get(attachmentId)).toMatchObject({ bytes: png.length, mimeType: 'image/png' });
     const { messageId } = await stack.zalo.oaClient.sendMessage('7500000000000000001', renderZaloMessage({ kind: 'image', attachmentId, caption: 'Bước 1' }));
     const delivered = stack.fake.state.delivered.find((d) => d.messageId === messageId);
     expect(delivered?.message).toMatchObject({ text: 'Bước 1', attachment: { payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: attachmentId }] } } });

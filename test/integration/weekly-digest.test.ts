@@ -64,7 +64,13 @@ describe('the weekly digest for commune leaders', () => {
     expect(new Set(sent.map((d) => d.text)).size).toBe(sent.length);
     expect(sent[0]?.text).toContain(`BÁO CÁO TUẦN ${week.week}`);
     expect(sent[0]?.text).toContain('❗ Thôn Bắc: chưa báo cáo');
-    // The last message carries the chart as a signed link; it opens as a PNG.
+    // The last message is the chart as a picture: uploaded as a PNG first, posted with its caption.
+    const picture = sent.at(-1)?.message as { attachment?: { payload?: { template_type?: string; elements?: { attachment_id: string }[] } } } | undefined;
+    expect(picture?.attachment?.payload?.template_type).toBe('media');
+    const upload = stack.fake.state.uploads.get(picture?.attachment?.payload?.elements?.[0]?.attachment_id ?? '');
+    expect(upload?.mimeType).toBe('image/png');
+    expect(PNG.sync.read(upload?.data ?? Buffer.alloc(0)).width).toBe(1000);
+    // Its caption carries a signed link to open it full size; the link answers with the PNG.
     const chartLink = /https:\/\/xa-demo\.example\.vn(\/downloads\/bieu-do-tuan\/\S+)/.exec(sent.at(-1)?.text ?? '')?.[1];
     if (!chartLink) throw new Error('no chart link');
     const chart = await fetch(`${stack.baseUrl}${chartLink}`);

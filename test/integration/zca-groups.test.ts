@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import type { OutboundContent } from '../../bot/domain/outbox/outbound-content.ts';
+import { createZcaGroupSender } from '../../bot/zalo/zca/zca-group-sender.ts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamLinkCode } from '../../bot/domain/teams/link-codes.ts';
 import { loadZcaSession, saveZcaSession } from '../../bot/zalo/zca/zca-session.ts';
 import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
 import { findTeamOfUnit } from '../../db/queries/teams.ts';
-import { inboundEvents, reports, zcaSessions } from '../../db/schema/index.ts';
+import { inboundEvents, outboundMessages, reports, zcaSessions } from '../../db/schema/index.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { startGroups } from '../../workers/start-groups.ts';
 import type { RunningGroups } from '../../workers/start-groups.ts';
@@ -105,6 +108,32 @@ describe('a team in an ordinary Zalo group, through the personal account (zca-js
     // The sender spaces the calls themselves, so load can only make gaps longer; the 2 ms allow for
     // timers rounding to whole milliseconds (Date.now() at both ends).
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(sendIntervalMs - 2);
+  });
+
+  it('answers /tuan in a leaders group with the digest, the week chart as a picture that history recognises by its caption', async () => {
+    const leadersGroup = '5829301746152837999';
+    const commune = await findOrgUnitByCode(stack.core.db, 'demo-xa');
+    const leaders = commune && (await findTeamOfUnit(stack.core.db, { unitId: commune.id, kind: 'commune_leaders' }));
+    const { code } = await createTeamLinkCode(stack.core.db, { teamId: leaders?.id ?? -1, now: new Date() });
+    api.receive(groupMessage({ groupId: leadersGroup, ...dung, content: `/lienket ${code}` }));
+    await waitFor(() => sentTo(leadersGroup)[0], { what: 'the link confirmation' });
+    api.receive(groupMessage({ groupId: leadersGroup, ...dung, content: '/tuan' }));
+    const chart = await waitFor(() => sentTo(leadersGroup).find((s) => s.attachments?.length), { timeoutMs: 15_000, what: 'the chart picture' });
+    expect(sentTo(leadersGroup).some((s) => s.msg.includes('BÁO CÁO TUẦN'))).toBe(true);
+    expect(chart.msg).toMatch(/^📈 Biểu đồ tuần \d+ theo từng thôn\.$/);
+    const [picture] = chart.attachments ?? [];
+    const png = PNG.sync.read(picture?.data ?? Buffer.alloc(0));
+    expect(picture?.filename).toMatch(/^bieu-do-tuan-\d{4}-W\d{2}\.png$/);
+    expect(picture?.metadata).toEqual({ totalSize: picture?.data.length, width: png.width, height: png.height });
+    // zca-js answers a captioned picture with message: null; the id under `attachment` is kept.
+    const row = await waitFor(
+      async () => (await stack.core.db.select().from(outboundMessages).where(eq(outboundMessages.zaloMessageId, chart.msgId)).then((rows) => rows.find((r) => r.status === 'sent'))),
+      { what: 'the chart recorded as sent under its attachment id' },
+    );
+    // An interrupted send is found again in the group's history by the caption.
+    const sender = createZcaGroupSender(api, ownUid, { minGapMs: 0, pictures: { weekChart: () => Promise.reject(new Error('not drawn for a history check')) } });
+    const payload = row.payload as OutboundContent;
+    expect(await sender.findDelivered({ groupId: leadersGroup, content: payload, since: new Date(Date.now() - 60_000), excludeMessageIds: [] })).toEqual({ messageId: chart.msgId });
   });
 
   it('reconnects by itself after an ordinary disconnect, with zca-js’s own retrying off', async () => {

@@ -46,7 +46,7 @@ export const digestTexts = {
   progressItem: (done: number, target: number, label: string, percent: number) => `${done}/${target} ${label} (${percent}%)`,
   coverage: (level2: number, adults: number, percent: number) =>
     `Độ phủ: các tổ đã hỗ trợ ${level2} người kích hoạt định danh mức 2, bằng ${percent}% trong ${adults.toLocaleString('vi-VN')} người trưởng thành của các thôn.`,
-  chartLink: (url: string) => `📈 Biểu đồ của tuần (mở bằng trình duyệt):\n${url}`,
+  chartCaption: (week: number, url: string | null) => `📈 Biểu đồ tuần ${week} theo từng thôn.` + (url ? ` Xem bản lớn:\n${url}` : ''),
   sendTimeQuiet: 'Giờ hẹn gửi rơi vào ban đêm (21h–7h). Nhờ chọn giờ khác, ví dụ /gui vneid-level2 thu 7 8h.',
   scheduled: (what: string, reached: number, when: string, notLinked: string[]) =>
     `Đã hẹn gửi hướng dẫn "${what}" tới ${reached} nhóm tổ lúc ${when}.` + (notLinked.length > 0 ? ` Chưa gửi được (tổ chưa liên kết nhóm Zalo): ${notLinked.join(', ')}.` : ''),

@@ -12,7 +12,7 @@ import { teamWeekTotals } from '../../domain/reports/week-totals.ts';
 import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest.ts';
 import { isoWeekOf } from '../../domain/iso-week.ts';
 import { renderWeekDigest } from '../digest/render-week-digest.ts';
-import { withChartLink } from '../digest/queue-week-digest.ts';
+import { digestContents } from '../digest/queue-week-digest.ts';
 import { replyMonthReport } from '../digest/month-report-reply.ts';
 import { pushAnnouncement, pushGuide } from '../digest/push-to-teams.ts';
 import { identifyGroupMember } from '../../domain/teams/identify-group-member.ts';
@@ -35,9 +35,10 @@ type Handler<K extends GroupCommand['kind']> = (turn: GroupTurn & { team: TeamRo
  */
 async function communeWeekSoFar(turn: GroupTurn & { team: TeamRow }): Promise<void> {
   const digest = await buildCommuneWeekDigest(turn.db, { communeId: turn.team.unitId, week: isoWeekOf(vietnamDate(turn.now)), now: turn.now, graceDays: 0 });
-  const [first, ...rest] = withChartLink(renderWeekDigest(digest), { communeId: turn.team.unitId, week: digest.week, now: turn.now, links: turn.reportLinks });
-  if (first) reply(turn, first);
-  for (const text of rest) turn.replies.push({ kind: 'text', text });
+  const [first, ...rest] = digestContents(renderWeekDigest(digest), { communeId: turn.team.unitId, week: digest.week, now: turn.now, links: turn.reportLinks });
+  if (first?.kind === 'text') reply(turn, first.text);
+  else if (first) turn.replies.push(first);
+  turn.replies.push(...rest);
 }
 
 /** What each command does in a linked group. Adding a command kind without a handler fails to compile. */

@@ -10,6 +10,8 @@ export function personalize(content: OutboundContent, addressForm: string | null
     case 'image':
     case 'image-file':
       return content.caption === undefined ? content : { ...content, caption: addressText(content.caption, addressForm) };
+    case 'week-chart':
+      return { ...content, caption: addressText(content.caption, addressForm) };
     case 'request-user-info':
       return { ...content, subtitle: addressText(content.subtitle, addressForm) };
   }

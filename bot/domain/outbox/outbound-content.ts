@@ -24,6 +24,16 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('image'), attachmentId: z.string().min(1), caption: z.string().max(maxTextLength).optional() }),
   /** A picture from bot/guides/images, uploaded to the platform when it is sent. */
   z.object({ kind: z.literal('image-file'), file: z.string().regex(/^[a-z0-9-]+\.(png|jpe?g)$/), caption: z.string().max(maxTextLength).optional() }),
+  /**
+   * A commune's chart of one ISO week, drawn when it is sent (so a retry a day later still sends a
+   * picture). Groups only: transports that can carry a picture send it with the caption, others the caption.
+   */
+  z.object({
+    kind: z.literal('week-chart'),
+    communeId: z.number().int().positive(),
+    week: z.string().regex(/^\d{4}-W\d{2}$/),
+    caption: z.string().min(1).max(maxTextLength),
+  }),
   z.object({
     kind: z.literal('request-user-info'),
     title: z.string().min(1).max(100),
@@ -34,6 +44,7 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type OutboundContent = z.infer<typeof outboundContentSchema>;
+export type WeekChartContent = Extract<OutboundContent, { kind: 'week-chart' }>;
 export type OutboundButton = z.infer<typeof button>;
 
 /** The text a person reads in this message, used to recognise it in a conversation history. */
@@ -45,6 +56,8 @@ export function contentText(content: OutboundContent): string | null {
     case 'image':
     case 'image-file':
       return content.caption ?? null;
+    case 'week-chart':
+      return content.caption;
     case 'request-user-info':
       return null;
   }

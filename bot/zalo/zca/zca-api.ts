@@ -9,6 +9,8 @@ export const zcaDuplicateConnection = 3000;
 export const zcaKickConnection = 3003;
 
 export type ZcaMention = { pos: number; uid: string; len: number };
+/** zca-js's in-memory attachment (models/Attachment.d.ts): no file on disk, no image probe needed. */
+export type ZcaAttachment = { data: Buffer; filename: `${string}.${string}`; metadata: { totalSize: number; width?: number; height?: number } };
 
 export type ZcaListener = {
   on(event: 'message', listener: (message: unknown) => void): unknown;
@@ -21,7 +23,12 @@ export type ZcaListener = {
 
 export type ZcaApi = {
   listener: ZcaListener;
-  sendMessage(message: string | { msg: string; mentions?: ZcaMention[] }, threadId: string, type?: number): Promise<{ message: { msgId: number } | null }>;
+  /** With one picture and a caption, zca-js answers `message: null` and the id under `attachment`. */
+  sendMessage(
+    message: string | { msg: string; mentions?: ZcaMention[]; attachments?: ZcaAttachment[] },
+    threadId: string,
+    type?: number,
+  ): Promise<{ message: { msgId: number } | null; attachment?: { msgId: number }[] }>;
   getGroupChatHistory(groupId: string, count?: number): Promise<{ groupMsgs: unknown[] }>;
   getOwnId(): string;
 };
