@@ -53,3 +53,42 @@ export async function listCommuneReportItems(db: DbOrTx, p: { communeId: number;
     undone: r.undone,
   }));
 }
+
+export type VillageProgress = {
+  villageId: number;
+  /** The village's own targets for the month, by metric. */
+  targets: Record<string, number>;
+  /** Adults living there, where a population was imported. */
+  adults: number | null;
+  /** Level-2 activations its team helped with, from the start up to `until`. */
+  level2SoFar: number;
+};
+
+/** Per current village of a commune: its month targets, its adults and its level-2 count so far. */
+export async function listVillageProgress(db: DbOrTx, p: { communeId: number; month: string; until: string }): Promise<VillageProgress[]> {
+  const result = await db.execute<{ village_id: number; targets: Record<string, number> | null; adults: number | null; level2: number | null }>(sql`
+    ${villagesOfCommune(p.communeId)},
+    current_village as (select distinct village_id from village_of),
+    planned as (
+      select t.unit_id as village_id, jsonb_object_agg(t.metric, t.target) as targets
+        from targets t join current_village c on c.village_id = t.unit_id
+       where t.period = ${p.month}
+       group by 1),
+    level2 as (
+      select v.village_id, sum(ri.count)::int as level2
+        from village_of v join teams t on t.unit_id = v.unit_id and t.kind = 'village'
+        join reports r on r.team_id = t.id and r.undone_at is null and r.report_date <= ${p.until}::date
+        join report_items ri on ri.report_id = r.id and ri.metric = 'vneid_level2'
+       group by 1)
+    select c.village_id, planned.targets, pop.adults, level2.level2
+      from current_village c
+      left join planned using (village_id)
+      left join unit_populations pop on pop.unit_id = c.village_id
+      left join level2 using (village_id)`);
+  return result.rows.map((r) => ({
+    villageId: Number(r.village_id),
+    targets: Object.fromEntries(Object.entries(r.targets ?? {}).map(([metric, target]) => [metric, Number(target)])),
+    adults: r.adults === null ? null : Number(r.adults),
+    level2SoFar: Number(r.level2 ?? 0),
+  }));
+}

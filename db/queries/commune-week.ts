@@ -73,7 +73,10 @@ export async function loadCommuneProgress(db: DbOrTx, p: { communeId: number; mo
   const targets = await db.execute<{ metric: string; target: number; done: number }>(sql`
     ${villagesOfCommune(p.communeId)},
     planned as (
-      select metric, sum(target)::int as target from targets
+      -- The commune's own target where it set one; otherwise its villages' targets added up
+      -- (village targets usually break the commune's down, so adding both would count twice).
+      select metric, coalesce(max(target) filter (where unit_id = ${p.communeId}), sum(target) filter (where unit_id <> ${p.communeId}))::int as target
+        from targets
        where period = ${p.month} and (unit_id = ${p.communeId} or unit_id in (select village_id from village_of))
        group by metric),
     done as (

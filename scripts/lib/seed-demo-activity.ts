@@ -46,15 +46,19 @@ export async function seedDemoActivity(db: Db, options: { today: Date }): Promis
   });
 }
 
-/** Populations of the villages and the commune's targets for the month the last full week ends in. */
+/** Populations of the villages, their level-2 targets and the commune's targets for the month the last full week ends in. */
 async function seedTargets(tx: DbOrTx, sunday: CalendarDate): Promise<void> {
   const adults: Record<string, number> = { 'demo-xa-thon-dong': 860, 'demo-xa-thon-tay': 720, 'demo-xa-thon-bac': 540, 'demo-xa-to-dan-pho-1': 930 };
+  // The commune's 250 level-2 activations, broken down by village (the monthly report shows each).
+  const level2: Record<string, number> = { 'demo-xa-thon-dong': 70, 'demo-xa-thon-tay': 60, 'demo-xa-thon-bac': 45, 'demo-xa-to-dan-pho-1': 75 };
+  const period = isoMonth(sunday);
   for (const [code, count] of Object.entries(adults)) {
     const unit = await findOrgUnitByCode(tx, code);
-    if (unit) await tx.insert(unitPopulations).values({ unitId: unit.id, adults: count, households: Math.round(count / 3) }).onConflictDoNothing();
+    if (!unit) continue;
+    await tx.insert(unitPopulations).values({ unitId: unit.id, adults: count, households: Math.round(count / 3) }).onConflictDoNothing();
+    await tx.insert(targets).values({ unitId: unit.id, metric: 'vneid_level2', period, target: level2[code] ?? 0 }).onConflictDoNothing();
   }
   const commune = await findOrgUnitByCode(tx, demoCommune.commune.code);
-  const period = isoMonth(sunday);
   if (!commune) return;
   for (const [metric, target] of [['households_visited', 700], ['vneid_level2', 250]] as const) {
     await tx.insert(targets).values({ unitId: commune.id, metric, period, target }).onConflictDoNothing();

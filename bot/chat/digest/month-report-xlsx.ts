@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { dayMonth, monthYear, vietnamDate } from '../../domain/calendar.ts';
-import type { CommuneMonthReport } from '../../domain/digests/commune-month-report.ts';
+import type { CommuneMonthReport, VillageMonth } from '../../domain/digests/commune-month-report.ts';
 import { metricIds, metrics } from '../group/report/metrics.ts';
 
 const headerRow = 4;
@@ -10,9 +10,10 @@ const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const headerFont: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 
 /**
- * The monthly report as an XLSX: villages × metrics with a total row (formulas with their values
- * cached, so any reader shows the numbers), a title naming the commune and the month, a frozen
- * header, and a second sheet with every report row so each number can be traced to who sent it.
+ * The monthly report as an XLSX: villages × metrics with a total row, each village's targets and
+ * coverage (formulas with their values cached, so any reader shows the numbers), a title naming the
+ * commune and the month, a frozen header, a second sheet with every report row so each number can
+ * be traced to who sent it, and a third with the commune's targets and coverage as a whole.
  */
 export async function writeMonthReportXlsx(report: CommuneMonthReport, now: Date): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -37,19 +38,19 @@ export async function writeProvinceMonthReportXlsx(province: { name: string }, r
   book.creator = 'Trợ lý Tổ công nghệ số cộng đồng';
   book.created = now;
   const first = reports[0];
-  const sheet = book.addWorksheet('Toàn tỉnh', { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] });
-  const columns = ['Xã / phường', 'Thôn có báo cáo', 'Số báo cáo', ...metricIds.map((m) => metrics[m].label)];
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = `BÁO CÁO THÁNG ${first ? monthLabel(first) : ''} – ${province.name.toUpperCase()}`;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `${reports.length} xã, phường · lập ngày ${dayMonth(vietnamDate(now))}`;
-  styleHeader(sheet.getRow(headerRow), columns);
-  reports.forEach((r, i) => {
-    const reported = r.villages.filter((v) => v.reports > 0).length;
-    sheet.getRow(headerRow + 1 + i).values = [r.commune.name, `${reported}/${r.villages.length}`, r.villages.reduce((n, v) => n + v.reports, 0), ...metricIds.map((m) => r.totals[m] ?? 0)];
+  const columns: Column<CommuneMonthReport>[] = [
+    { title: 'Xã / phường', width: 26, text: (r) => r.commune.name },
+    { title: 'Thôn có báo cáo', text: (r) => `${r.villages.filter((v) => v.reports > 0).length}/${r.villages.length}` },
+    { title: 'Số báo cáo', count: (r) => r.villages.reduce((n, v) => n + v.reports, 0) },
+    ...metricIds.map((m): Column<CommuneMonthReport> => ({ title: metrics[m].label, count: (r) => r.totals[m] ?? 0 })),
+  ];
+  const title = `BÁO CÁO THÁNG ${first ? monthLabel(first) : ''} – ${province.name.toUpperCase()}`;
+  writeTable(book.addWorksheet('Toàn tỉnh', { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] }), {
+    title,
+    subtitle: `${reports.length} xã, phường · lập ngày ${dayMonth(vietnamDate(now))}`,
+    columns,
+    rows: reports,
   });
-  addTotalRow(sheet, reports.length, 3, reports.map((r) => [r.villages.reduce((n, v) => n + v.reports, 0), ...metricIds.map((m) => r.totals[m] ?? 0)]));
-  sheet.getColumn(1).width = 26;
   const used = new Set<string>(['Toàn tỉnh']);
   for (const report of reports) addSummarySheet(book, report, now, uniqueSheetName(report.commune.name, used));
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -64,6 +65,59 @@ function uniqueSheetName(name: string, used: Set<string>): string {
   return candidate;
 }
 
+/**
+ * A column of a summary table: text, a count (summed in the total row), or a percentage of two
+ * count columns, written as a formula on every row so a reader can see how it was reached.
+ */
+type Column<R> = { title: string; width?: number } & (
+  | { text: (row: R) => string }
+  | { count: (row: R) => number | null }
+  | { percentOf: { done: string; of: string } }
+);
+
+/** A titled table under a styled, frozen header with a "Tổng cộng" row; formulas carry their values. */
+function writeTable<R>(sheet: ExcelJS.Worksheet, t: { title: string; subtitle: string; columns: Column<R>[]; rows: R[] }) {
+  sheet.mergeCells(1, 1, 1, t.columns.length);
+  sheet.getCell(1, 1).value = t.title;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(2, 1).value = t.subtitle;
+  styleHeader(sheet.getRow(headerRow), t.columns.map((c) => c.title));
+  const letterOf = new Map(t.columns.map((c, i) => [c.title, sheet.getColumn(i + 1).letter]));
+  const first = headerRow + 1;
+  const totalRow = headerRow + t.rows.length + 1;
+  const values: (number | null)[][] = t.rows.map((row) => t.columns.map((c) => ('count' in c ? c.count(row) : null)));
+  const totals = t.columns.map((_, i) => values.reduce((n, v) => n + (v[i] ?? 0), 0));
+  const valueOf = (rowIndex: number | 'total', title: string) => {
+    const i = t.columns.findIndex((c) => c.title === title);
+    return rowIndex === 'total' ? (totals[i] ?? 0) : (values[rowIndex]?.[i] ?? null);
+  };
+  const percentCell = (line: number, rowIndex: number | 'total', of: { done: string; of: string }): ExcelJS.CellValue => {
+    const done = valueOf(rowIndex, of.done);
+    const base = valueOf(rowIndex, of.of);
+    if (done === null || !base) return null;
+    return { formula: `ROUND(100*${letterOf.get(of.done)}${line}/${letterOf.get(of.of)}${line},1)`, result: Math.round((1000 * done) / base) / 10 };
+  };
+  t.rows.forEach((row, r) => {
+    const line = first + r;
+    sheet.getRow(line).values = t.columns.map((c) => ('text' in c ? c.text(row) : 'count' in c ? c.count(row) : percentCell(line, r, c.percentOf)));
+  });
+  const total = sheet.getRow(totalRow);
+  total.getCell(1).value = 'Tổng cộng';
+  t.columns.forEach((c, i) => {
+    if (i === 0 || 'text' in c) return;
+    if ('percentOf' in c) {
+      total.getCell(i + 1).value = percentCell(totalRow, 'total', c.percentOf);
+      return;
+    }
+    const letter = sheet.getColumn(i + 1).letter;
+    const result = totals[i] ?? 0;
+    // exceljs drops a cached result of 0, which would leave some readers showing an empty cell.
+    total.getCell(i + 1).value = t.rows.length > 0 && result > 0 ? { formula: `SUM(${letter}${first}:${letter}${totalRow - 1})`, result } : result;
+  });
+  total.font = { bold: true };
+  t.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width ?? 14));
+}
+
 function styleHeader(header: ExcelJS.Row, columns: string[]) {
   columns.forEach((title, i) => {
     const cell = header.getCell(i + 1);
@@ -75,36 +129,35 @@ function styleHeader(header: ExcelJS.Row, columns: string[]) {
   header.height = 45;
 }
 
-/** Sums of `rows` under the data, from column `firstColumn` on, as formulas with their values cached. */
-function addTotalRow(sheet: ExcelJS.Worksheet, count: number, firstColumn: number, rows: number[][]) {
-  const first = headerRow + 1;
-  const last = headerRow + count;
-  const total = sheet.getRow(last + 1);
-  total.getCell(1).value = 'Tổng cộng';
-  const width = rows[0]?.length ?? 0;
-  for (let i = 0; i < width; i++) {
-    const result = rows.reduce((n, r) => n + (r[i] ?? 0), 0);
-    const column = sheet.getColumn(firstColumn + i).letter;
-    // exceljs drops a cached result of 0, which would leave some readers showing an empty cell.
-    total.getCell(firstColumn + i).value = count > 0 && result > 0 ? { formula: `SUM(${column}${first}:${column}${last})`, result } : result;
-  }
-  total.font = { bold: true };
-}
-
+/**
+ * A commune's villages × metrics, then for each metric a village has a target for this month the
+ * target and the share reached, then adults, level-2 activations so far and coverage, where known.
+ */
 function addSummarySheet(book: ExcelJS.Workbook, report: CommuneMonthReport, now: Date, name = 'Tổng hợp') {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] });
-  const columns = ['Thôn / tổ dân phố', 'Số báo cáo', ...metricIds.map((m) => metrics[m].label)];
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = `BÁO CÁO THÁNG ${monthLabel(report)} – ${report.commune.name.toUpperCase()}`;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `Tổ công nghệ số cộng đồng · tổng hợp từ báo cáo của các tổ, lập ngày ${dayMonth(vietnamDate(now))}`;
-  styleHeader(sheet.getRow(headerRow), columns);
-  report.villages.forEach((village, i) => {
-    sheet.getRow(headerRow + 1 + i).values = [village.name, village.reports, ...metricIds.map((m) => village.totals[m] ?? 0)];
+  const targeted = metricIds.filter((m) => report.villages.some((v) => v.targets[m] !== undefined));
+  const withPopulation = report.villages.some((v) => v.adults !== null);
+  const columns: Column<VillageMonth>[] = [
+    { title: 'Thôn / tổ dân phố', width: 24, text: (v) => v.name },
+    { title: 'Số báo cáo', count: (v) => v.reports },
+    ...metricIds.map((m): Column<VillageMonth> => ({ title: metrics[m].label, count: (v) => v.totals[m] ?? 0 })),
+    ...targeted.flatMap((m): Column<VillageMonth>[] => [
+      { title: `Chỉ tiêu: ${metrics[m].label}`, count: (v) => v.targets[m] ?? null },
+      { title: `Đạt chỉ tiêu (%): ${metrics[m].label}`, percentOf: { done: metrics[m].label, of: `Chỉ tiêu: ${metrics[m].label}` } },
+    ]),
+    ...(withPopulation
+      ? [
+          { title: 'Người trưởng thành', count: (v: VillageMonth) => v.adults },
+          { title: 'Đã kích hoạt mức 2 (lũy kế)', count: (v: VillageMonth) => v.level2SoFar },
+          { title: 'Độ phủ mức 2 (%)', percentOf: { done: 'Đã kích hoạt mức 2 (lũy kế)', of: 'Người trưởng thành' } },
+        ]
+      : []),
+  ];
+  writeTable(book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }] }), {
+    title: `BÁO CÁO THÁNG ${monthLabel(report)} – ${report.commune.name.toUpperCase()}`,
+    subtitle: `Tổ công nghệ số cộng đồng · tổng hợp từ báo cáo của các tổ, lập ngày ${dayMonth(vietnamDate(now))}`,
+    columns,
+    rows: report.villages,
   });
-  addTotalRow(sheet, report.villages.length, 2, report.villages.map((v) => [v.reports, ...metricIds.map((m) => v.totals[m] ?? 0)]));
-  sheet.getColumn(1).width = 24;
-  for (let c = 2; c <= columns.length; c++) sheet.getColumn(c).width = 14;
 }
 
 /** Targets of the month (the commune's and its villages') against the month, and level-2 coverage. */

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../db/client.ts';
-import { listCommuneReportItems } from '../../../db/queries/commune-month.ts';
+import { listCommuneReportItems, listVillageProgress } from '../../../db/queries/commune-month.ts';
 import type { MonthReportRow } from '../../../db/queries/commune-month.ts';
 import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
 import { loadCommuneProgress } from '../../../db/queries/commune-week.ts';
@@ -9,10 +9,22 @@ import type { Totals } from './commune-week-digest.ts';
 
 export type YearMonth = { y: number; m: number };
 
+export type VillageMonth = {
+  villageId: number;
+  name: string;
+  totals: Totals;
+  reports: number;
+  /** The village's own targets for the month, by metric. */
+  targets: Totals;
+  /** Adults living there (null: no population imported) and the level-2 activations so far. */
+  adults: number | null;
+  level2SoFar: number;
+};
+
 export type CommuneMonthReport = {
   commune: { id: number; code: string; name: string };
   month: YearMonth;
-  villages: { villageId: number; name: string; totals: Totals; reports: number }[];
+  villages: VillageMonth[];
   totals: Totals;
   /** Every report item of the month, undone ones included, with the village it counts under. */
   rows: (MonthReportRow & { village: string })[];
@@ -25,13 +37,12 @@ export async function buildCommuneMonthReport(db: DbOrTx, p: { communeId: number
   const commune = await getOrgUnit(db, p.communeId);
   const villages = await listCurrentVillages(db, commune.id);
   const lastDay = new Date(Date.UTC(p.month.y, p.month.m, 0)).getUTCDate();
-  const rows = await listCommuneReportItems(db, {
-    communeId: commune.id,
-    from: isoDate({ y: p.month.y, m: p.month.m, d: 1 }),
-    to: isoDate({ y: p.month.y, m: p.month.m, d: lastDay }),
-  });
   const monthKey = isoMonth(p.month);
-  const progress = await loadCommuneProgress(db, { communeId: commune.id, month: monthKey, monthStart: `${monthKey}-01`, until: `${monthKey}-${String(lastDay).padStart(2, '0')}` });
+  const monthStart = isoDate({ y: p.month.y, m: p.month.m, d: 1 });
+  const until = isoDate({ y: p.month.y, m: p.month.m, d: lastDay });
+  const rows = await listCommuneReportItems(db, { communeId: commune.id, from: monthStart, to: until });
+  const progress = await loadCommuneProgress(db, { communeId: commune.id, month: monthKey, monthStart, until });
+  const perVillage = new Map((await listVillageProgress(db, { communeId: commune.id, month: monthKey, until })).map((v) => [v.villageId, v]));
   const names = new Map(villages.map((v) => [v.id, v.name]));
   const counted = rows.filter((r) => !r.undone);
   return {
@@ -39,7 +50,16 @@ export async function buildCommuneMonthReport(db: DbOrTx, p: { communeId: number
     month: p.month,
     villages: villages.map((v) => {
       const own = counted.filter((r) => r.villageId === v.id);
-      return { villageId: v.id, name: v.name, totals: sum(own), reports: new Set(own.map((r) => r.reportId)).size };
+      const progress = perVillage.get(v.id);
+      return {
+        villageId: v.id,
+        name: v.name,
+        totals: sum(own),
+        reports: new Set(own.map((r) => r.reportId)).size,
+        targets: progress?.targets ?? {},
+        adults: progress?.adults ?? null,
+        level2SoFar: progress?.level2SoFar ?? 0,
+      };
     }),
     totals: sum(counted),
     rows: rows.map((r) => ({ ...r, village: names.get(r.villageId) ?? r.madeUnder })),
