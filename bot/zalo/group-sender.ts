@@ -1,10 +1,4 @@
-import type { OutboundContent, WeekChartContent } from '../domain/outbox/outbound-content.ts';
-
-/** A picture drawn for a message at the moment it is sent. */
-export type DrawnPicture = { png: Buffer; width: number; height: number; filename: `${string}.png` };
-
-/** Draws the pictures that group messages carry (the weekly chart); given by the composition root. */
-export type GroupPictures = { weekChart: (content: WeekChartContent) => Promise<DrawnPicture> };
+import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
 
 /** Sending into one Zalo group through one transport (GMF or zca-js). */
 export type GroupSender = {

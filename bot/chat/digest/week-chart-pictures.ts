@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../../db/client.ts';
 import type { Clock } from '../../clock.ts';
 import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest.ts';
 import { parseIsoWeek } from '../../domain/iso-week.ts';
-import type { GroupPictures } from '../../zalo/group-sender.ts';
+import type { GroupPictures } from '../../domain/outbox/drawn-pictures.ts';
 import { renderWeekChartPng } from './week-chart-png.ts';
 
 /** A PNG's size, from its IHDR chunk (bytes 16–23), which every PNG starts with. */

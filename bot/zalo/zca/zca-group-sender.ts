@@ -1,7 +1,8 @@
 import { DeliveryError } from '../../domain/outbox/message-transport.ts';
 import { sameText } from '../delivery-errors.ts';
 import type { OutboundContent } from '../../domain/outbox/outbound-content.ts';
-import type { GroupPictures, GroupSender } from '../group-sender.ts';
+import type { GroupPictures } from '../../domain/outbox/drawn-pictures.ts';
+import type { GroupSender } from '../group-sender.ts';
 import { groupText } from '../group-sender.ts';
 import { zcaThreadGroup } from './zca-api.ts';
 import type { ZcaApi, ZcaAttachment } from './zca-api.ts';
