@@ -9,7 +9,9 @@ import { insertReport } from '../../db/queries/reports.ts';
 import { insertHelpRequest } from '../../db/queries/help-requests.ts';
 import { members, outboundMessages, reminders, teams, orgUnits } from '../../db/schema/index.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
+import { z } from 'zod';
 import { linkTeamGroups } from '../helpers/link-team-groups.ts';
+import { startNodeProcess } from '../helpers/node-process.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
@@ -77,10 +79,20 @@ describe('the weekly report reminder', () => {
     expect(renderWeekDigest(digest).join('\n')).toContain('Nhắc nhở chưa gửi được: Tổ CNSCĐ Thôn Bắc (nhóm Zalo chưa liên kết).');
   });
 
-  it('two workers sweeping at the same moment send each reminder once', async () => {
-    const [a, b] = await Promise.all([sweep(vn('2026-12-18T15:01:00')), sweep(vn('2026-12-18T15:01:00'))]);
-    expect([...(a ?? []), ...(b ?? [])]).toHaveLength(3);
+  it('two worker processes, each sweeping twice at the same moment, send each reminder once', async () => {
+    const startAt = String(Date.now() + 2500);
+    const runChild = async () => {
+      const child = startNodeProcess('test/helpers/sweep-reminders-child.ts', { ...stack.env, CHILD_SWEEPS: '2', CHILD_START_AT: startAt, CHILD_NOW: vn('2026-12-18T15:01:00').toISOString() });
+      const { code } = await child.exited;
+      if (code !== 0) throw new Error(`child exited ${code}: ${child.output()}`);
+      return z.array(z.number()).parse(JSON.parse(child.stdout()));
+    };
+    const written = (await Promise.all([runChild(), runChild()])).flat();
+    // Thôn Đông, Thôn Tây and Tổ dân phố 1 are linked and owe the week; Thôn Bắc has no group.
+    expect(written).toHaveLength(3);
+    expect(new Set(written).size).toBe(3);
     expect(await outboxTo('Thôn Đông')).toHaveLength(2);
+    expect((await remindersOf('2026-W51')).filter((r) => r.status === 'sent')).toHaveLength(3);
   });
 
   it('waits out quiet hours: due on Friday, first swept at 22:00, sent at 07:00 on Saturday', async () => {
