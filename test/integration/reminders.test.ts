@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalationMessage, teamReminderMessage } from '../../bot/chat/digest/reminder-messages.ts';
 import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
@@ -13,6 +13,9 @@ import { z } from 'zod';
 import { linkTeamGroups } from '../helpers/link-team-groups.ts';
 import { startNodeProcess } from '../helpers/node-process.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
+import { deleteRedisPrefix } from '../helpers/test-services.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { startWorkers } from '../../workers/start-workers.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
 let stack: TestStack;
@@ -136,6 +139,38 @@ describe('the weekly report reminder', () => {
     await sweep(vn('2027-01-28T09:05:00'));
     const digest = await buildCommuneWeekDigest(stack.core.db, { communeId, week: { year: 2027, week: 4 }, now: vn('2027-02-01T07:30:00'), graceDays: 1 });
     expect(renderWeekDigest(digest).join('\n')).toContain('Chưa báo cáo tháng 01/2027 (đã quá hạn 3 ngày): Tổ CNSCĐ Thôn Bắc, Tổ CNSCĐ Thôn Đông, Tổ CNSCĐ Thôn Tây.');
+  });
+});
+
+describe('reminders and a Redis that lost its memory', () => {
+  it('a reminder written before the wipe is still sent, once, by workers that start afterwards', async () => {
+    for (const group of ['g-dong', 'g-tay', 'g-tdp1']) stack.fake.state.gmfGroups.set(group, true);
+    // Friday 12 March 2027, 15:01: the weekly reminders are written and handed to the queue.
+    const ids = await sweep(vn('2027-03-12T15:01:00'));
+    expect(ids.length).toBeGreaterThan(0);
+    await stack.core.queues.enqueueOutbound(ids);
+    await deleteRedisPrefix(stack.config.redisUrl, stack.config.queuePrefix);
+    const workers = await startWorkers(stack.core, stack.zalo);
+    try {
+      const rows = await waitFor(
+        async () => {
+          const all = await stack.core.db.select().from(outboundMessages).where(inArray(outboundMessages.id, ids));
+          return all.every((r) => r.status === 'sent') ? all : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the reminders sent after the wipe' },
+      );
+      await workers.sweepNow();
+      const delivered = stack.fake.state.delivered.filter((d) => rows.some((r) => r.zaloMessageId === d.messageId));
+      expect(delivered).toHaveLength(ids.length);
+      // Nothing was sent twice: the groups received exactly one message per outbox row sent to them
+      // (earlier tests' rows, never handed to a worker before, go out now as well).
+      const teamIdsLinked = ['Thôn Đông', 'Thôn Tây', 'Tổ dân phố 1'].map((t) => String(teamIds[t]));
+      const sentRows = (await stack.core.db.select().from(outboundMessages).where(inArray(outboundMessages.recipientId, teamIdsLinked))).filter((r) => r.status === 'sent');
+      const inGroups = stack.fake.state.delivered.filter((d) => ['group:g-dong', 'group:g-tay', 'group:g-tdp1'].includes(d.to));
+      expect(inGroups).toHaveLength(sentRows.length);
+    } finally {
+      await workers.close();
+    }
   });
 });
 
