@@ -37,3 +37,17 @@ describe('parseConfig', () => {
     expect(c.zalo?.openApiUrl).toBe('http://127.0.0.1:9');
   });
 });
+
+describe('the Mini App development login', () => {
+  const base = { DATABASE_URL: 'postgres://u@h/db' };
+  it('is off unless asked for, and allowed for local development', () => {
+    expect(parseConfig(base).miniapp.devLogin).toBe(false);
+    expect(parseConfig({ ...base, MINIAPP_DEV_LOGIN: 'true' }).miniapp.devLogin).toBe(true);
+  });
+
+  it('can never be on in production: NODE_ENV=production or real Zalo credentials refuse to start', () => {
+    expect(() => parseConfig({ ...base, MINIAPP_DEV_LOGIN: 'true', NODE_ENV: 'production' })).toThrow(/MINIAPP_DEV_LOGIN/);
+    const real = { ZALO_APP_ID: '1', ZALO_APP_SECRET: 's', ZALO_OA_ID: '2', ZALO_OA_SECRET_KEY: 'k', ZALO_OA_REFRESH_TOKEN: 'r' };
+    expect(() => parseConfig({ ...base, ...real, MINIAPP_DEV_LOGIN: 'true' })).toThrow(/real Zalo credentials/);
+  });
+});

@@ -61,6 +61,15 @@ const envSchema = z.object({
     .string()
     .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, 'two hours like 21-7')
     .default('21-7'),
+  NODE_ENV: z.string().optional(),
+  /** Local development only: a picker to log in to the Mini App as any member, without Zalo. */
+  MINIAPP_DEV_LOGIN: z.stringbool().default(false),
+  /** The secret of the Zalo app the Mini App belongs to (for appsecret_proof); default ZALO_APP_SECRET. */
+  MINIAPP_APP_SECRET: z.string().min(1).optional(),
+  MINIAPP_SESSION_MINUTES: positiveInt.default(720),
+  MINIAPP_RATE_LIMIT_PER_MIN: positiveInt.default(120),
+  /** The built Mini App served at /miniapp/ (npm run build:miniapp). */
+  MINIAPP_DIR: z.string().min(1).default('miniapp/www'),
 });
 
 export type ZaloConfig = {
@@ -114,6 +123,17 @@ export type Config = {
   monthlyReportDay: number;
   /** No reminder is sent from `startHour` until `endHour` (Vietnam time). */
   quietHours: { startHour: number; endHour: number };
+  miniapp: MiniAppConfig;
+};
+
+export type MiniAppConfig = {
+  /** The development identity picker; never on in production (parseConfig refuses it). */
+  devLogin: boolean;
+  /** Null when no Zalo app is configured: then only the development login can work. */
+  appSecret: string | null;
+  sessionMs: number;
+  rateLimitPerMin: number;
+  dir: string;
 };
 
 export class ConfigError extends Error {
@@ -159,6 +179,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     scheduledSends: e.SCHEDULED_SENDS,
     monthlyReportDay: e.MONTHLY_REPORT_DAY,
     quietHours: { startHour: Number(e.QUIET_HOURS.split('-')[0]), endHour: Number(e.QUIET_HOURS.split('-')[1]) },
+    miniapp: parseMiniApp(e, zaloUrls.graphUrl),
+  };
+}
+
+/** Real Zalo's Graph API: a deployment that talks to it is a real one, whatever NODE_ENV says. */
+const realGraphHost = 'graph.zalo.me';
+
+function parseMiniApp(e: z.infer<typeof envSchema>, graphUrl: string): MiniAppConfig {
+  if (e.MINIAPP_DEV_LOGIN) {
+    const real = e.NODE_ENV === 'production' ? 'NODE_ENV is production' : e.ZALO_APP_SECRET && new URL(graphUrl).hostname === realGraphHost ? 'real Zalo credentials are set' : null;
+    if (real) throw new ConfigError(`Invalid environment:\n  MINIAPP_DEV_LOGIN: the development login cannot be on when ${real}`);
+  }
+  return {
+    devLogin: e.MINIAPP_DEV_LOGIN,
+    appSecret: e.MINIAPP_APP_SECRET ?? e.ZALO_APP_SECRET ?? null,
+    sessionMs: e.MINIAPP_SESSION_MINUTES * 60_000,
+    rateLimitPerMin: e.MINIAPP_RATE_LIMIT_PER_MIN,
+    dir: e.MINIAPP_DIR,
   };
 }
 

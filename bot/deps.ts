@@ -5,6 +5,8 @@ import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createSecretBox, deriveDataKey } from './crypto/secret-box.ts';
 import { createLinkSigner } from './crypto/signed-links.ts';
+import { createAppSessions } from './crypto/app-sessions.ts';
+import type { AppSessions } from './crypto/app-sessions.ts';
 import type { LinkSigner } from './crypto/signed-links.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { MessageTransport } from './domain/outbox/message-transport.ts';
@@ -22,6 +24,10 @@ import { createGroupTransport } from './zalo/group-transport.ts';
 import type { GroupSender } from './zalo/group-sender.ts';
 import type { OutboundRow } from '../db/queries/outbound-messages.ts';
 import { createOAuthClient } from './zalo/oauth-client.ts';
+import { createGraphClient } from './zalo/graph-client.ts';
+import type { ApiDeps } from './http/api/api-deps.ts';
+import { reportLinkDays } from './chat/digest/report-links.ts';
+import { enqueueOutbox } from './jobs/enqueue-outbox.ts';
 import { createTokenManager } from './zalo/token-manager.ts';
 import type { TokenManager } from './zalo/token-manager.ts';
 
@@ -36,6 +42,8 @@ export type CoreDeps = {
   secretBox: SecretBox;
   /** Signs links that open without a login (the monthly report's download). */
   links: LinkSigner;
+  /** Issues and reads Mini App sessions. */
+  appSessions: AppSessions;
   close: () => Promise<void>;
 };
 
@@ -67,6 +75,7 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     queues,
     secretBox,
     links: createLinkSigner(dataKey),
+    appSessions: createAppSessions(dataKey),
     async close() {
       await queues.close();
       await dbHandle.close();
@@ -105,5 +114,21 @@ export function createTransports(core: CoreDeps, zalo: ZaloDeps | null, zca: Gro
     ...(zalo ? { oa_user: zalo.oaTransport } : {}),
     team_group: createGroupTransport({ db: core.db, recipients: 'team', senders, handoff }),
     zalo_group: createGroupTransport({ db: core.db, recipients: 'direct', senders, handoff }),
+  };
+}
+
+/** The Mini App API's dependencies, from the core ones. */
+export function createApiDeps(core: CoreDeps): ApiDeps {
+  const { config } = core;
+  const appSecret = config.miniapp.appSecret;
+  return {
+    db: core.db,
+    clock: core.clock,
+    sessions: core.appSessions,
+    graph: appSecret ? createGraphClient({ graphUrl: config.zaloUrls.graphUrl, appSecret, timeoutMs: config.zaloUrls.httpTimeoutMs }) : null,
+    config: config.miniapp,
+    handOver: (ids) => enqueueOutbox(core, ids, core.logger),
+    signedDownload: (path, now) => `${config.publicBaseUrl ?? ''}${core.links.sign(path, new Date(now.getTime() + reportLinkDays * 86_400_000))}`,
+    digestGraceDays: config.digestGraceDays,
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
-import { createCoreDeps } from './deps.ts';
+import { createApiDeps, createCoreDeps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 
 /** The HTTP process: webhook, health and (later) the Mini App API. */
@@ -14,6 +14,7 @@ async function main() {
     zalo: config.zalo,
     enqueueInbound: core.queues.enqueueInbound,
     links: core.links,
+    api: createApiDeps(core),
     readiness: {
       postgres: async () => void (await core.db.execute(sql`select 1`)),
       redis: () => core.queues.ping(),

@@ -12,7 +12,7 @@ import { vietnamDate } from '../bot/domain/calendar.ts';
 import { buildCommuneWeekDigest } from '../bot/domain/digests/commune-week-digest.ts';
 import { formatIsoWeek, isoWeekOf, parseIsoWeek, previousWeek } from '../bot/domain/iso-week.ts';
 import { findOrgUnitByCode } from '../db/queries/org-units.ts';
-import { enqueueOutbox } from '../workers/enqueue-outbox.ts';
+import { enqueueOutbox } from '../bot/jobs/enqueue-outbox.ts';
 import { runWithCore } from './lib/run-with-core.ts';
 
 /**

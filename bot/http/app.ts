@@ -13,6 +13,9 @@ import { downloadRoutes } from './routes/downloads.ts';
 import type { LinkSigner } from '../crypto/signed-links.ts';
 import type { ReadinessCheck } from './routes/health.ts';
 import { zaloWebhookRoute } from './routes/zalo-webhook.ts';
+import { apiPlugin } from './api/api-plugin.ts';
+import type { ApiDeps } from './api/api-deps.ts';
+import { miniappFileRoutes } from './routes/miniapp-files.ts';
 
 export type AppDeps = {
   logger: FastifyBaseLogger & Logger;
@@ -22,6 +25,8 @@ export type AppDeps = {
   enqueueInbound: (inboundEventId: number) => Promise<void>;
   readiness: Record<string, ReadinessCheck>;
   links: LinkSigner;
+  /** The Mini App's API and files; absent in processes that serve only the webhook. */
+  api?: ApiDeps;
 };
 
 /** Builds the HTTP app without listening, so tests can run it on any port. */
@@ -36,6 +41,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(metricsRoutes, { db: deps.db });
   app.register(staticFileRoutes);
   app.register(downloadRoutes, { db: deps.db, clock: deps.clock, links: deps.links });
+  if (deps.api) {
+    app.register(apiPlugin, deps.api);
+    app.register(miniappFileRoutes, { dir: deps.api.config.dir });
+  }
   app.register(zaloWebhookRoute, {
     deps: { db: deps.db, clock: deps.clock, zalo: deps.zalo, logger: deps.logger, enqueueInbound: deps.enqueueInbound },
   });

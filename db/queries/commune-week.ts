@@ -99,3 +99,16 @@ export async function loadCommuneProgress(db: DbOrTx, p: { communeId: number; mo
     level2SoFar: Number(row?.level2 ?? 0),
   };
 }
+
+/** A commune's totals per ISO week (keyed by the week's Monday) and metric, for days `from`–`to`. */
+export async function listCommuneWeeklyTotals(db: DbOrTx, p: { communeId: number; from: string; to: string }): Promise<{ monday: string; metric: string; total: number }[]> {
+  const result = await db.execute<{ monday: string; metric: string; total: number }>(sql`
+    ${villagesOfCommune(p.communeId)}
+    select to_char(date_trunc('week', r.report_date), 'YYYY-MM-DD') as monday, ri.metric, sum(ri.count)::int as total
+      from village_of v
+      join teams t on t.unit_id = v.unit_id and t.kind = 'village'
+      join reports r on r.team_id = t.id and r.undone_at is null and r.report_date between ${p.from}::date and ${p.to}::date
+      join report_items ri on ri.report_id = r.id
+     group by 1, 2`);
+  return result.rows.map((r) => ({ monday: r.monday, metric: r.metric, total: Number(r.total) }));
+}

@@ -16,3 +16,4 @@ export * from './reports.ts';
 export * from './zca-sessions.ts';
 export * from './reminders.ts';
 export * from './targets.ts';
+export * from './member-app-codes.ts';

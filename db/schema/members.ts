@@ -20,6 +20,11 @@ export const members = pgTable(
     zaloUserId: text('zalo_user_id'),
     zaloIdSource: zaloIdSource('zalo_id_source'),
     phone: text('phone'),
+    /**
+     * The person's id in the Mini App (a third id space: per Zalo app, unlike OA-scoped and personal
+     * ids), set when they link their account by a shared phone number or a one-time code.
+     */
+    miniappUserId: text('miniapp_user_id'),
     /** False for people who reported before a leader confirmed them. */
     verified: boolean('verified').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -27,5 +32,6 @@ export const members = pgTable(
   (t) => [
     index('members_team_idx').on(t.teamId),
     uniqueIndex('members_team_zalo_uq').on(t.teamId, t.zaloIdSource, t.zaloUserId).where(sql`${t.zaloUserId} is not null`),
+    index('members_miniapp_user_idx').on(t.miniappUserId).where(sql`${t.miniappUserId} is not null`),
   ],
 );

@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { inboundEvents } from './inbound-events.ts';
 import { members } from './members.ts';
 import { teams } from './teams.ts';
 
+export const reportSource = pgEnum('report_source', ['chat', 'miniapp']);
+
 /**
- * An activity report posted in a team's group. One per message: the unique inbound event makes a
- * redelivered message count once. `/huy` sets `undoneAt` instead of deleting, so totals can be audited.
+ * An activity report, posted in a team's group or sent from the Mini App. One per message: the
+ * unique inbound event makes a redelivered message count once; a Mini App report carries the
+ * device's key instead, so a retry counts once. `/huy` and withdrawing set `undoneAt` instead of
+ * deleting, so totals can be audited.
  */
 export const reports = pgTable(
   'reports',
@@ -20,13 +24,22 @@ export const reports = pgTable(
       .references(() => members.id),
     reportDate: date('report_date').notNull(),
     inboundEventId: bigint('inbound_event_id', { mode: 'number' })
-      .notNull()
       .unique()
       .references(() => inboundEvents.id),
+    source: reportSource('source').notNull().default('chat'),
+    /** The Mini App's idempotency key for this report, chosen on the device before the first attempt. */
+    clientKey: text('client_key'),
+    note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
   },
-  (t) => [index('reports_team_date_idx').on(t.teamId, t.reportDate), index('reports_member_idx').on(t.memberId, t.createdAt)],
+  (t) => [
+    index('reports_team_date_idx').on(t.teamId, t.reportDate),
+    index('reports_member_idx').on(t.memberId, t.createdAt),
+    uniqueIndex('reports_member_client_key_uq').on(t.memberId, t.clientKey).where(sql`${t.clientKey} is not null`),
+    check('reports_origin_ck', sql`${t.inboundEventId} is not null or ${t.clientKey} is not null`),
+  ],
 );
 
 export const reportItems = pgTable(

@@ -48,6 +48,12 @@ export class FakeZaloState {
   readonly uploads = new Map<string, { bytes: number; mimeType: string; data: Buffer }>();
   /** OA-owned (GMF) groups the OA is in; `false` = disabled (expired GMF package). */
   readonly gmfGroups = new Map<string, boolean>();
+  /** Mini App access tokens (what getAccessToken() gives a user) and the Zalo app each belongs to. */
+  readonly miniappTokens = new Map<string, { userId: string; name: string; appId: string; expiresAt: Date }>();
+  /** getPhoneNumber() tokens: single use, two minutes. */
+  readonly phoneTokens = new Map<string, { userId: string; number: string; expiresAt: Date; used: boolean }>();
+  /** Other Zalo apps, by id, with their secrets (their tokens fail our appsecret_proof). */
+  readonly otherApps = new Map<string, string>();
   rules: InjectionRule[] = [];
   chaos: ChaosRule[] = [];
   /** Source of chance for chaos rules; replaceable so a run can be repeated exactly. */
@@ -93,6 +99,20 @@ export class FakeZaloState {
   currentRefreshToken(): string | null {
     const valid = [...this.refreshTokens].filter(([, s]) => s === 'valid').map(([t]) => t);
     return valid.at(-1) ?? null;
+  }
+
+  /** A Mini App access token for a user, of this app unless another app id is given. */
+  issueMiniappToken(p: { userId: string; name?: string; appId?: string; ttlSec?: number }): string {
+    const token = `mini-${randomBytes(12).toString('hex')}`;
+    this.miniappTokens.set(token, { userId: p.userId, name: p.name ?? 'Người dùng Zalo', appId: p.appId ?? this.app.appId, expiresAt: new Date(this.now().getTime() + (p.ttlSec ?? 3600) * 1000) });
+    return token;
+  }
+
+  /** A getPhoneNumber() token for a user's number. */
+  issuePhoneToken(p: { userId: string; number: string }): string {
+    const token = `phone-${randomBytes(12).toString('hex')}`;
+    this.phoneTokens.set(token, { userId: p.userId, number: p.number, expiresAt: new Date(this.now().getTime() + 120_000), used: false });
+    return token;
   }
 
   deliver(to: string, message: Record<string, unknown>): DeliveredMessage {

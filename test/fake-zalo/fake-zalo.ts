@@ -4,6 +4,7 @@ import { FakeZaloState } from './fake-zalo-state.ts';
 import type { Injection } from './fake-zalo-state.ts';
 import { checkAccessToken, conversation, groupConversation, oauthAccessToken, sendConsultation, sendGroupMessage, uploadImage, userDetail } from './fake-zalo-routes.ts';
 import type { FakeAnswer, FakeRequest } from './fake-zalo-routes.ts';
+import { graphMe, graphMeInfo } from './fake-graph-routes.ts';
 
 export type FakeZalo = {
   /** Base URL for ZALO_OPENAPI_URL, ZALO_OAUTH_URL and ZALO_GRAPH_URL alike. */
@@ -34,6 +35,12 @@ const oaRoutes: Record<string, Route> = {
   'POST /v2.0/oa/upload/image': uploadImage,
   'POST /v3.0/oa/group/message': sendGroupMessage,
   'GET /v3.0/oa/group/conversation': groupConversation,
+};
+
+/** Graph API routes check Mini App tokens and their appsecret_proof, not the OA's access token. */
+const graphRoutes: Record<string, Route> = {
+  'GET /v2.0/me': graphMe,
+  'GET /v2.0/me/info': graphMeInfo,
 };
 
 /**
@@ -85,6 +92,8 @@ export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo>
       if (options.oauthLatencyMs) await sleep(options.oauthLatencyMs);
       return oauthAccessToken(state, req);
     }
+    const graph = graphRoutes[`${req.method} ${req.path}`];
+    if (graph) return graph(state, req);
     const route = oaRoutes[`${req.method} ${req.path}`];
     if (!route) return { status: 404, json: { error: 404, message: 'not found' } };
     return checkAccessToken(state, req) ?? route(state, req);

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { parseConfig } from '../../bot/config.ts';
 import type { Config } from '../../bot/config.ts';
 import type { Clock } from '../../bot/clock.ts';
-import { createCoreDeps, createZaloDeps } from '../../bot/deps.ts';
+import { createApiDeps, createCoreDeps, createZaloDeps } from '../../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
@@ -59,6 +59,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     zalo: config.zalo,
     enqueueInbound: core.queues.enqueueInbound,
     links: core.links,
+    api: createApiDeps(core),
     readiness: { postgres: async () => void (await core.db.execute(sql`select 1`)), redis: () => core.queues.ping() },
   });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../bot/deps.ts';
 import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
 import { createReportLinks } from '../../bot/chat/digest/report-links.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../enqueue-outbox.ts';
+import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
 
 /** Handles one stored inbound event, then hands the replies it wrote to the outbound queue. */
 export function handleInboundProcessor(deps: CoreDeps) {

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../bot/deps.ts';
 import { queueTeamMessage } from '../../bot/domain/outbox/queue-team-message.ts';
 import { listCommunesWithLeaders } from '../../db/queries/teams.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../enqueue-outbox.ts';
+import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
 
 /** The 1st of the month: last month's report to every linked leaders' group, once per commune and month. */
 export function sendMonthlyReportsProcessor(deps: CoreDeps) {

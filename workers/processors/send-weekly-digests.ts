@@ -5,7 +5,7 @@ import { vietnamDate } from '../../bot/domain/calendar.ts';
 import { isoWeekOf, previousWeek } from '../../bot/domain/iso-week.ts';
 import { listCommunesWithLeaders } from '../../db/queries/teams.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../enqueue-outbox.ts';
+import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
 import { eachConcurrently } from '../each-concurrently.ts';
 
 export const digestConcurrency = 4;

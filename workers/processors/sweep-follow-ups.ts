@@ -2,7 +2,7 @@ import type { CoreDeps } from '../../bot/deps.ts';
 import { followUpMessage } from '../../bot/chat/resident/guide-flow.ts';
 import { dispatchDueFollowUps } from '../../bot/domain/guides/dispatch-due-follow-ups.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../enqueue-outbox.ts';
+import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
 
 /** Scheduled every few minutes: sends the due "đã làm được chưa?" follow-ups recorded in Postgres. */
 export function sweepFollowUpsProcessor(deps: CoreDeps) {

@@ -2,7 +2,7 @@ import { escalationMessage, teamReminderMessage } from '../../bot/chat/digest/re
 import type { CoreDeps } from '../../bot/deps.ts';
 import { sweepReminders } from '../../bot/domain/reminders/team-reminders.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../enqueue-outbox.ts';
+import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
 
 /** Every few minutes: plans the reminders that are coming and sends the ones due (Postgres decides; this only triggers). */
 export function sweepRemindersProcessor(deps: CoreDeps) {

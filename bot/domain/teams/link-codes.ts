@@ -8,9 +8,14 @@ import type { GroupTransport, TeamRow } from '../../../db/queries/teams.ts';
 const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const linkCodeTtlMs = 7 * 24 * 3600_000;
 
+/** Six characters anyone can read aloud and type on a phone. */
+export function oneTimeCode(): string {
+  return Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
+
 /** A new one-time code for binding a group to the team, valid for 7 days. */
 export async function createTeamLinkCode(db: DbOrTx, params: { teamId: number; now: Date }): Promise<{ code: string; expiresAt: Date }> {
-  const code = Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  const code = oneTimeCode();
   const expiresAt = new Date(params.now.getTime() + linkCodeTtlMs);
   await insertTeamLinkCode(db, { code, teamId: params.teamId, createdAt: params.now, expiresAt });
   return { code, expiresAt };

@@ -1,8 +1,9 @@
-import { daysBetween, dayMonth, isoDate, vietnamDate } from '../../../domain/calendar.ts';
+import { dayMonth, isoDate, vietnamDate } from '../../../domain/calendar.ts';
 import { foldKeepLength } from './fold-keep-length.ts';
 import { metrics } from './metrics.ts';
 import type { MetricId } from './metrics.ts';
-import { findDates, isFuture } from './report-date.ts';
+import { findDates } from './report-date.ts';
+import { checkCount, checkReportDate } from './report-values.ts';
 import { tokenizeReport } from './report-tokens.ts';
 import type { ReportToken } from './report-tokens.ts';
 
@@ -30,8 +31,6 @@ type Failure = Extract<ReportResult, { ok: false }>;
 /** How the report was introduced: "/bc" and "#bc" are commands; "báo cáo", "bc" may be ordinary talk. */
 export type ReportTrigger = 'command' | 'words';
 
-export const maxCount = 5000;
-export const maxAgeDays = 60;
 
 const trigger = /^\s*(?:([/#])\s*(?:bao\s*cao|bc)|bao cao|bc)(?=$|[\s:,.;-]|\d)/;
 // Commas (not inside a number), semicolons, new lines, bullets, "và", a full stop before a space, a dash not starting a number.
@@ -64,8 +63,8 @@ export function parseReport(text: string, now: Date): ReportResult {
   const distinct = [...new Map(dates.flatMap((d) => (d.date ? [[isoDate(d.date), d] as const] : []))).values()];
   if (distinct.length > 1) return fail('conflicting-dates', distinct.map((d) => (d.date ? dayMonth(d.date) : '')).join(' và '));
   const date = distinct[0]?.date ?? today;
-  if (isFuture(date, today)) return fail('future-date', dayMonth(date));
-  if (daysBetween(date, today) > maxAgeDays) return fail('date-too-old', dayMonth(date));
+  const dateProblem = checkReportDate(date, today);
+  if (dateProblem) return fail(dateProblem.error, dateProblem.detail);
 
   // Dates are blanked out (same length), so what remains is items and chatter.
   let body = folded;
@@ -211,7 +210,7 @@ function readCount(raw: string): number | ReportError {
   // Vietnamese groups thousands with dots: "1.200" is one thousand two hundred; "2,5" is not whole.
   const value = /^\d+$/.test(raw) ? Number(raw) : /^\d{1,3}(?:\.\d{3})+$/.test(raw) ? Number(raw.replace(/\./g, '')) : null;
   if (value === null) return 'not-whole-number';
-  return value > maxCount ? 'count-too-large' : value;
+  return checkCount(value, raw)?.error ?? value;
 }
 
 function wordsEnd(tokens: ReportToken[], from: number): number {

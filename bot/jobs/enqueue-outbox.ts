@@ -1,6 +1,6 @@
-import type { CoreDeps } from '../bot/deps.ts';
-import type { Logger } from '../bot/logger.ts';
-import { markOutboundEnqueued } from '../db/queries/outbound-messages.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { Logger } from '../logger.ts';
+import { markOutboundEnqueued } from '../../db/queries/outbound-messages.ts';
 
 /**
  * Hands freshly written outbox rows to the sender queue. The rows are already committed, so if
