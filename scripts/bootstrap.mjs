@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './bootstrap/ensure-dependencies.mjs';
 import { ensureServices } from './bootstrap/ensure-services.mjs';
+import { ensureChromium } from './bootstrap/ensure-chromium.mjs';
 import { run } from './bootstrap/run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +36,10 @@ try {
     await run('npx', ['tsc', '-p', '.'], env);
     log('lint');
     await run('npx', ['eslint', '.'], env);
+    log('Mini App: typecheck and build');
+    await run('npx', ['tsc', '-p', 'miniapp'], env);
+    await run('npm', ['run', '--silent', 'build:miniapp'], env);
+    ensureChromium(log);
     log('tests');
     await run('npx', ['vitest', 'run', ...process.argv.slice(3)], env);
     // The whole suite, not a chosen file: the fault suite runs too.

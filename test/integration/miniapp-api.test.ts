@@ -233,5 +233,7 @@ describe('who sees and changes what', () => {
     expect(rows.map((r) => [r.unitId, r.target]).sort()).toEqual([[communeId, 300], [tay?.unitId ?? 0, 40]].sort());
     const listed = await call(`/api/targets?period=${period}`, { as: 'Phạm Thị Dung' });
     expect(listed.json.targets).toEqual([expect.objectContaining({ unitId: tay?.unitId, target: 40, label: 'định danh mức 2' })]);
+    expect(listed.json.units).toEqual([{ id: tay?.unitId, name: 'Thôn Tây' }]);
+    expect(((await call(`/api/targets?period=${period}`, { as: 'Chủ tịch UBND xã Demo' })).json.units as unknown[]).length).toBe(5);
   });
 });

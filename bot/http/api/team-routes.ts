@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findMember, listTeamMembers, setMemberVerified } from '../../../db/queries/app-members.ts';
 import { listCommuneTargets, listTeamsOfCommune, upsertTarget } from '../../../db/queries/app-teams.ts';
-import { getOrgUnit } from '../../../db/queries/org-units.ts';
+import { getOrgUnit, listCurrentVillages } from '../../../db/queries/org-units.ts';
 import { getTeam } from '../../../db/queries/teams.ts';
 import type { TeamRow } from '../../../db/queries/teams.ts';
 import { metricIds, metrics } from '../../chat/group/report/metrics.ts';
@@ -113,13 +113,15 @@ export async function teamRoutes(app: FastifyInstance, deps: ApiDeps) {
     method: 'GET',
     url: '/api/targets',
     query: z.object({ period: periodSchema }),
-    response: z.object({ targets: z.array(targetSchema) }),
+    response: z.object({ targets: z.array(targetSchema), units: z.array(z.object({ id: z.number().int(), name: z.string() })) }),
     handler: async ({ request, query }) => {
       const caller = await requireCaller(request, auth);
       if (!canManage(caller)) throw new ApiError('forbidden', apiTexts.forbidden);
       const rows = await listCommuneTargets(deps.db, { communeId: caller.commune.id, period: query.period });
       const visible = isLeader(caller) ? rows : rows.filter((r) => r.unitId === caller.unit.id);
-      return { targets: visible.map((r) => ({ ...r, label: labelOf(r.metric) })) };
+      // The units this caller may set targets for: a leader's commune and its villages, a team leader's village.
+      const units = isLeader(caller) ? [caller.commune, ...(await listCurrentVillages(deps.db, caller.commune.id))] : [caller.unit];
+      return { targets: visible.map((r) => ({ ...r, label: labelOf(r.metric) })), units: units.map((u) => ({ id: u.id, name: u.name })) };
     },
   });
 

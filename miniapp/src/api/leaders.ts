@@ -1,0 +1,35 @@
+import { query, request } from './client';
+import type { Dashboard, IssuedCode, LinkCode, Target, TargetInput, Team, TeamMember } from './types';
+
+/** `week` is "2026-W48"; `communeId` only matters to admins, who may look at any commune. */
+export function getDashboard(week?: string, communeId?: number): Promise<Dashboard> {
+  return request('GET', `/api/dashboard${query({ week, communeId })}`);
+}
+
+export function listTeams(): Promise<{ teams: Team[] }> {
+  return request('GET', '/api/teams');
+}
+
+export function listTeamMembers(teamId: number): Promise<{ members: TeamMember[] }> {
+  return request('GET', `/api/teams/${teamId}/members`);
+}
+
+export function confirmMember(memberId: number): Promise<{ member: unknown }> {
+  return request('POST', `/api/members/${memberId}/confirm`);
+}
+
+export function issueAppCode(memberId: number): Promise<IssuedCode> {
+  return request('POST', `/api/members/${memberId}/app-code`);
+}
+
+export function issueTeamLinkCode(teamId: number): Promise<LinkCode> {
+  return request('POST', `/api/teams/${teamId}/link-code`);
+}
+
+export function listTargets(period: string): Promise<{ targets: Target[]; units: { id: number; name: string }[] }> {
+  return request('GET', `/api/targets${query({ period })}`);
+}
+
+export function saveTarget(body: TargetInput): Promise<{ target: unknown }> {
+  return request('PUT', '/api/targets', { body });
+}

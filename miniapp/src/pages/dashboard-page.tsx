@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { apiUrl } from '../api/client';
+import { getDashboard } from '../api/leaders';
+import type { Dashboard, Metric } from '../api/types';
+import { HelpCard } from '../components/help-card';
+import { Screen } from '../components/screen';
+import { Empty, RemoteView } from '../components/status';
+import { TargetList } from '../components/target-list';
+import { TotalsGrid } from '../components/totals-grid';
+import { TrendChart } from '../components/trend-chart';
+import { VillageList } from '../components/village-list';
+import { useMetrics } from '../state/metrics';
+import { useRemote } from '../state/use-remote';
+import { recentWeeks } from '../util/dates';
+import { capitalize, formatNumber, formatPercent } from '../util/format';
+
+const defaultTrendMetric = 'households_visited';
+
+function Trend({ data, metrics }: { data: Dashboard; metrics: Metric[] }) {
+  const [metric, setMetric] = useState(metrics.some((m) => m.id === defaultTrendMetric) ? defaultTrendMetric : (metrics[0]?.id ?? defaultTrendMetric));
+  const label = capitalize(metrics.find((m) => m.id === metric)?.label ?? metric);
+  return (
+    <section className="card">
+      <h3 className="card-title">8 tuần gần đây</h3>
+      <label className="field">
+        <span className="field-label">Chỉ số</span>
+        <select className="select" value={metric} onChange={(e) => setMetric(e.target.value)} data-testid="trend-metric">
+          {metrics.map((m) => (
+            <option key={m.id} value={m.id}>
+              {capitalize(m.label)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TrendChart trend={data.trend} metric={metric} label={label} />
+    </section>
+  );
+}
+
+function DashboardBody({ data, metrics }: { data: Dashboard; metrics: Metric[] }) {
+  return (
+    <>
+      <p className="muted">
+        {data.commune.name} · {data.week.label}
+      </p>
+      <div className="rates">
+        <div className="rate">
+          <strong data-testid="reporting-rate">{formatPercent(data.reportingRate)}</strong>
+          <span>Tỷ lệ báo cáo</span>
+        </div>
+        <div className="rate">
+          <strong data-testid="on-time-rate">{formatPercent(data.onTimeRate)}</strong>
+          <span>Tỷ lệ đúng hạn</span>
+        </div>
+      </div>
+
+      <section className="card">
+        <h3 className="card-title">Các thôn</h3>
+        {data.villages.length ? <VillageList villages={data.villages} metrics={metrics} /> : <Empty>Chưa có thôn nào.</Empty>}
+      </section>
+
+      <section className="card">
+        <h3 className="card-title">Tổng cả xã trong tuần</h3>
+        <TotalsGrid totals={data.totals} metrics={metrics} />
+      </section>
+
+      {data.targets.length > 0 && (
+        <section className="card">
+          <h3 className="card-title">Chỉ tiêu</h3>
+          <TargetList targets={data.targets} />
+        </section>
+      )}
+
+      {data.coverage && (
+        <section className="card coverage">
+          <p>
+            <strong data-testid="coverage-percent">{formatPercent(data.coverage.percent)}</strong> người trưởng thành đã kích hoạt mức 2
+          </p>
+          <p className="muted small">
+            {formatNumber(data.coverage.level2)} / {formatNumber(data.coverage.adults)} người
+          </p>
+        </section>
+      )}
+
+      {data.trend.length > 0 && <Trend data={data} metrics={metrics} />}
+
+      <section className="card">
+        <h3 className="card-title">Yêu cầu quá hạn</h3>
+        {data.overdueRequests.length ? (
+          <ul className="plain-list">
+            {data.overdueRequests.map((request) => (
+              <HelpCard key={request.id} request={request} />
+            ))}
+          </ul>
+        ) : (
+          <Empty>Không có yêu cầu nào quá hạn.</Empty>
+        )}
+      </section>
+
+      <a className="button-link" href={apiUrl(data.monthlyReportUrl)} target="_blank" rel="noopener noreferrer" download data-testid="monthly-report">
+        Tải báo cáo tháng (Excel)
+      </a>
+    </>
+  );
+}
+
+export function DashboardPage() {
+  const weeks = recentWeeks();
+  const [week, setWeek] = useState(weeks[0]?.value ?? '');
+  const { metrics } = useMetrics();
+  const dashboard = useRemote(`dashboard-${week}`, () => getDashboard(week));
+
+  return (
+    <Screen title="Bảng điều khiển">
+      <label className="field">
+        <span className="field-label">Tuần</span>
+        <select className="select" value={week} onChange={(e) => setWeek(e.target.value)} data-testid="dashboard-week">
+          {weeks.map((w) => (
+            <option key={w.value} value={w.value}>
+              {w.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <RemoteView remote={dashboard}>{(data) => <DashboardBody data={data} metrics={metrics} />}</RemoteView>
+    </Screen>
+  );
+}
