@@ -3,7 +3,10 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+# The Mini App is a workspace of the root; the image serves the bot and workers only (Zalo hosts the
+# Mini App after `zmp deploy`), so its dependencies are left out.
+COPY miniapp/package.json ./miniapp/package.json
+RUN npm ci --omit=dev --no-audit --no-fund --workspaces=false
 COPY bot ./bot
 COPY db ./db
 COPY workers ./workers
