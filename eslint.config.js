@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const layerRule = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'miniapp/**', 'db/migrations/**', '.data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'miniapp/node_modules/**', 'miniapp/www/**', 'db/migrations/**', '.data/**', 'coverage/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,6 +57,15 @@ export default tseslint.config(
     files: ['db/**'],
     rules: {
       'no-restricted-imports': layerRule([{ group: ['**/bot/**', '**/workers/**'], message: 'db/ depends on nothing of ours.' }]),
+    },
+  },
+  {
+    // The Mini App runs in a browser (Zalo's WebView) and speaks to the bot over HTTP only.
+    files: ['miniapp/**'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-syntax': 'off',
+      'no-restricted-imports': layerRule([{ group: ['**/bot/**', '**/db/**', '**/workers/**'], message: 'The Mini App speaks to the bot over HTTP only.' }]),
     },
   },
 );
