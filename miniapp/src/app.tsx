@@ -4,17 +4,24 @@ import type { Me } from './api/types';
 import { BottomNav } from './components/bottom-nav';
 import { OutboxSync } from './components/outbox-sync';
 import { Screen } from './components/screen';
-import { RemoteView } from './components/status';
-import { DashboardPage } from './pages/dashboard-page';
-import { GuidePage } from './pages/guide-page';
-import { GuidesPage } from './pages/guides-page';
-import { HelpPage } from './pages/help-page';
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
+import { Loading, RemoteView } from './components/status';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login/login-page';
-import { MorePage } from './pages/more-page';
 import { ReportFormPage } from './pages/report-form-page';
-import { ReportsPage } from './pages/reports-page';
-import { TeamPage } from './pages/team-page';
+
+// The first screens (login, home, report form) come in the main file; the rest load when opened,
+// so a member on a slow connection waits only for what the first screen needs.
+const DashboardPage = lazy(() => import('./pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const GuidePage = lazy(() => import('./pages/guide-page').then((m) => ({ default: m.GuidePage })));
+const GuidesPage = lazy(() => import('./pages/guides-page').then((m) => ({ default: m.GuidesPage })));
+const HelpPage = lazy(() => import('./pages/help-page').then((m) => ({ default: m.HelpPage })));
+const MorePage = lazy(() => import('./pages/more-page').then((m) => ({ default: m.MorePage })));
+const ReportsPage = lazy(() => import('./pages/reports-page').then((m) => ({ default: m.ReportsPage })));
+const TeamPage = lazy(() => import('./pages/team-page').then((m) => ({ default: m.TeamPage })));
+
+const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 import { setMe, useMe } from './state/me';
 import { useSession } from './state/session-hooks';
 import { useRemote } from './state/use-remote';
@@ -31,13 +38,13 @@ function Shell({ me }: { me: Me }) {
         <Route path="/" element={<HomePage />} />
         <Route path="/report/new" element={<ReportFormPage />} />
         <Route path="/report/edit" element={<ReportFormPage />} />
-        <Route path="/reports" element={<ReportsPage />} />
-        <Route path="/help" element={<HelpPage />} />
-        <Route path="/guides" element={<GuidesPage />} />
-        <Route path="/guides/:id" element={<GuidePage />} />
-        {me.can.dashboard && <Route path="/dashboard" element={<DashboardPage />} />}
-        {me.can.manageTeam && <Route path="/team" element={<TeamPage />} />}
-        <Route path="/more" element={<MorePage />} />
+        <Route path="/reports" element={later(<ReportsPage />)} />
+        <Route path="/help" element={later(<HelpPage />)} />
+        <Route path="/guides" element={later(<GuidesPage />)} />
+        <Route path="/guides/:id" element={later(<GuidePage />)} />
+        {me.can.dashboard && <Route path="/dashboard" element={later(<DashboardPage />)} />}
+        {me.can.manageTeam && <Route path="/team" element={later(<TeamPage />)} />}
+        <Route path="/more" element={later(<MorePage />)} />
         <Route path="*" element={<HomePage />} />
       </AnimationRoutes>
       {!withoutNav.some((pattern) => pattern.test(pathname)) && <BottomNav me={me} />}

@@ -13,6 +13,7 @@ export async function miniappFileRoutes(app: FastifyInstance, opts: { dir: strin
     app.get('/miniapp/*', async (_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Mini App chưa được build: chạy npm run build:miniapp'));
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: '/miniapp/', index: ['index.html'], cacheControl: true, maxAge: '1h' });
+  // The build writes .br/.gz beside each asset: served as they are when the browser accepts them.
+  await app.register(fastifyStatic, { root, prefix: '/miniapp/', index: ['index.html'], cacheControl: true, maxAge: '1h', preCompressed: true });
   app.get('/miniapp', async (_request, reply) => reply.redirect('/miniapp/'));
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getDevIdentities, loginAsDev } from '../../api/auth';
+import { devIdentities, loginAsDev } from '../../api/auth';
 import { errorMessage } from '../../api/client';
 import type { DevIdentity } from '../../api/types';
 import { Empty, RemoteView } from '../../components/status';
@@ -14,7 +14,7 @@ function teamName(team: DevIdentity['team']): string {
 
 /** Development only: log in as any seeded member without Zalo. */
 export function DevPicker() {
-  const identities = useRemote('dev-identities', getDevIdentities);
+  const identities = useRemote('dev-identities', devIdentities);
   const [busy, setBusy] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
