@@ -41,7 +41,15 @@ export function createGmfGroupSender(client: OaClient, pictures: GroupPictures):
       try {
         return await client.sendGroupMessage(groupId, message);
       } catch (err) {
-        throw toDeliveryError(err);
+        const failure = toDeliveryError(err);
+        // Zalo refused the picture (the group attachment is not documented for certain): the caption,
+        // with its link to the chart, still goes. Refused means nothing was posted, so this is no repeat.
+        if (failure.kind !== 'final' || !('attachment' in message) || content.kind !== 'week-chart') throw failure;
+        try {
+          return await client.sendGroupMessage(groupId, { text: content.caption });
+        } catch (again) {
+          throw toDeliveryError(again);
+        }
       }
     },
     async findDelivered({ groupId, content, since, excludeMessageIds }) {
