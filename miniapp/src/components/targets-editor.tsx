@@ -10,6 +10,7 @@ import { nearbyMonths } from '../util/dates';
 import { capitalize, formatNumber } from '../util/format';
 import { useNotify } from './notify';
 import { Empty, RemoteView } from './status';
+import { FormError, SelectField } from './fields';
 
 type Unit = { id: number; name: string };
 
@@ -80,16 +81,7 @@ export function TargetsEditor() {
   return (
     <section className="card">
       <h3 className="card-title">Chỉ tiêu</h3>
-      <label className="field">
-        <span className="field-label">Tháng</span>
-        <select className="select" value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="targets-period">
-          {months.map((m) => (
-            <option key={m.value} value={m.value}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Tháng" value={period} options={months} onChange={setPeriod} testId="targets-period" />
 
       <RemoteView remote={targets}>
         {({ targets: list }) =>
@@ -123,26 +115,14 @@ export function TargetsEditor() {
         }}
       >
         <h4>Đặt chỉ tiêu</h4>
-        <label className="field">
-          <span className="field-label">Đơn vị</span>
-          <select className="select" value={unitId} onChange={(e) => setDraft({ ...draft, unitId: e.target.value })} data-testid="target-unit">
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Chỉ số</span>
-          <select className="select" value={metric} onChange={(e) => setDraft({ ...draft, metric: e.target.value })} data-testid="target-metric">
-            {metrics.map((m) => (
-              <option key={m.id} value={m.id}>
-                {capitalize(m.label)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Đơn vị" value={unitId} options={units.map((u) => ({ value: u.id, label: u.name }))} onChange={(v) => setDraft({ ...draft, unitId: v })} testId="target-unit" />
+        <SelectField
+          label="Chỉ số"
+          value={metric}
+          options={metrics.map((m) => ({ value: m.id, label: capitalize(m.label) }))}
+          onChange={(v) => setDraft({ ...draft, metric: v })}
+          testId="target-metric"
+        />
         <label className="field">
           <span className="field-label">Chỉ tiêu cả tháng</span>
           <input
@@ -154,11 +134,7 @@ export function TargetsEditor() {
             data-testid="target-value"
           />
         </label>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError problem={problem} />
         <Button htmlType="submit" fullWidth loading={saving} data-testid="save-target">
           Lưu chỉ tiêu
         </Button>

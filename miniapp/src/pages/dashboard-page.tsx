@@ -13,6 +13,7 @@ import { useMetrics } from '../state/metrics';
 import { useRemote } from '../state/use-remote';
 import { recentWeeks } from '../util/dates';
 import { capitalize, formatNumber, formatPercent } from '../util/format';
+import { SelectField } from '../components/fields';
 
 const defaultTrendMetric = 'households_visited';
 
@@ -22,16 +23,7 @@ function Trend({ data, metrics }: { data: Dashboard; metrics: Metric[] }) {
   return (
     <section className="card">
       <h3 className="card-title">8 tuần gần đây</h3>
-      <label className="field">
-        <span className="field-label">Chỉ số</span>
-        <select className="select" value={metric} onChange={(e) => setMetric(e.target.value)} data-testid="trend-metric">
-          {metrics.map((m) => (
-            <option key={m.id} value={m.id}>
-              {capitalize(m.label)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Chỉ số" value={metric} options={metrics.map((m) => ({ value: m.id, label: capitalize(m.label) }))} onChange={setMetric} testId="trend-metric" />
       <TrendChart trend={data.trend} metric={metric} label={label} />
     </section>
   );
@@ -112,16 +104,7 @@ export function DashboardPage() {
 
   return (
     <Screen title="Bảng điều khiển">
-      <label className="field">
-        <span className="field-label">Tuần</span>
-        <select className="select" value={week} onChange={(e) => setWeek(e.target.value)} data-testid="dashboard-week">
-          {weeks.map((w) => (
-            <option key={w.value} value={w.value}>
-              {w.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Tuần" value={week} options={weeks} onChange={setWeek} testId="dashboard-week" />
       <RemoteView remote={dashboard}>{(data) => <DashboardBody data={data} metrics={metrics} />}</RemoteView>
     </Screen>
   );

@@ -12,6 +12,7 @@ import { useMetrics } from '../state/metrics';
 import { submitNewReport } from '../state/submit-report';
 import { newClientKey } from '../util/client-key';
 import { dayLabel, reportDays } from '../util/dates';
+import { FormError, SelectField } from '../components/fields';
 
 const noteLimit = 500;
 
@@ -113,16 +114,7 @@ export function ReportFormPage() {
           void submit();
         }}
       >
-        <label className="field">
-          <span className="field-label">Ngày làm việc</span>
-          <select className="select" value={date} onChange={(e) => change(() => setDate(e.target.value))} data-testid="report-date">
-            {days.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Ngày làm việc" value={date} options={days} onChange={(v) => change(() => setDate(v))} testId="report-date" />
 
         <div className="card steppers">
           {metrics.map((metric) => (
@@ -150,11 +142,7 @@ export function ReportFormPage() {
           </span>
         </label>
 
-        {problem && (
-          <p className="form-error" role="alert" data-testid="report-error">
-            {problem}
-          </p>
-        )}
+        <FormError problem={problem} testId="report-error" />
 
         <Button htmlType="submit" size="large" fullWidth loading={sending} data-testid="submit-report">
           {editing ? 'Lưu thay đổi' : 'Gửi báo cáo'}

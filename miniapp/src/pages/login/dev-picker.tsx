@@ -6,6 +6,7 @@ import { Empty, RemoteView } from '../../components/status';
 import { startSession } from '../../state/me';
 import { useRemote } from '../../state/use-remote';
 import { roleLabels } from '../../util/format';
+import { FormError } from '../../components/fields';
 
 function teamName(team: DevIdentity['team']): string {
   if (!team) return '';
@@ -32,11 +33,7 @@ export function DevPicker() {
   return (
     <>
       <h2 className="login-title">Chọn người dùng thử (chế độ phát triển)</h2>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError problem={problem} />
       <RemoteView remote={identities}>
         {({ identities: list }) =>
           list.length === 0 ? (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { FormError } from '../../components/fields';
 
 type Props = {
   busy: boolean;
@@ -16,11 +17,7 @@ export function NotLinked({ busy, problem, onSharePhone, onLinkCode }: Props) {
   // The answer shows under the way the user just tried, where their eyes are.
   const [tried, setTried] = useState<'phone' | 'code'>('phone');
   const problemNote = (way: 'phone' | 'code') =>
-    problem && tried === way ? (
-      <p className="form-error" role="alert" data-testid="login-error">
-        {problem}
-      </p>
-    ) : null;
+    tried === way ? <FormError problem={problem} testId="login-error" /> : null;
   const [code, setCode] = useState('');
   const [codeProblem, setCodeProblem] = useState<string | null>(null);
 
@@ -80,11 +77,7 @@ export function NotLinked({ busy, problem, onSharePhone, onLinkCode }: Props) {
                 data-testid="link-code-input"
               />
             </label>
-            {codeProblem && (
-              <p className="form-error" role="alert">
-                {codeProblem}
-              </p>
-            )}
+            <FormError problem={codeProblem} />
             {problemNote('code')}
             <Button htmlType="submit" fullWidth size="large" loading={busy && tried === 'code'} data-testid="link-code-submit">
               Xác nhận mã
