@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { dayMonth, monthYear, vietnamDate } from '../../domain/calendar.ts';
 import type { CommuneMonthReport, VillageMonth } from '../../domain/digests/commune-month-report.ts';
 import { metricIds, metrics } from '../group/report/metrics.ts';
+import { percentOf } from '../../domain/digests/percent.ts';
 
 const headerRow = 4;
 /** A spreadsheet has no time zone: write the time as people in Vietnam read it. */
@@ -93,9 +94,8 @@ function writeTable<R>(sheet: ExcelJS.Worksheet, t: { title: string; subtitle: s
   };
   const percentCell = (line: number, rowIndex: number | 'total', of: { done: string; of: string }): ExcelJS.CellValue => {
     const done = valueOf(rowIndex, of.done);
-    const base = valueOf(rowIndex, of.of);
-    if (done === null || !base) return null;
-    return { formula: `ROUND(100*${letterOf.get(of.done)}${line}/${letterOf.get(of.of)}${line},1)`, result: Math.round((1000 * done) / base) / 10 };
+    const result = done === null ? null : percentOf(done, valueOf(rowIndex, of.of) ?? 0);
+    return result === null ? null : { formula: `ROUND(100*${letterOf.get(of.done)}${line}/${letterOf.get(of.of)}${line},1)`, result };
   };
   t.rows.forEach((row, r) => {
     const line = first + r;
@@ -168,12 +168,11 @@ function addProgressSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {
     { header: 'Đã làm', key: 'done', width: 12 },
     { header: 'Tỷ lệ (%)', key: 'percent', width: 12 },
   ]);
-  const percent = (done: number, of: number) => (of > 0 ? Math.round((1000 * done) / of) / 10 : null);
   for (const t of report.progress.monthTargets) {
-    sheet.addRow({ metric: metricLabel(t.metric), target: t.target, done: t.done, percent: percent(t.done, t.target) });
+    sheet.addRow({ metric: metricLabel(t.metric), target: t.target, done: t.done, percent: percentOf(t.done, t.target) });
   }
   const { adults, level2SoFar } = report.progress;
-  if (adults > 0) sheet.addRow({ metric: 'Độ phủ định danh mức 2 (người trưởng thành)', target: adults, done: level2SoFar, percent: percent(level2SoFar, adults) });
+  if (adults > 0) sheet.addRow({ metric: 'Độ phủ định danh mức 2 (người trưởng thành)', target: adults, done: level2SoFar, percent: percentOf(level2SoFar, adults) });
 }
 
 function addRowsSheet(book: ExcelJS.Workbook, report: CommuneMonthReport) {

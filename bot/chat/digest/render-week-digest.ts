@@ -1,5 +1,6 @@
 import { dayMonth, monthYear } from '../../domain/calendar.ts';
 import type { CommuneWeekDigest, Totals } from '../../domain/digests/commune-week-digest.ts';
+import { percentOf } from '../../domain/digests/percent.ts';
 import { metricIds, metrics } from '../group/report/metrics.ts';
 import { digestTexts as t } from './digest-texts.vi.ts';
 import { splitMessages } from './split-messages.ts';
@@ -14,7 +15,7 @@ export function renderWeekDigest(digest: CommuneWeekDigest): string[] {
   const expected = digest.villages.length;
   if (expected === 0) paragraphs.push(t.noVillages);
   else {
-    const percent = (n: number) => `${Math.round((100 * n) / expected)}%`;
+    const percent = (n: number) => `${percentOf(n, expected, 0) ?? 0}%`;
     paragraphs.push(t.rates(digest.reported, digest.onTime, expected, percent));
     paragraphs.push([t.villagesTitle, ...digest.villages.map(villageLine)].join('\n'));
     const silent = digest.villages.filter((v) => !v.reported).map((v) => v.name);
@@ -33,7 +34,7 @@ export function renderWeekDigest(digest: CommuneWeekDigest): string[] {
 
 function progressText(digest: CommuneWeekDigest): string | null {
   const { monthTargets, adults, level2SoFar, month } = digest.progress;
-  const percent = (done: number, of: number) => (of > 0 ? Math.round((100 * done) / of) : 0);
+  const percent = (done: number, of: number) => percentOf(done, of, 0) ?? 0;
   const items = metricIds.flatMap((m) => {
     const target = monthTargets.find((x) => x.metric === m);
     return target && target.target > 0 ? [t.progressItem(target.done, target.target, metrics[m].label, percent(target.done, target.target))] : [];
