@@ -1,7 +1,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { memberAppCodes, members, orgUnits, teams } from '../schema/index.ts';
+import { alias } from 'drizzle-orm/pg-core';
 import type { MemberRow } from './members.ts';
+import { communeTodayOfUnit } from './org-units.ts';
+import type { OrgUnitRow } from './org-units.ts';
+import type { TeamRow } from './teams.ts';
 
 /** Memberships of a Mini App user, the highest role first (a leader who also serves a village team). */
 export async function findMembersOfAppUser(db: DbOrTx, miniappUserId: string): Promise<MemberRow[]> {
@@ -30,6 +34,19 @@ export async function setMemberVerified(db: DbOrTx, id: number): Promise<MemberR
 
 export async function listTeamMembers(db: DbOrTx, teamId: number): Promise<MemberRow[]> {
   return db.select().from(members).where(eq(members.teamId, teamId)).orderBy(asc(members.id));
+}
+
+/** A member with their team, the team's unit and that unit's commune today: one query per API request. */
+export async function findMemberContext(db: DbOrTx, memberId: number): Promise<{ member: MemberRow; team: TeamRow; unit: OrgUnitRow; commune: OrgUnitRow } | null> {
+  const commune = alias(orgUnits, 'commune');
+  const [row] = await db
+    .select({ member: members, team: teams, unit: orgUnits, commune })
+    .from(members)
+    .innerJoin(teams, eq(teams.id, members.teamId))
+    .innerJoin(orgUnits, eq(orgUnits.id, teams.unitId))
+    .innerJoin(commune, eq(commune.id, communeTodayOfUnit(orgUnits)))
+    .where(eq(members.id, memberId));
+  return row ?? null;
 }
 
 export async function findMember(db: DbOrTx, id: number): Promise<MemberRow | null> {

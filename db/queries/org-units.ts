@@ -1,4 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
 import { orgUnits } from '../schema/index.ts';
 
@@ -10,6 +12,30 @@ export function communeAndMerged(communeId: number) {
       select ${communeId}::int union select u.id from org_units u join commune_of c on u.successor_id = c.id where u.kind = 'commune'
     ) select id from commune_of)`;
 }
+/**
+ * The commune today of a commune given by its id (an SQL expression): itself, or the commune that
+ * replaced it, through any number of mergers. A subquery yielding one id.
+ */
+export function communeTodayOf(communeId: SQL) {
+  return sql`(with recursive up(id, successor_id) as (
+      select c.id, c.successor_id from org_units c where c.id = ${communeId}
+      union all
+      select s.id, s.successor_id from org_units s join up on s.id = up.successor_id)
+    select id from up where successor_id is null limit 1)`;
+}
+
+/** The commune today of the unit in `units` (itself if a commune, else its parent's), as a join condition's right side. */
+export function communeTodayOfUnit(units: typeof orgUnits) {
+  return communeTodayOf(sql`case when ${units.kind} = 'commune' then ${units.id} else ${units.parentId} end`);
+}
+
+/** A unit and its commune today, in one query. */
+export async function findUnitWithCommune(db: DbOrTx, unitId: number): Promise<{ unit: OrgUnitRow; commune: OrgUnitRow } | null> {
+  const commune = alias(orgUnits, 'commune');
+  const [row] = await db.select({ unit: orgUnits, commune }).from(orgUnits).innerJoin(commune, eq(commune.id, communeTodayOfUnit(orgUnits))).where(eq(orgUnits.id, unitId));
+  return row ?? null;
+}
+
 export type NewOrgUnit = typeof orgUnits.$inferInsert;
 
 /** Creates the unit or updates its name and place in the tree; the code is the natural key. */

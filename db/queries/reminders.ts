@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
 import { reminders } from '../schema/index.ts';
-import { communeAndMerged } from './org-units.ts';
+import { communeAndMerged, communeTodayOf } from './org-units.ts';
 
 const vietnameseOrder = new Intl.Collator('vi', { numeric: true });
 
@@ -65,11 +65,7 @@ export async function lockDueReminders(tx: Tx, p: { now: Date; limit: number }):
         from due)
     select span.id, t.name as team_name, t.zalo_group_id is not null as linked,
            -- The commune today: the village's own, or the one that replaced it after a merger.
-           (with recursive up(id, successor_id) as (
-              select c.id, c.successor_id from org_units c where c.id = u.parent_id
-              union all
-              select s.id, s.successor_id from org_units s join up on s.id = up.successor_id)
-            select id from up where successor_id is null limit 1) as commune_id,
+           ${communeTodayOf(sql`u.parent_id`)} as commune_id,
            case when span.kind::text like 'request%' then exists (select 1 from help_requests h where h.id = span.period::int and h.status in ('open', 'claimed'))
                 else not exists (select 1 from reports rp where rp.team_id = span.team_id and rp.undone_at is null and rp.report_date between span.first_day and span.last_day) end as owed,
            -- A team reminder more than a day late (an outage) is not worth sending; requests stay relevant while open.

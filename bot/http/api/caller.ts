@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
-import { findMember } from '../../../db/queries/app-members.ts';
+import { findMemberContext } from '../../../db/queries/app-members.ts';
 import type { MemberRow } from '../../../db/queries/members.ts';
-import { getOrgUnit } from '../../../db/queries/org-units.ts';
+import { findUnitWithCommune, getOrgUnit } from '../../../db/queries/org-units.ts';
 import type { OrgUnitRow } from '../../../db/queries/org-units.ts';
-import { getTeam } from '../../../db/queries/teams.ts';
 import type { TeamRow } from '../../../db/queries/teams.ts';
 import type { Clock } from '../../clock.ts';
 import type { AppSessions } from '../../crypto/app-sessions.ts';
@@ -14,25 +13,14 @@ import { apiTexts } from './api-texts.vi.ts';
 /** Who is calling: their membership, its team, the team's unit and today's commune of it. */
 export type Caller = { member: MemberRow; team: TeamRow; unit: OrgUnitRow; commune: OrgUnitRow };
 
-/** A team's unit and its commune today. */
-export async function communeOfTeam(db: Db, team: TeamRow): Promise<{ unit: OrgUnitRow; commune: OrgUnitRow }> {
-  return communeOfUnit(db, team.unitId);
-}
-
 /** A unit's commune today: itself if a commune, else the village's parent, through any mergers. */
 export async function communeOfUnit(db: Db, unitId: number): Promise<{ unit: OrgUnitRow; commune: OrgUnitRow }> {
-  const unit = await getOrgUnit(db, unitId);
-  let commune = unit.kind === 'commune' ? unit : await getOrgUnit(db, unit.parentId ?? unit.id);
-  for (let hops = 0; commune.successorId !== null && hops < 10; hops++) commune = await getOrgUnit(db, commune.successorId);
-  return { unit, commune };
+  const found = await findUnitWithCommune(db, unitId);
+  if (!found) throw new ApiError('not-found', apiTexts.notFound);
+  return found;
 }
 
-export async function loadCaller(db: Db, memberId: number): Promise<Caller | null> {
-  const member = await findMember(db, memberId);
-  if (!member) return null;
-  const team = await getTeam(db, member.teamId);
-  return { member, team, ...(await communeOfTeam(db, team)) };
-}
+export const loadCaller = (db: Db, memberId: number): Promise<Caller | null> => findMemberContext(db, memberId);
 
 /** The caller behind the request's bearer session, or a 401. */
 export async function requireCaller(request: FastifyRequest, deps: { db: Db; clock: Clock; sessions: AppSessions }): Promise<Caller> {
@@ -56,7 +44,7 @@ export async function assertTeamVisible(db: Db, caller: Caller, team: TeamRow | 
   if (!team) throw new ApiError('not-found', apiTexts.notFound);
   if (caller.member.role === 'admin') return team;
   const own = team.id === caller.team.id;
-  const sameCommune = own || (await communeOfTeam(db, team)).commune.id === caller.commune.id;
+  const sameCommune = own || (await communeOfUnit(db, team.unitId)).commune.id === caller.commune.id;
   if (!sameCommune) throw new ApiError('not-found', apiTexts.notFound);
   if (caller.member.role === 'commune_leader') return team;
   if (!own) throw new ApiError('forbidden', apiTexts.forbidden);
