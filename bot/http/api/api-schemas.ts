@@ -70,6 +70,23 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
+/** A page's answer schema: its items and the cursor of the next page (null on the last). */
+export const pageOfSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.number().int().nullable() });
+
+/**
+ * One page from `limit + 1` rows read below the cursor: the extra row only says that there is more.
+ * `load` receives the id to read below and how many rows to read.
+ */
+export async function readPage<R extends { id: number }, T>(
+  query: z.infer<typeof pageQuery>,
+  load: (before: number | null, limit: number) => Promise<R[]>,
+  show: (row: R) => T,
+): Promise<{ items: T[]; nextCursor: number | null }> {
+  const rows = await load(query.cursor ?? null, query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return { items: page.map(show), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+}
+
 export const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** Totals as the API sends them: only the metrics that have a number. */

@@ -13,7 +13,8 @@ import { apiTexts } from './api-texts.vi.ts';
 import { countsOf, countsSchema, helpRequestSchema, targetProgressSchema } from './api-schemas.ts';
 import { communeForLeader, requireCaller } from './caller.ts';
 import { defineRoute } from './define-route.ts';
-import { percentOf, targetProgress } from './home-routes.ts';
+import { targetProgress } from './home-routes.ts';
+import { percentOf } from '../../domain/digests/percent.ts';
 import { toHelpRequest } from './help-request-routes.ts';
 import { monthReportPath } from '../../chat/digest/report-links.ts';
 
@@ -65,12 +66,12 @@ export async function dashboardRoutes(app: FastifyInstance, deps: ApiDeps) {
       return {
         commune: { id: commune.id, name: commune.name },
         week: { id: formatIsoWeek(week), label: `Tuần ${week.week} (${dayMonth(digest.monday).slice(0, 5)} – ${dayMonth(digest.sunday).slice(0, 5)})`, from: isoDate(digest.monday), to: isoDate(digest.sunday) },
-        reportingRate: percentOf(digest.reported, expected),
-        onTimeRate: percentOf(digest.onTime, expected),
+        reportingRate: percentOf(digest.reported, expected) ?? 0,
+        onTimeRate: percentOf(digest.onTime, expected) ?? 0,
         villages: digest.villages.map((v) => ({ id: v.villageId, name: v.name, reported: v.reported, onTime: v.onTime, totals: countsOf(v.totals) })),
         totals: countsOf(digest.totals),
         targets: targetProgress(digest.progress.monthTargets, Object.fromEntries(digest.progress.monthTargets.map((t) => [t.metric, t.done]))),
-        coverage: adults > 0 ? { adults, level2: level2SoFar, percent: percentOf(level2SoFar, adults) } : null,
+        coverage: adults > 0 ? { adults, level2: level2SoFar, percent: percentOf(level2SoFar, adults) ?? 0 } : null,
         trend,
         overdueRequests: overdue.map((r) => toHelpRequest(r, caller, now)),
         monthlyReportUrl: deps.signedDownload(monthReportPath(commune.id, month), now),

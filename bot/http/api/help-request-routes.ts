@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { getHelpRequestView, listTeamHelpRequests } from '../../../db/queries/app-help-requests.ts';
 import type { HelpRequestView } from '../../../db/queries/app-help-requests.ts';
+import type { Tx } from '../../../db/client.ts';
 import { getTeam } from '../../../db/queries/teams.ts';
 import { helpDoneQuestion } from '../../chat/resident/help-confirmation.ts';
 import { personalize } from '../../chat/resident/personalize.ts';
@@ -14,7 +15,7 @@ import { findGuide } from '../../guides/guide-library.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { ApiError } from './api-error.ts';
 import { apiTexts } from './api-texts.vi.ts';
-import { helpRequestSchema, idParams, pageQuery } from './api-schemas.ts';
+import { helpRequestSchema, idParams, pageOfSchema, pageQuery, readPage } from './api-schemas.ts';
 import type { Caller } from './caller.ts';
 import { assertTeamVisible, requireCaller } from './caller.ts';
 import { defineRoute } from './define-route.ts';
@@ -49,20 +50,26 @@ export async function helpRequestRoutes(app: FastifyInstance, deps: ApiDeps) {
     return request;
   }
 
-  /** After the commit: the resident's message and the group's note go to the queue at once. */
-  const handOver = (ids: number[]) => deps.handOver(ids);
+  /**
+   * A line in the team's group, as the chat commands would post there; nothing when the team has no
+   * linked group (a row for it would wait for one forever).
+   */
+  const noteInGroup = (tx: Tx, caller: Caller, cause: string, text: string): Promise<number[]> =>
+    caller.team.zaloGroupId ? queueTeamMessage(tx, { cause, teamId: caller.team.id, contents: [{ kind: 'text', text }] }) : Promise.resolve([]);
 
   defineRoute(app, {
     method: 'GET',
     url: '/api/help-requests',
     query: pageQuery.extend({ status: z.enum(['open', 'mine', 'closed']).default('open') }),
-    response: z.object({ items: z.array(helpRequestSchema), nextCursor: z.number().int().nullable() }),
+    response: pageOfSchema(helpRequestSchema),
     handler: async ({ request, query }) => {
       const caller = await requireCaller(request, auth);
-      const rows = await listTeamHelpRequests(deps.db, { teamIds: [caller.team.id], status: query.status, memberId: caller.member.id, before: query.cursor ?? null, limit: query.limit + 1 });
-      const page = rows.slice(0, query.limit);
       const now = deps.clock.now();
-      return { items: page.map((r) => toHelpRequest(r, caller, now)), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+      return readPage(
+        query,
+        (before, limit) => listTeamHelpRequests(deps.db, { teamIds: [caller.team.id], status: query.status, memberId: caller.member.id, before, limit }),
+        (r) => toHelpRequest(r, caller, now),
+      );
     },
   });
 
@@ -84,15 +91,17 @@ export async function helpRequestRoutes(app: FastifyInstance, deps: ApiDeps) {
           now,
           residentMessage: (_r, addressForm) => personalize({ kind: 'text', text: texts.group.claimedForResident(caller.member.displayName, teamName, params.id) }, addressForm),
         });
+        // Claiming again (the same member) tells nobody anything new.
         const groupIds =
-          outcome.kind === 'claimed' && outcome.outboxIds.length > 0 && caller.team.zaloGroupId
-            ? await queueTeamMessage(tx, { cause: `app-claim-${params.id}-${outcome.request.reopenedCount}`, teamId: caller.team.id, contents: [{ kind: 'text', text: apiTexts.claimedInGroup(caller.member.displayName, params.id) }] })
+          outcome.kind === 'claimed' && outcome.outboxIds.length > 0
+            ? await noteInGroup(tx, caller, `app-claim-${params.id}-${outcome.request.reopenedCount}`, apiTexts.claimedInGroup(caller.member.displayName, params.id))
             : [];
         return { outcome, groupIds };
       });
       switch (outcome.kind) {
         case 'claimed':
-          await handOver([...outcome.outboxIds, ...groupIds]);
+          // After the commit: the resident's message and the group's line go to the queue at once.
+          await deps.handOver([...outcome.outboxIds, ...groupIds]);
           return { request: toHelpRequest(await visibleRequest(caller, params.id), caller, now) };
         case 'not-found':
           throw new ApiError('not-found', apiTexts.notFound);
@@ -126,14 +135,13 @@ export async function helpRequestRoutes(app: FastifyInstance, deps: ApiDeps) {
           question: (r, addressForm) => helpDoneQuestion(r.id, addressForm),
         });
         const groupIds =
-          outcome.kind === 'closed' && caller.team.zaloGroupId
-            ? await queueTeamMessage(tx, { cause: `app-close-${params.id}-${outcome.request.reopenedCount}`, teamId: caller.team.id, contents: [{ kind: 'text', text: apiTexts.closedInGroup(caller.member.displayName, params.id) }] })
-            : [];
+          outcome.kind === 'closed' ? await noteInGroup(tx, caller, `app-close-${params.id}-${outcome.request.reopenedCount}`, apiTexts.closedInGroup(caller.member.displayName, params.id)) : [];
         return { outcome, groupIds };
       });
       switch (outcome.kind) {
         case 'closed':
-          await handOver([...outcome.outboxIds, ...groupIds]);
+          // After the commit: the resident's message and the group's line go to the queue at once.
+          await deps.handOver([...outcome.outboxIds, ...groupIds]);
           return { request: toHelpRequest(await visibleRequest(caller, params.id), caller, now) };
         case 'not-found':
           throw new ApiError('not-found', apiTexts.notFound);

@@ -5,6 +5,7 @@ import { countTeamReports } from '../../../db/queries/app-reports.ts';
 import { sumTeamMetrics } from '../../../db/queries/reports.ts';
 import { metricIds, metrics } from '../../chat/group/report/metrics.ts';
 import { maxCount } from '../../chat/group/report/report-values.ts';
+import { percentOf } from '../../domain/digests/percent.ts';
 import { dayMonth, isoDate, isoMonth, monthYear, vietnamDate } from '../../domain/calendar.ts';
 import { isoWeekOf, weekDays } from '../../domain/iso-week.ts';
 import type { ApiDeps } from './api-deps.ts';
@@ -12,17 +13,13 @@ import { countsSchema, meOf, meSchema, targetProgressSchema } from './api-schema
 import { requireCaller } from './caller.ts';
 import { defineRoute } from './define-route.ts';
 
-export function percentOf(done: number, of: number): number {
-  return of > 0 ? Math.round((1000 * done) / of) / 10 : 0;
-}
-
 export function targetProgress(targets: { metric: string; target: number }[], totals: Record<string, number>) {
   return targets
     .filter((t) => t.target > 0)
     .map((t) => {
       const id = metricIds.find((m) => m === t.metric);
       const done = totals[t.metric] ?? 0;
-      return { metric: t.metric, label: id ? metrics[id].label : t.metric, target: t.target, done, percent: percentOf(done, t.target) };
+      return { metric: t.metric, label: id ? metrics[id].label : t.metric, target: t.target, done, percent: percentOf(done, t.target) ?? 0 };
     });
 }
 

@@ -11,7 +11,7 @@ import type { ChangeOutcome } from '../../domain/reports/app-reports.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { ApiError } from './api-error.ts';
 import { apiTexts } from './api-texts.vi.ts';
-import { idParams, pageQuery, reportSchema } from './api-schemas.ts';
+import { idParams, pageOfSchema, pageQuery, readPage, reportSchema } from './api-schemas.ts';
 import type { Caller } from './caller.ts';
 import { assertTeamVisible, requireCaller } from './caller.ts';
 import { defineRoute } from './define-route.ts';
@@ -76,15 +76,13 @@ export async function reportRoutes(app: FastifyInstance, deps: ApiDeps) {
     method: 'GET',
     url: '/api/reports',
     query: pageQuery.extend({ teamId: z.coerce.number().int().positive().optional() }),
-    response: z.object({ items: z.array(reportSchema), nextCursor: z.number().int().nullable() }),
+    response: pageOfSchema(reportSchema),
     handler: async ({ request, query }) => {
       const caller = await requireCaller(request, auth);
       const teamId = query.teamId ?? caller.team.id;
       if (teamId !== caller.team.id) await assertTeamVisible(deps.db, caller, await getTeam(deps.db, teamId).catch(() => null), 'see');
-      const rows = await listTeamReports(deps.db, { teamId, before: query.cursor ?? null, limit: query.limit + 1 });
-      const page = rows.slice(0, query.limit);
       const now = deps.clock.now();
-      return { items: page.map((r) => toReport(r, caller, now)), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+      return readPage(query, (before, limit) => listTeamReports(deps.db, { teamId, before, limit }), (r) => toReport(r, caller, now));
     },
   });
 
