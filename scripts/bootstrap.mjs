@@ -28,7 +28,7 @@ try {
     await run('npx', ['tsx', 'scripts/db-migrate.ts']);
     await run('npx', ['tsx', 'scripts/start-all.ts']);
   } else if (mode === 'test') {
-    const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? withDatabase(databaseUrl, 'cdt_test');
+    const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? testDatabaseOf(databaseUrl);
     const testRedisUrl = process.env.TEST_REDIS_URL ?? redisUrl;
     await ensureServices({ databaseUrl: testDatabaseUrl, redisUrl: testRedisUrl, root, log, createDatabase: false });
     const env = { TEST_DATABASE_URL: testDatabaseUrl, TEST_REDIS_URL: testRedisUrl };
@@ -45,7 +45,7 @@ try {
     // The whole suite, not a chosen file: the fault suite runs too.
     if (process.argv.length === 3) await runFaults(testDatabaseUrl, testRedisUrl);
   } else if (mode === 'faults') {
-    await runFaults(withDatabase(databaseUrl, 'cdt_test'), process.env.TEST_REDIS_URL ?? redisUrl);
+    await runFaults(process.env.TEST_DATABASE_URL ?? testDatabaseOf(databaseUrl), process.env.TEST_REDIS_URL ?? redisUrl);
   } else {
     throw new Error('usage: node scripts/bootstrap.mjs start|test|faults');
   }
@@ -65,9 +65,13 @@ async function runFaults(testDatabaseUrl, testRedisUrl) {
   await run('npx', ['tsx', 'test/faults/run-faults.ts', ...(mode === 'faults' ? process.argv.slice(3) : [])]);
 }
 
-/** @param {string} url @param {string} name */
-function withDatabase(url, name) {
+/**
+ * Tests use `<database>_test` beside the app's database (`cdt` gives `cdt_test`); each run then
+ * creates `<that>_<run id>_…` databases and drops them when it ends.
+ * @param {string} url
+ */
+function testDatabaseOf(url) {
   const u = new URL(url);
-  u.pathname = `/${name}`;
+  u.pathname = `/${u.pathname.slice(1) || 'cdt'}_test`;
   return u.toString();
 }
