@@ -1,5 +1,5 @@
-import { startFakeZalo } from '../test/fake-zalo/fake-zalo.ts';
-import { testZalo, zaloEnv } from '../test/helpers/zalo-test-credentials.ts';
+import { startFakeZalo } from './local/zalo-stand-in/fake-zalo.ts';
+import { testZalo, zaloEnv } from './local/local-zalo-credentials.ts';
 
 /**
  * `npm run fake-zalo`: the test stand-in for Zalo's APIs, on a fixed port, for trying the bot

@@ -10,8 +10,8 @@ import { computeEventMac } from '../../bot/zalo/verify-signature.ts';
 import { createDb } from '../../db/client.ts';
 import { runMigrations } from '../../db/migrate.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
-import { startFakeZalo } from '../../test/fake-zalo/fake-zalo.ts';
-import { testZalo, zaloEnv } from '../../test/helpers/zalo-test-credentials.ts';
+import { startFakeZalo } from '../local/zalo-stand-in/fake-zalo.ts';
+import { testZalo, zaloEnv } from '../local/local-zalo-credentials.ts';
 
 const deliveries = 1000;
 const concurrency = 50;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signedHeaders, testZalo } from '../helpers/zalo-test-credentials.ts';
+import { signedHeaders, testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 import type { SimulatedZalo } from './simulated-zalo.ts';
 
 /** A kind of bad request and the answer it must get (never a 5xx). */

@@ -1,4 +1,4 @@
-import { testZalo } from '../helpers/zalo-test-credentials.ts';
+import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 import type { SentEvent } from './simulated-zalo.ts';
 import { sleep } from './simulated-zalo.ts';
 import type { SystemUnderTest } from './system-under-test.ts';

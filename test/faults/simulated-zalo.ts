@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { signedHeaders, testZalo } from '../helpers/zalo-test-credentials.ts';
+import { signedHeaders, testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 
 /** One resident message as Zalo delivers it; a retry sends the very same bytes. */
 export type SentEvent = { userId: string; msgId: string; body: string; accepted: boolean; statuses: number[] };

@@ -3,11 +3,11 @@ import pg from 'pg';
 import { createDb } from '../../db/client.ts';
 import { runMigrations } from '../../db/migrate.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
-import { startFakeZalo } from '../fake-zalo/fake-zalo.ts';
-import type { FakeZalo } from '../fake-zalo/fake-zalo.ts';
+import { startFakeZalo } from '../../scripts/local/zalo-stand-in/fake-zalo.ts';
+import type { FakeZalo } from '../../scripts/local/zalo-stand-in/fake-zalo.ts';
 import { freePort, startNodeProcess } from '../helpers/node-process.ts';
 import type { NodeProcess } from '../helpers/node-process.ts';
-import { testZalo, zaloEnv } from '../helpers/zalo-test-credentials.ts';
+import { testZalo, zaloEnv } from '../../scripts/local/local-zalo-credentials.ts';
 import { startOwnPostgres, startOwnRedis } from './own-services.ts';
 import type { OwnPostgres, OwnRedis } from './own-services.ts';
 

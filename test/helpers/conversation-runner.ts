@@ -4,7 +4,7 @@ import { inboundEvents } from '../../db/schema/index.ts';
 import { settledRepliesTo } from './outbox.ts';
 import type { TestStack } from './test-stack.ts';
 import { waitFor } from './wait-for.ts';
-import { testZalo } from './zalo-test-credentials.ts';
+import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 import { userText } from './zalo-events.ts';
 
 /** What one bot message must look like. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { testZalo } from './zalo-test-credentials.ts';
+import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 
 /** A `user_send_group_text` from a GMF group, with the group id in `recipient.id` (one documented reading). */
 export function gmfGroupText(p: { groupId: string; senderId: string; name: string; text: string; msgId?: string }): Record<string, unknown> {

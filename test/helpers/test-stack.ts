@@ -10,11 +10,11 @@ import type { CoreDeps, ZaloDeps } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
 import type { RunningWorkers } from '../../workers/start-workers.ts';
-import { startFakeZalo } from '../fake-zalo/fake-zalo.ts';
-import type { FakeZalo, FakeZaloOptions } from '../fake-zalo/fake-zalo.ts';
+import { startFakeZalo } from '../../scripts/local/zalo-stand-in/fake-zalo.ts';
+import type { FakeZalo, FakeZaloOptions } from '../../scripts/local/zalo-stand-in/fake-zalo.ts';
 import { createTestDatabase, deleteRedisPrefix, uniqueQueuePrefix } from './test-services.ts';
 import type { TestDatabase } from './test-services.ts';
-import { signedHeaders, testZalo, zaloEnv } from './zalo-test-credentials.ts';
+import { signedHeaders, testZalo, zaloEnv } from '../../scripts/local/local-zalo-credentials.ts';
 
 export type TestStack = {
   env: Record<string, string>;

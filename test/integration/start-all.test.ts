@@ -87,7 +87,7 @@ describe('start-all with a group account logged in', () => {
 
 async function signedText() {
   const { userText } = await import('../helpers/zalo-events.ts');
-  const { signedHeaders } = await import('../helpers/zalo-test-credentials.ts');
+  const { signedHeaders } = await import('../../scripts/local/local-zalo-credentials.ts');
   const body = JSON.stringify(userText('Chào tổ', '7400000000000000001'));
   return { headers: signedHeaders(body), body };
 }

@@ -7,7 +7,7 @@ import { createOAuthClient } from '../../bot/zalo/oauth-client.ts';
 import { findOaToken } from '../../db/queries/oa-tokens.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
-import { testZalo } from '../helpers/zalo-test-credentials.ts';
+import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 import { startNodeProcess } from '../helpers/node-process.ts';
 
 let stack: TestStack;

@@ -7,7 +7,7 @@ import { buildApp } from '../../bot/http/app.ts';
 import { inboundEvents } from '../../db/schema/index.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
-import { signedHeaders } from '../helpers/zalo-test-credentials.ts';
+import { signedHeaders } from '../../scripts/local/local-zalo-credentials.ts';
 import { fixtureDeliveredNow, userText } from '../helpers/zalo-events.ts';
 
 let stack: TestStack;

@@ -12,7 +12,7 @@ import { inboundEvents, outboundMessages, reports, zcaSessions } from '../../db/
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { startGroups } from '../../workers/start-groups.ts';
 import type { RunningGroups } from '../../workers/start-groups.ts';
-import { FakeZcaApi, groupMessage, userMessage } from '../fake-zalo/fake-zca-api.ts';
+import { FakeZcaApi, groupMessage, userMessage } from '../helpers/fake-zca-api.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { waitFor } from '../helpers/wait-for.ts';
