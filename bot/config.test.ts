@@ -13,7 +13,7 @@ describe('parseConfig', () => {
   it('fills documented defaults', () => {
     const c = parseConfig({});
     expect(c.port).toBe(3000);
-    expect(c.outboundRatePerSec).toBe(10);
+    expect(c.outboundRatePerSec).toBe(60);
     expect(c.zaloUrls).toMatchObject({ openApiUrl: 'https://openapi.zalo.me', oauthUrl: 'https://oauth.zaloapp.com', graphUrl: 'https://graph.zalo.me' });
     expect(c.zalo).toBeNull();
   });

@@ -23,6 +23,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How `npm start` shows its processes' logs; default: readable in a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Where `GET /` sends a browser (local mode: the simulator). Unset: a short status page. */
+  HOME_URL: url.optional(),
+  /** Local mode's simulator; default PORT + 1. */
+  SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and "-" only')
@@ -42,7 +48,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
-  OUTBOUND_RATE_PER_SEC: positiveInt.default(10),
+  // Zalo's documented OA API limit is 4,000 requests a minute per OA (about 66.7/s; past it Zalo
+  // answers -32, which we treat as "retry later"). Sends get 60/s, leaving the rest of the quota for
+  // token refreshes, image uploads and the history checks that reconcile sends in doubt.
+  OUTBOUND_RATE_PER_SEC: positiveInt.default(60),
   COMMUNE_CODE: z.string().min(1).default('demo-xa'),
   ZCA_SEND_INTERVAL_MS: positiveInt.default(3000),
   ZCA_RECONNECT_MAX_MS: positiveInt.default(300_000),
@@ -94,6 +103,12 @@ export type Config = {
   port: number;
   host: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Null: decided by whether the output is a terminal. */
+  logFormat: 'json' | 'pretty' | null;
+  /** NODE_ENV=production: development conveniences (local mode, the dev login) are refused. */
+  production: boolean;
+  homeUrl: string | null;
+  simulatorPort: number;
   queuePrefix: string;
   /** Null until every ZALO_* credential is set: the bot then runs but cannot talk to Zalo. */
   zalo: ZaloConfig | null;
@@ -160,6 +175,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? null,
+    production: e.NODE_ENV === 'production',
+    homeUrl: e.HOME_URL ?? null,
+    simulatorPort: e.SIMULATOR_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
     queuePrefix: e.QUEUE_PREFIX,
     zalo: parseZalo(e, zaloUrls),
     zaloUrls,
