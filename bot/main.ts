@@ -15,6 +15,7 @@ async function main() {
     enqueueInbound: core.queues.enqueueInbound,
     links: core.links,
     api: createApiDeps(core),
+    homeUrl: config.homeUrl,
     readiness: {
       postgres: async () => void (await core.db.execute(sql`select 1`)),
       redis: () => core.queues.ping(),

@@ -16,6 +16,7 @@ import { zaloWebhookRoute } from './routes/zalo-webhook.ts';
 import { apiPlugin } from './api/api-plugin.ts';
 import type { ApiDeps } from './api/api-deps.ts';
 import { miniappFileRoutes } from './routes/miniapp-files.ts';
+import { homeRoute } from './routes/home.ts';
 
 export type AppDeps = {
   logger: FastifyBaseLogger & Logger;
@@ -27,6 +28,8 @@ export type AppDeps = {
   links: LinkSigner;
   /** The Mini App's API and files; absent in processes that serve only the webhook. */
   api?: ApiDeps;
+  /** Where `GET /` redirects (local mode: the simulator); absent: a short status page. */
+  homeUrl?: string | null;
 };
 
 /** Builds the HTTP app without listening, so tests can run it on any port. */
@@ -37,6 +40,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     genReqId: () => randomUUID(),
   });
   app.setErrorHandler(httpErrorHandler);
+  app.register(homeRoute, { homeUrl: deps.homeUrl ?? null });
   app.register(healthRoutes, { checks: deps.readiness });
   app.register(metricsRoutes, { db: deps.db });
   app.register(staticFileRoutes);

@@ -7,7 +7,7 @@ import { capture, run } from './run.mjs';
 /**
  * Makes sure Postgres and Redis answer at the configured URLs. In order: use them if they answer;
  * otherwise start local servers from the Debian packages (installing the packages when running as
- * root with apt-get, unless CDT_NO_INSTALL=1); otherwise `docker compose up -d postgres redis` when
+ * root with apt-get, unless CDT_NO_INSTALL=1); otherwise `docker compose … up -d postgres redis` (with docker-compose.dev.yml, which publishes them on 127.0.0.1) when
  * a Docker engine runs; otherwise stop and say how to get them.
  * @param {{ databaseUrl: string, redisUrl: string, root: string, log: (m: string) => void, createDatabase: boolean }} o
  */
@@ -23,7 +23,7 @@ export async function ensureServices(o) {
   if (!redisUp && isLocal(redis.host)) redisUp = await startLocalRedis(redis.port, o.root, o.log);
   if ((!pgUp || !redisUp) && (await capture('docker', ['info'], { timeoutMs: 10_000 })) !== null) {
     o.log('starting Postgres and Redis with docker compose…');
-    await run('docker', ['compose', 'up', '-d', 'postgres', 'redis']);
+    await run('docker', ['compose', '-f', 'docker-compose.yml', '-f', 'docker-compose.dev.yml', 'up', '-d', 'postgres', 'redis']);
     pgUp = await waitFor(pg, 60_000);
     redisUp = await waitFor(redis, 60_000);
   }
@@ -33,7 +33,7 @@ export async function ensureServices(o) {
       `${missing} did not answer and could not be started here.\n` +
         '  Fix one of: set DATABASE_URL / REDIS_URL to servers that run; install the Debian packages\n' +
         '  (sudo apt-get install postgresql redis-server); or start a Docker engine so that\n' +
-        '  `docker compose up -d postgres redis` can run.',
+        '  `docker compose -f docker-compose.yml -f docker-compose.dev.yml up -d postgres redis` can run.',
     );
   }
   await ensureLogin(pgUrl, o.log);
