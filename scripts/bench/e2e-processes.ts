@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { runMigrations } from '../../db/migrate.ts';
+
+/** The end-to-end benchmark's own services and processes, made for one run and removed after it. */
+
+/** Creates and migrates `<db>_bench_<random>` next to the configured database; returns its URL and a dropper. */
+export async function createScratchDatabase(databaseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = new URL(databaseUrl);
+  const name = `${url.pathname.slice(1) || 'cdt'}_bench_${randomBytes(4).toString('hex')}`;
+  const adminUrl = Object.assign(new URL(databaseUrl), { pathname: '/postgres' }).toString();
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database "${name}"`);
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
+}
+
+/** Deletes every Redis key under the run's queue prefix. */
+export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+export type Counters = { pg: number; redisCommands: number; redisPipelines: number; cpuMs: number };
+export type Launched = { child: ChildProcess; latest: () => Counters | null };
+
+/**
+ * Runs `entry` as its own Node process. Lines are echoed to stderr (stdout stays for results);
+ * with `counted`, the round-trip counter is preloaded and its latest reading kept.
+ */
+export function launch(name: string, entry: string, env: NodeJS.ProcessEnv, counted: boolean): Launched {
+  const preload = counted ? ['--import', './scripts/bench/count-round-trips.ts'] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let latest: Counters | null = null;
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      if (line.startsWith('BENCH-COUNTERS ')) latest = readCounters(line.slice('BENCH-COUNTERS '.length));
+      else console.error(`${name} | ${line}`);
+    });
+  }
+  return { child, latest: () => latest };
+}
+
+function readCounters(json: string): Counters {
+  const value: unknown = JSON.parse(json);
+  const field = (key: string) => (typeof value === 'object' && value !== null ? Number(Reflect.get(value, key) ?? 0) : 0);
+  return { pg: field('pg'), redisCommands: field('redisCommands'), redisPipelines: field('redisPipelines'), cpuMs: field('cpuMs') };
+}
+
+/** CPU time (user + system) a process has used so far, from /proc; null where /proc is absent. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 after the parenthesised command name; clock ticks are 100 per second on Linux.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`e2e bench: timed out waiting for ${what}`);
+}
