@@ -9,12 +9,12 @@ import type { OaClient } from './oa-client.ts';
 import { renderZaloMessage } from './render-message.ts';
 import type { ZaloMessage } from './render-message.ts';
 
-/** Zalo's upload limit for a JPG/PNG (reference §2.2). */
+/** Zalo's upload limit for a JPG/PNG (docs/platform-facts.md, "Send API"). */
 export const maxImageBytes = 1024 * 1024;
 
 /**
  * Group messages through the OA's Group Message Framework. Mentions are sent as plain "@Tên"
- * text: Zalo's mention syntax for GMF is not documented reliably (reference §4). The weekly chart
+ * text: Zalo's mention syntax for GMF is not documented reliably (docs/platform-facts.md, "Groups"). The weekly chart
  * is drawn, uploaded and sent as a picture with its caption; a chart over Zalo's 1 MB limit goes
  * as its caption alone, which carries the link to open it.
  */

@@ -16,7 +16,7 @@ export class GraphAuthError extends Error {
 }
 
 /**
- * Zalo's Graph API as the Mini App's server needs it (reference §6.2): who holds an access token,
+ * Zalo's Graph API as the Mini App's server needs it (docs/platform-facts.md, "Mini App"): who holds an access token,
  * and the phone number behind a getPhoneNumber() token. Every call carries `appsecret_proof`, the
  * HMAC-SHA256 of the token keyed with the app secret, so a token issued to another app fails.
  */
@@ -29,7 +29,7 @@ export type GraphClient = {
 
 const envelope = z.looseObject({ error: z.coerce.number().optional(), message: z.string().optional() });
 const meBody = z.looseObject({ id: z.string().min(1), name: z.string().optional() });
-// Sources disagree on where the number sits (reference §2): `data.number` by most, top-level `number` by one.
+// Sources disagree on where the number sits (docs/platform-facts.md, "Mini App"): `data.number` by most, top-level `number` by one.
 const phoneBody = z.looseObject({ data: z.looseObject({ number: z.string().min(1) }).optional(), number: z.string().min(1).optional() });
 
 export function createGraphClient(cfg: { graphUrl: string; appSecret: string; timeoutMs: number }): GraphClient {

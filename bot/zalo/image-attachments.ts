@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import { guideImagesDir } from '../guides/guide-images.ts';
 import type { OaClient } from './oa-client.ts';
 
-/** Zalo's attachment ids expire after about 7 days (reference §2.2): re-upload a day early. */
+/** Zalo's attachment ids expire after about 7 days (docs/platform-facts.md, "Send API"): re-upload a day early. */
 const reuseForMs = 6 * 24 * 3600_000;
 
 export type ImageAttachments = {

@@ -18,7 +18,7 @@ export type OaClient = {
   listConversation: (userId: string, page: { offset: number; count: number }) => Promise<ConversationEntry[]>;
   /**
    * GMF: a message into an OA-owned group (`POST /v3.0/oa/group/message`); pictures use the same
-   * media attachment as 1:1 messages (reference §4, reported by community code, UNVERIFIED).
+   * media attachment as 1:1 messages (docs/platform-facts.md, "Groups": reported by community code, UNVERIFIED).
    */
   sendGroupMessage: (groupId: string, message: ZaloMessage) => Promise<{ messageId: string }>;
   /**

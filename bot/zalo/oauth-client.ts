@@ -29,7 +29,7 @@ export type OAuthClient = { refresh: (refreshToken: string) => Promise<TokenPair
 
 /**
  * OAuth v4 for Official Accounts: `POST /v4/oa/access_token`, form-encoded, with the app secret in
- * a `secret_key` header (reference/zalo-platform.md §3). Refresh tokens are single-use.
+ * a `secret_key` header (docs/platform-facts.md, "OAuth v4 tokens"). Refresh tokens are single-use.
  */
 export function createOAuthClient(cfg: { oauthUrl: string; appId: string; appSecret: string } & ZaloHttpOptions): OAuthClient {
   return {

@@ -1,6 +1,6 @@
 import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
 
-/** The `message` object of `POST /v3.0/oa/message/cs` (reference/zalo-platform.md §2.2). */
+/** The `message` object of `POST /v3.0/oa/message/cs` (docs/platform-facts.md, "Send API"). */
 export type ZaloMessage =
   | { text: string }
   | { text: string; attachment: { type: 'template'; payload: { buttons: ZaloButton[] } } }

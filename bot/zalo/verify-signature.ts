@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 /**
  * Zalo signs each webhook as `X-ZEvent-Signature: mac=<hex>` where
  * mac = sha256(app_id + raw body + timestamp + OA secret key) — a plain hash of the concatenation,
- * not an HMAC, over the exact bytes received (see reference/zalo-platform.md §1.2).
+ * not an HMAC, over the exact bytes received (see docs/platform-facts.md, "Webhook").
  */
 export type SignatureKeys = {
   appId: string;

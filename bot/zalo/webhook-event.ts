@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Schemas for the OA webhook events we handle. Every id and the timestamp are strings: user and
- * OA ids exceed 2^53 and would be corrupted by a JS number (reference/zalo-platform.md §1.3).
+ * OA ids exceed 2^53 and would be corrupted by a JS number (docs/platform-facts.md, "Webhook").
  * Unknown fields are kept (`looseObject`) because Zalo adds fields without notice.
  */
 
@@ -52,7 +52,7 @@ export const oaEchoEventSchema = z.looseObject({
 
 /**
  * `user_send_group_*`: a member writes in an OA-owned (GMF) group. Where the group id sits is not
- * documented for sure (reference §4), so every candidate the public code uses is accepted.
+ * documented for sure (docs/platform-facts.md, "Groups"), so every candidate the public code uses is accepted.
  */
 export const groupMessageEventSchema = z.looseObject({
   event_name: z.string().startsWith('user_send_group_'),

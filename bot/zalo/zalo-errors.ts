@@ -1,6 +1,6 @@
 /**
  * Zalo answers errors inside HTTP 200 with `error ≠ 0`. These classes carry the code and what to
- * do about it (reference/zalo-platform.md §2.4).
+ * do about it (docs/platform-facts.md, "Send API").
  */
 export type ZaloErrorKind =
   /** The user is outside the consultation window, blocked the OA, etc.: final, do not retry. */

@@ -27,7 +27,7 @@ beforeAll(async () => {
   stack = await startTestStack({ env: { MINIAPP_DEV_LOGIN: 'true' } });
   await seedDemoCommune(stack.core.db);
   for (const m of await stack.core.db.select().from(members)) memberIds[m.displayName] = m.id;
-  // zmp-sdk answers with its own mocks only on a host named localhost (reference §6.4).
+  // zmp-sdk answers with its own mocks only on a host named localhost (docs/platform-facts.md, "Mini App").
   appUrl = `${stack.baseUrl.replace('127.0.0.1', 'localhost')}/miniapp/`;
   browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 }, 60_000);

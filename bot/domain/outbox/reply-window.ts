@@ -1,6 +1,6 @@
 /**
  * Zalo's consultation windows, counted from the resident's last interaction with the OA
- * (reference/zalo-platform.md §2.3): free within 48 h, billable until 7 days, then refused (-230).
+ * (docs/platform-facts.md, "Send API"): free within 48 h, billable until 7 days, then refused (-230).
  */
 export const freeWindowMs = 48 * 3600_000;
 export const consultationWindowMs = 7 * 24 * 3600_000;

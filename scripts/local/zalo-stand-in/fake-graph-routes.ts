@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { FakeZaloState } from './fake-zalo-state.ts';
 import type { FakeAnswer, FakeRequest } from './fake-zalo-routes.ts';
 
-// Graph error codes are not documented (reference §6.2 names -216, -242 and -1241 as seen in the wild).
+// Graph error codes are not documented (docs/platform-facts.md, "Mini App", names -216, -242 and -1241 as seen in the wild).
 const invalidToken = { status: 200, json: { error: -216, message: 'Access token is invalid' } };
 const invalidProof = { status: 200, json: { error: -1241, message: 'appsecret_proof is invalid' } };
 
