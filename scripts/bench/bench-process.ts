@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { holdUntilReleased } from './bench-resources.ts';
+
+export type BenchChild = { process: ChildProcess; stop: () => Promise<void> };
+
+/**
+ * Runs a TypeScript entry point (bot/main.ts, workers/main.ts) as its own process, the way
+ * production runs it. Its output goes to stderr, prefixed with `name`, so the JSON on stdout stays
+ * clean; it is stopped (SIGTERM, then waited for) by `stop` or, on Ctrl-C, with the run's leftovers.
+ */
+export function launchChild(name: string, entry: string, env: NodeJS.ProcessEnv): BenchChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => console.error(`${name} | ${line}`));
+  const stop = holdUntilReleased(`process ${name} (${child.pid})`, () => stopChild(child));
+  return { process: child, stop };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  // A process that ignores SIGTERM for long would hold the bench's database open; it is killed.
+  const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(force);
+}
+
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
