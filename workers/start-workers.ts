@@ -15,6 +15,7 @@ import { sendMonthlyReportsProcessor } from './processors/send-monthly-reports.t
 import { sweepRemindersProcessor } from './processors/sweep-reminders.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
+import { createSendRateGate } from './send-rate-gate.ts';
 
 export type RunningWorkers = { workers: Worker[]; sweepNow: () => Promise<void>; close: () => Promise<void> };
 
@@ -32,6 +33,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
 
+  const gate = createSendRateGate(connection, { key: `${config.queuePrefix}:outbound:send-budget`, perSecond: config.outboundRatePerSec });
   const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
     createQueueWorker(deps, connection, queue, processors, extra);
 
@@ -40,10 +42,8 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
     start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
     start('maintenance', maintenance, { concurrency: 1 }),
     // Always running: without OA credentials it still hands group messages to the groups process.
-    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), sendOutboundOptions(config))], {
-      concurrency: 8,
-      limiter: { max: config.outboundRatePerSec, duration: 1000 },
-    }),
+    // One job is one turn's messages; the gate, not a BullMQ limiter (which counts jobs), keeps Zalo's quota.
+    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), sendOutboundOptions(config), gate)], { concurrency: 8 }),
   ];
   if (!zalo) logger.warn('ZALO_* settings are missing: messages to residents wait in the outbox');
   await upsertSchedulers(deps, { zalo: zalo !== null }).catch((err: unknown) =>

@@ -12,7 +12,8 @@ const rowId = z.number().int().positive();
 
 export const jobPayloads = {
   'handle-inbound': z.object({ inboundEventId: rowId }),
-  'send-outbound': z.object({ outboundMessageId: rowId }),
+  /** `followingIds`: the rest of one turn's rows, sent in this order by the same job after the first. */
+  'send-outbound': z.object({ outboundMessageId: rowId, followingIds: z.array(rowId).optional() }),
   'send-zca-outbound': z.object({ outboundMessageId: rowId }),
   'refresh-oa-token': z.object({}),
   'sweep-follow-ups': z.object({}),

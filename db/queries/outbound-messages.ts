@@ -178,3 +178,9 @@ export async function countOutboxHealth(db: DbOrTx): Promise<OutboxHealth> {
   for (const row of byStatus) status[row.status] = row.n;
   return { status, possiblyDuplicate: flags?.possiblyDuplicate ?? 0, unconfirmed: flags?.unconfirmed ?? 0, unverifiedNow: flags?.unverifiedNow ?? 0 };
 }
+
+/** Rows written as handed to the queue that the queue refused: the sweeper takes them promptly. */
+export async function markOutboundNotEnqueued(db: DbOrTx, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(outboundMessages).set({ enqueuedAt: null }).where(inArray(outboundMessages.id, ids));
+}

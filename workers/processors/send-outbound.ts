@@ -2,10 +2,12 @@ import { DelayedError, Worker } from 'bullmq';
 import type { Config } from '../../bot/config.ts';
 import type { CoreDeps, Transports } from '../../bot/deps.ts';
 import { deliverOutboundMessage } from '../../bot/domain/outbox/deliver-outbound-message.ts';
+import type { DeliveryDeps } from '../../bot/domain/outbox/deliver-outbound-message.ts';
 import { RetryDeliveryError } from '../../bot/domain/outbox/retry-delivery-error.ts';
-import type { QueueName } from '../../bot/jobs/job-contracts.ts';
 import { defineProcessor } from '../define-processor.ts';
 import type { ProcessorContext } from '../define-processor.ts';
+import type { SendRateGate } from '../send-rate-gate.ts';
+import { sendTurn } from './send-turn.ts';
 
 export type SendOutboundOptions = { leaseMs: number; maxAttempts: number; unverifiedResendAfterMs: number };
 
@@ -15,43 +17,45 @@ export function sendOutboundOptions(config: Config): SendOutboundOptions {
   return { leaseMs: 2 * config.zaloUrls.httpTimeoutMs, maxAttempts: 12, unverifiedResendAfterMs: config.unverifiedResendAfterMs };
 }
 
-/** Throttling answers shorter than this pause the whole queue; longer waits delay just this job. */
-const queuePauseLimitMs = 5_000;
+/** Throttling answers shorter than this pause sending; longer waits delay just this job. */
+export const queuePauseLimitMs = 5_000;
+
+export function deliveryDeps(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, ctx: ProcessorContext): DeliveryDeps {
+  return { db: deps.db, transports, clock: deps.clock, logger: ctx.log, ...options };
+}
+
+/** The OA sender: one job is one turn's rows, sent in order under the shared message budget. */
+export function sendOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, gate: SendRateGate) {
+  return defineProcessor('send-outbound', ({ outboundMessageId, followingIds }, ctx) =>
+    sendTurn({ deps, delivery: deliveryDeps(deps, transports, options, ctx), gate, ctx }, [outboundMessageId, ...(followingIds ?? [])]),
+  );
+}
 
 /**
- * Delivers one outbox row. Waiting (its turn, its time, a group not linked yet) does not use up an
+ * The groups process's sender for groups reached through the personal account: one row per job,
+ * paced by its queue's limiter. Waiting (its time, a group not linked yet) does not use up an
  * attempt; a row only another process can send is handed to that process's queue.
  */
-async function deliver(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, queue: QueueName, outboundMessageId: number, ctx: ProcessorContext) {
-  const { job, token, log } = ctx;
-  try {
-    const outcome = await deliverOutboundMessage({ db: deps.db, transports, clock: deps.clock, logger: log, ...options }, outboundMessageId);
-    if (outcome.kind === 'defer') {
-      await job.moveToDelayed(Date.now() + outcome.delayMs, token);
-      throw new DelayedError(`waiting: ${outcome.reason}`);
-    }
-    if (outcome.kind === 'handoff') {
-      await deps.queues.handOff(outcome.to, outboundMessageId);
-      log.debug({ to: outcome.to }, 'handed to the process that can send it');
-    }
-    return outcome.kind;
-  } catch (err) {
-    if (!(err instanceof RetryDeliveryError) || err.retryAfterMs === null) throw err;
-    if (err.throttled && err.retryAfterMs <= queuePauseLimitMs) {
-      // A throttling answer applies to the whole account: pause the queue, not just this job.
-      await deps.queues.byName[queue].rateLimit(err.retryAfterMs);
-      throw Worker.RateLimitError();
-    }
-    await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
-    throw new DelayedError(err.message);
-  }
-}
-
-export function sendOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions) {
-  return defineProcessor('send-outbound', ({ outboundMessageId }, ctx) => deliver(deps, transports, options, 'outbound', outboundMessageId, ctx));
-}
-
-/** The same delivery, run by the groups process for groups reached through the personal account. */
 export function sendZcaOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions) {
-  return defineProcessor('send-zca-outbound', ({ outboundMessageId }, ctx) => deliver(deps, transports, options, 'zca-outbound', outboundMessageId, ctx));
+  return defineProcessor('send-zca-outbound', async ({ outboundMessageId }, ctx) => {
+    const { job, token } = ctx;
+    try {
+      const { outcome } = await deliverOutboundMessage(deliveryDeps(deps, transports, options, ctx), { id: outboundMessageId });
+      if (outcome.kind === 'defer') {
+        await job.moveToDelayed(Date.now() + outcome.delayMs, token);
+        throw new DelayedError(`waiting: ${outcome.reason}`);
+      }
+      if (outcome.kind === 'handoff') await deps.queues.handOff(outcome.to, outboundMessageId);
+      return outcome.kind;
+    } catch (err) {
+      if (!(err instanceof RetryDeliveryError) || err.retryAfterMs === null) throw err;
+      if (err.throttled && err.retryAfterMs <= queuePauseLimitMs) {
+        // A throttling answer applies to the whole account: pause the queue, not just this job.
+        await deps.queues.byName['zca-outbound'].rateLimit(err.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
+      throw new DelayedError(err.message);
+    }
+  });
 }

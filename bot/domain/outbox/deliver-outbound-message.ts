@@ -11,6 +11,9 @@ import {
   releaseOutboundMessage,
 } from '../../../db/queries/outbound-messages.ts';
 import type { OutboundRow } from '../../../db/queries/outbound-messages.ts';
+import { markSentAndClaimNext, quickClaimOutbound } from '../../../db/queries/outbound-claims.ts';
+import { claimedQuickly, quickClaim } from './quick-claim.ts';
+import type { ClaimedRow } from './quick-claim.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
 import { DeliveryError } from './message-transport.ts';
@@ -49,38 +52,49 @@ const orderingStuckWaitMs = 500;
 const noTransportRetryMs = 10 * 60_000;
 const clockSkewMs = 60_000;
 
+export type DeliveryResult = { outcome: DeliveryOutcome; next: ClaimedRow | null };
+
 /**
  * Delivers one outbox row at most once. The row is claimed (`sending`) and committed before the
  * platform is called; if a previous attempt died or timed out mid-call, the platform's history is
- * checked for the message before anything is sent again.
+ * checked for the message before anything is sent again. A row that is plainly sendable is claimed
+ * in one statement; `claimed` is such a row, claimed by the statement that recorded the previous
+ * row of its batch as sent. After a send, `nextId` is claimed the same way when it can be.
  */
-export async function deliverOutboundMessage(deps: DeliveryDeps, outboundId: number): Promise<DeliveryOutcome> {
-  const claim = await claimRow(deps, outboundId);
-  if (claim.kind !== 'claimed') return claim.outcome;
+export async function deliverOutboundMessage(deps: DeliveryDeps, target: { id: number; claimed?: ClaimedRow | null; nextId?: number | null }): Promise<DeliveryResult> {
+  const claim = target.claimed ? { kind: 'claimed' as const, ...target.claimed } : await claimRow(deps, target.id);
+  if (claim.kind !== 'claimed') return { outcome: claim.outcome, next: null };
   const { row, inDoubtSince, transport } = claim;
   const content = outboundContentSchema.parse(row.payload);
-  const log = deps.logger.child({ outboundId, channel: row.channel, attempt: row.attempts + 1 });
+  const log = deps.logger.child({ outboundId: row.id, channel: row.channel, attempt: claim.attempt });
 
   if (inDoubtSince) {
     const checked = await reconcile(deps, row, inDoubtSince, content, transport, log);
-    if (checked) return checked;
+    if (checked) return { outcome: checked, next: null };
   }
 
+  let messageId: string;
   try {
-    const { messageId } = await transport.send(row.recipientId, content);
-    await markOutboundSent(deps.db, { id: row.id, zaloMessageId: messageId, now: deps.clock.now() });
-    log.info({ messageId }, 'message delivered');
-    return { kind: 'sent', messageId, reconciled: false };
+    ({ messageId } = await transport.send(row.recipientId, content));
   } catch (err) {
-    return handleSendFailure(deps, row, err, log);
+    return { outcome: await handleSendFailure(deps, row, err, log), next: null };
   }
+  const nextId = target.nextId ?? null;
+  const next = await markSentAndClaimNext(deps.db, { id: row.id, zaloMessageId: messageId, now: deps.clock.now(), next: nextId === null ? null : quickClaim(deps, nextId) });
+  log.info({ messageId }, 'message delivered');
+  return { outcome: { kind: 'sent', messageId, reconciled: false }, next: next ? claimedQuickly(deps, next) : null };
 }
 
-type Claim =
-  | { kind: 'claimed'; row: OutboundRow; inDoubtSince: Date | null; transport: MessageTransport }
-  | { kind: 'skip'; outcome: DeliveryOutcome };
+type Claim = ({ kind: 'claimed' } & ClaimedRow) | { kind: 'skip'; outcome: DeliveryOutcome };
 
+/** The quick claim when it applies, else the full one, which decides every other case. */
 async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
+  const quick = await quickClaimOutbound(deps.db, quickClaim(deps, id));
+  const claimed = quick ? claimedQuickly(deps, quick) : null;
+  return claimed ? { kind: 'claimed', ...claimed } : fullClaim(deps, id);
+}
+
+async function fullClaim(deps: DeliveryDeps, id: number): Promise<Claim> {
   return deps.db.transaction(async (tx): Promise<Claim> => {
     const row = await lockOutboundMessage(tx, id);
     if (!row) throw new Error(`outbound message ${id} does not exist`);
@@ -111,7 +125,7 @@ async function claimRow(deps: DeliveryDeps, id: number): Promise<Claim> {
       return skip({ kind: 'failed', code: null, error: 'too many attempts' });
     }
     await claimOutboundMessage(tx, id, now);
-    return { kind: 'claimed', row, inDoubtSince, transport };
+    return { kind: 'claimed', row, inDoubtSince, transport, attempt: row.attempts + 1 };
   });
 }
 
