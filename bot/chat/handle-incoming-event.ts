@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.ts';
-import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
-import { upsertResidentInteraction } from '../../db/queries/residents.ts';
-import { queueReplies } from '../domain/outbox/queue-replies.ts';
+import type { NewOutbound } from '../../db/queries/outbound-messages.ts';
+import { beginResidentTurn } from '../../db/queries/resident-turns.ts';
+import { replyRows } from '../domain/outbox/queue-replies.ts';
 import { handleGroupMessage } from './group/handle-group-message.ts';
 import type { ReportLinks } from './digest/report-links.ts';
 import { isGroupMessage } from './incoming-event.ts';
@@ -11,6 +11,7 @@ import { forgetSchedules, receiveSharedInfo, welcomeFollower } from './resident/
 import { personalize } from './resident/personalize.ts';
 import { newTurn } from './resident/turn.ts';
 import type { Turn } from './resident/turn.ts';
+import { doneRequestSince } from './resident/turn-start.ts';
 
 export type ChatDeps = {
   db: Tx;
@@ -23,26 +24,43 @@ export type ChatDeps = {
 };
 
 /**
- * Decides what to say to an incoming event and writes it to the outbox. Runs inside the
- * transaction that marks the event processed. Returns the new outbox row ids.
+ * What a turn decided. The replies are not written yet: the caller writes them in the statement
+ * that also marks the event processed, one round trip for the turn's effects.
  */
-export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent): Promise<number[]> {
-  if (isGroupMessage(event)) return handleGroupMessage({ db: deps.db, now: deps.now, reportLinks: deps.reportLinks }, event);
+export type ChatOutcome = {
+  /** Outbox rows for the replies to the person who wrote, in order. */
+  replies: NewOutbound[];
+  /** Outbox rows the turn already wrote (a team told of a new request, a group's answer). */
+  writtenIds: number[];
+  /** The privacy notice shown to this resident in this turn, to record with the replies. */
+  noticeShown: { residentId: number; version: string; at: Date } | null;
+};
+
+/**
+ * Decides what to say to an incoming event. Runs inside the transaction that marks the event
+ * processed; everything but the replies is written as it happens.
+ */
+export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent): Promise<ChatOutcome> {
+  if (isGroupMessage(event)) {
+    const writtenIds = await handleGroupMessage({ db: deps.db, now: deps.now, reportLinks: deps.reportLinks }, event);
+    return { replies: [], writtenIds, noticeShown: null };
+  }
   const userId = event.kind === 'message' ? event.senderId : event.userId;
-  const resident = await upsertResidentInteraction(deps.db, { oaId: event.channelId, zaloUserId: userId, at: event.receivedAt });
+  const start = await beginResidentTurn(deps.db, { oaId: event.channelId, zaloUserId: userId, at: event.receivedAt, communeCode: deps.communeCode, doneSince: doneRequestSince(deps.now) });
   const turn = newTurn({
     db: deps.db,
     now: deps.now,
-    resident,
-    commune: await findOrgUnitByCode(deps.db, deps.communeCode),
+    resident: start.resident,
+    commune: start.commune,
     publicBaseUrl: deps.publicBaseUrl,
+    start: { state: start.state, run: start.run, doneRequest: start.doneRequest },
   });
   switch (event.kind) {
     case 'message':
       await handleResidentMessage(turn, event.text);
       break;
     case 'follow':
-      await welcomeFollower(turn);
+      welcomeFollower(turn);
       break;
     case 'unfollow':
       await forgetSchedules(turn);
@@ -51,17 +69,18 @@ export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent):
       await receiveSharedInfo(turn, { name: event.name, phone: event.phone });
       break;
   }
-  return sendReplies(turn, userId, event.inboundEventId);
+  return outcomeOf(turn, userId, event.inboundEventId);
 }
 
 /** The turn's replies, each addressed the way this resident is addressed, and any rows written for teams. */
-async function sendReplies(turn: Turn, userId: string, inboundEventId: number): Promise<number[]> {
-  const replyIds = await queueReplies(turn.db, {
+function outcomeOf(turn: Turn, userId: string, inboundEventId: number): ChatOutcome {
+  const replies = replyRows({
     cause: `reply-${inboundEventId}`,
     recipientUserId: userId,
     residentId: turn.residentDeleted ? null : turn.resident.id,
     inboundEventId,
     contents: turn.replies.map((content) => personalize(content, turn.residentDeleted ? null : turn.resident.addressForm)),
   });
-  return [...replyIds, ...turn.otherOutboxIds];
+  const noticeShown = turn.noticeShown && !turn.residentDeleted ? { residentId: turn.resident.id, version: turn.noticeShown, at: turn.now } : null;
+  return { replies, writtenIds: turn.otherOutboxIds, noticeShown };
 }

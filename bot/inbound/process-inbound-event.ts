@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { hasEarlierWaitingEvent, lockInboundEvent, markInboundProcessed } from '../../db/queries/inbound-events.ts';
 import type { InboundRow } from '../../db/queries/inbound-events.ts';
+import { claimInboundEvent, finishInboundTurn, listOpenRepliesOfEvent } from '../../db/queries/inbound-turns.ts';
 import { handleIncomingEvent } from '../chat/handle-incoming-event.ts';
 import type { IncomingEvent } from '../chat/incoming-event.ts';
 import type { ReportLinks } from '../chat/digest/report-links.ts';
@@ -13,32 +12,37 @@ import { envelopeSchema, parseWebhookEvent } from '../zalo/webhook-event.ts';
 export type ProcessInboundDeps = { db: Db; clock: Clock; communeCode: string; publicBaseUrl: string | null; reportLinks: ReportLinks | null };
 
 export type ProcessInboundResult =
-  | { outcome: 'processed' | 'already-done'; outboxIds: number[] }
+  /**
+   * `replyIds` were written already marked as handed to the queue (one round trip less): the
+   * caller must queue them, or clear the mark if it cannot. `otherIds` were written unmarked.
+   */
+  | { outcome: 'processed'; replyIds: number[]; otherIds: number[] }
+  /** Handled before (a retried job): its replies still open, in case the hand-over was lost. */
+  | { outcome: 'already-done'; replyIds: []; otherIds: number[] }
   /** An earlier message from the same person is not handled yet: try again shortly. */
-  | { outcome: 'wait-turn'; outboxIds: [] };
+  | { outcome: 'wait-turn'; replyIds: []; otherIds: [] };
 
 /**
  * Handles one stored event: parse it, turn it into our IncomingEvent, let the conversation decide
- * the replies, and mark it processed — all in one transaction, so a crash leaves it to be retried
- * whole and a retry after success does nothing. One person's messages are handled one at a time,
- * in the order they arrived.
+ * the replies, and write them with the event's completion — all in one transaction, so a crash
+ * leaves it to be retried whole and a retry after success does nothing. One person's messages are
+ * handled one at a time, in the order they arrived. The transaction opens with one statement (the
+ * event and its turn's claim) and ends with one (the replies and the event's status).
  */
 export async function processInboundEvent(deps: ProcessInboundDeps, inboundEventId: number): Promise<ProcessInboundResult> {
   return deps.db.transaction(async (tx): Promise<ProcessInboundResult> => {
-    const row = await lockInboundEvent(tx, inboundEventId);
-    if (!row) throw new Error(`inbound event ${inboundEventId} does not exist`);
-    if (row.status !== 'received') return { outcome: 'already-done', outboxIds: [] };
-    if (row.senderId) {
-      if (await hasEarlierWaitingEvent(tx, { senderId: row.senderId, id: row.id })) return { outcome: 'wait-turn', outboxIds: [] };
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sender:${row.senderId}`}))`);
-    }
-    const incoming = toIncoming(row);
+    const claimed = await claimInboundEvent(tx, inboundEventId);
+    if (!claimed) throw new Error(`inbound event ${inboundEventId} does not exist`);
+    const { event, earlierWaiting } = claimed;
+    if (event.status !== 'received') return { outcome: 'already-done', replyIds: [], otherIds: event.status === 'processed' ? await listOpenRepliesOfEvent(tx, event.id) : [] };
+    if (event.senderId && earlierWaiting) return { outcome: 'wait-turn', replyIds: [], otherIds: [] };
+    const incoming = toIncoming(event);
     const now = deps.clock.now();
-    const outboxIds = incoming
+    const chat = incoming
       ? await handleIncomingEvent({ db: tx, now, communeCode: deps.communeCode, publicBaseUrl: deps.publicBaseUrl, reportLinks: deps.reportLinks }, incoming)
-      : [];
-    await markInboundProcessed(tx, inboundEventId, now);
-    return { outcome: 'processed', outboxIds };
+      : { replies: [], writtenIds: [], noticeShown: null };
+    const replyIds = await finishInboundTurn(tx, { inboundEventId, now, replies: chat.replies, noticeShown: chat.noticeShown });
+    return { outcome: 'processed', replyIds, otherIds: chat.writtenIds };
   });
 }
 

@@ -4,9 +4,9 @@ import type { CoreDeps } from '../../bot/deps.ts';
 import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
 import { createReportLinks } from '../../bot/chat/digest/report-links.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
+import { handOverTurn } from '../hand-over-turn.ts';
 
-/** Handles one stored inbound event, then hands the replies it wrote to the outbound queue. */
+/** Handles one stored inbound event, then hands the replies it wrote to the sender as one job. */
 export function handleInboundProcessor(deps: CoreDeps) {
   const { communeCode, publicBaseUrl } = deps.config;
   const reportLinks = createReportLinks(publicBaseUrl, deps.links);
@@ -24,7 +24,7 @@ export function handleInboundProcessor(deps: CoreDeps) {
       await job.moveToDelayed(Date.now() + 200, token);
       throw new DelayedError('an earlier message from the same sender is still waiting');
     }
-    log.info({ inboundEventId, outcome: result.outcome, replies: result.outboxIds.length }, 'inbound event handled');
-    await enqueueOutbox(deps, result.outboxIds, log);
+    log.info({ inboundEventId, outcome: result.outcome, replies: result.replyIds.length + result.otherIds.length }, 'inbound event handled');
+    await handOverTurn(deps, { marked: result.replyIds, unmarked: result.otherIds }, log);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client.ts';
 import { deleteConversationState, findConversationState, upsertConversationState } from '../../../db/queries/conversation-states.ts';
+import type { ConversationStateRow } from '../../../db/queries/conversation-states.ts';
 
 /** A form left unfinished for this long is forgotten; the next message starts afresh. */
 const lifetimeMs = 24 * 3600_000;
@@ -42,11 +43,15 @@ export type FormState = Exclude<ConversationState, Confirmation>;
 
 /** The resident's unfinished exchange, or null (none, expired, or written by an older version). */
 export async function loadConversationState(db: DbOrTx, residentId: number, now: Date): Promise<ConversationState | null> {
-  const row = await findConversationState(db, residentId);
+  return conversationStateOf(db, await findConversationState(db, residentId), now);
+}
+
+/** The exchange a stored row holds; an expired or unreadable one is deleted and counts as none. */
+export async function conversationStateOf(db: DbOrTx, row: ConversationStateRow | null, now: Date): Promise<ConversationState | null> {
   if (!row) return null;
   const parsed = conversationStateSchema.safeParse({ ...(typeof row.data === 'object' ? row.data : {}), kind: row.kind, step: row.step });
   if (row.expiresAt <= now || !parsed.success) {
-    await deleteConversationState(db, residentId);
+    await deleteConversationState(db, row.residentId);
     return null;
   }
   return parsed.data;

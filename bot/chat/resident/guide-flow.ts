@@ -1,4 +1,3 @@
-import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
 import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
 import { advanceGuide, completeGuide, startGuide } from '../../domain/guides/guide-progress.ts';
 import type { OutboundContent } from '../../domain/outbox/outbound-content.ts';
@@ -9,6 +8,7 @@ import { texts } from '../texts.vi.ts';
 import { guideButtons, humanButton, menuButton, visitButton, withButtons } from './replies.ts';
 import { personalize } from './personalize.ts';
 import type { Turn } from './turn.ts';
+import { startingRun } from './turn-start.ts';
 
 /** The step the resident is on, with the three buttons every step carries. */
 export function stepMessage(guide: Guide, step: number): OutboundContent {
@@ -80,7 +80,7 @@ export async function continueGuide(turn: Turn, run: GuideRunRow, move: 'next' |
 
 /** The active run for a guide button, or a polite note that the guide is over. */
 export async function activeRunOrNotice(turn: Turn): Promise<GuideRunRow | null> {
-  const run = await findActiveGuideRun(turn.db, turn.resident.id);
+  const run = await startingRun(turn);
   if (!run) turn.say(withButtons(texts.guideOver, [menuButton, visitButton, humanButton]));
   return run;
 }

@@ -1,13 +1,12 @@
-import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
 import type { ButtonAction } from '../button-actions.ts';
 import { actOnIntent } from './act-on-intent.ts';
-import { loadConversationState } from './conversation-state.ts';
 import { activeRunOrNotice, continueGuide } from './guide-flow.ts';
 import { answerHelpQuestion } from './help-confirmation.ts';
 import { answerPendingQuestion } from './answer-pending-question.ts';
 import { startQuestionForm } from './question-form.ts';
 import { mainMenu } from './replies.ts';
 import type { Turn } from './turn.ts';
+import { startingRun, startingState } from './turn-start.ts';
 import { startVisitForm } from './visit-form.ts';
 
 /** A tapped button: its meaning is exact, so it needs no reading in context. */
@@ -23,7 +22,7 @@ export async function handleAction(turn: Turn, action: ButtonAction): Promise<vo
       return continueGuide(turn, run, move);
     }
     case 'guide-visit': {
-      const run = await findActiveGuideRun(turn.db, turn.resident.id);
+      const run = await startingRun(turn);
       return startVisitForm(turn, run?.guideId ?? null);
     }
     case 'topic':
@@ -44,7 +43,7 @@ export async function handleAction(turn: Turn, action: ButtonAction): Promise<vo
     case 'phone':
     case 'delete':
     case 'confirm': {
-      const state = await loadConversationState(turn.db, turn.resident.id, turn.now);
+      const state = await startingState(turn);
       if (state && (await answerPendingQuestion(turn, state, { action, text: null, reading: null }))) return;
       // A button from an exchange that has already ended.
       turn.say(mainMenu());

@@ -1,29 +1,31 @@
 import { findLatestConsent } from '../../../db/queries/consents.ts';
-import { markPrivacyNoticeShown, updateResidentDetails } from '../../../db/queries/residents.ts';
+import { updateResidentDetails } from '../../../db/queries/residents.ts';
 import { stopGuides } from '../../domain/guides/guide-progress.ts';
 import { consentPurposes, hasConsent, privacyNoticeVersion } from '../../domain/residents/consent.ts';
 import { texts } from '../texts.vi.ts';
-import { loadConversationState } from './conversation-state.ts';
 import { mainMenu } from './replies.ts';
 import { communeName } from './turn.ts';
 import type { Turn } from './turn.ts';
+import { startingState } from './turn-start.ts';
 import { receiveSharedPhone } from './visit-form.ts';
 import { extractPhoneNumber } from './form-inputs.ts';
 
 /**
  * The welcome with the privacy notice, said once per notice version (on following or on the first
- * message, whichever comes first). True when it was said now.
+ * message, whichever comes first). True when it was said now. That it was shown is written with
+ * the turn's replies, in the same statement.
  */
-export async function welcomeIfNew(turn: Turn): Promise<boolean> {
+export function welcomeIfNew(turn: Turn): boolean {
   if (turn.resident.privacyNoticeVersion === privacyNoticeVersion) return false;
-  await markPrivacyNoticeShown(turn.db, { id: turn.resident.id, version: privacyNoticeVersion, at: turn.now });
+  turn.noticeShown = privacyNoticeVersion;
+  turn.resident = { ...turn.resident, privacyNoticeVersion, privacyNoticeAt: turn.now };
   turn.say({ kind: 'text', text: texts.welcome(communeName(turn)) });
   return true;
 }
 
 /** Following the OA: the welcome and the menu the first time, a shorter greeting afterwards. */
-export async function welcomeFollower(turn: Turn): Promise<void> {
-  turn.say(mainMenu((await welcomeIfNew(turn)) ? texts.menuPrompt : texts.greetingBack));
+export function welcomeFollower(turn: Turn): void {
+  turn.say(mainMenu(welcomeIfNew(turn) ? texts.menuPrompt : texts.greetingBack));
 }
 
 /** Unfollowing: Zalo will refuse our messages anyway, so nothing stays scheduled. */
@@ -43,7 +45,7 @@ export async function receiveSharedInfo(turn: Turn, info: { name: string | null;
     await updateResidentDetails(turn.db, { id: turn.resident.id, displayName: info.name.slice(0, 100) });
     turn.resident = { ...turn.resident, displayName: info.name.slice(0, 100) };
   }
-  const state = await loadConversationState(turn.db, turn.resident.id, turn.now);
+  const state = await startingState(turn);
   if (state?.kind === 'visit' && state.step === 'phone-wait') return receiveSharedPhone(turn, state, phone);
   await updateResidentDetails(turn.db, { id: turn.resident.id, phone });
 }

@@ -1,5 +1,3 @@
-import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
-import { findUnconfirmedDoneRequest } from '../../../db/queries/help-requests.ts';
 import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
 import { updateResidentDetails } from '../../../db/queries/residents.ts';
 import { optIn, optOut } from '../../domain/residents/opt-out.ts';
@@ -23,6 +21,7 @@ import type { MessageReading } from './message-reading.ts';
 import { mainMenuButtons, menuButton, withButtons } from './replies.ts';
 import { formName, repromptForm } from './resume-form.ts';
 import type { Turn } from './turn.ts';
+import { startingDoneRequest, startingRun, startingState } from './turn-start.ts';
 import { startVisitForm } from './visit-form.ts';
 
 /** What is in progress for this resident when a message arrives. */
@@ -45,7 +44,7 @@ const switchTopicScore = 0.55;
 const precedence: readonly ContextStep[] = [answerPending, answerTeamQuestion, steerGuide, confirmInterruption, answerRequest, answerQuestion];
 
 export async function handleResidentMessage(turn: Turn, text: string | null): Promise<void> {
-  const firstContact = await welcomeIfNew(turn);
+  const firstContact = welcomeIfNew(turn);
   if (!text) {
     turn.say(withButtons(texts.mediaReceived, mainMenuButtons()));
     return;
@@ -56,8 +55,8 @@ export async function handleResidentMessage(turn: Turn, text: string | null): Pr
   await rememberAddressForm(turn, text);
   const reading = readMessage(text);
   const context: Context = {
-    state: await loadConversationState(turn.db, turn.resident.id, turn.now),
-    run: await findActiveGuideRun(turn.db, turn.resident.id),
+    state: await startingState(turn),
+    run: await startingRun(turn),
     firstContact,
   };
   for (const step of precedence) if (await step(turn, reading, context)) return;
@@ -72,15 +71,11 @@ async function answerPending(turn: Turn, reading: MessageReading, context: Conte
   return answered;
 }
 
-/** How long "đã được hỗ trợ xong chưa?" waits for a typed answer. */
-const teamQuestionAnswerableMs = 3 * 24 * 3600_000;
-
 /** A typed yes or no to "đã được hỗ trợ xong chưa?", when that is the most recent question asked. */
 async function answerTeamQuestion(turn: Turn, reading: MessageReading, { run, state }: Context): Promise<boolean> {
   if (state) return false;
   if (reading.yesNo === 'unclear' && reading.guideMove !== 'next' && reading.guideMove !== 'stuck') return false;
-  const since = new Date(turn.now.getTime() - teamQuestionAnswerableMs);
-  const request = await findUnconfirmedDoneRequest(turn.db, { residentId: turn.resident.id, since });
+  const request = await startingDoneRequest(turn);
   if (!request?.closedAt || (run && run.updatedAt > request.closedAt)) return false;
   const solved = reading.yesNo === 'yes' || (reading.yesNo === 'unclear' && reading.guideMove === 'next');
   await answerHelpQuestion(turn, request.id, solved);

@@ -1,25 +1,27 @@
 import type { DbOrTx } from '../../../db/client.ts';
 import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts';
+import type { NewOutbound } from '../../../db/queries/outbound-messages.ts';
 import type { OutboundContent } from './outbound-content.ts';
+
+type ReplyParams = { cause: string; recipientUserId: string; residentId: number | null; inboundEventId: number | null; contents: OutboundContent[]; notBefore?: Date };
 
 /**
  * Writes the messages of one reply to the outbox, in order. Keys derive from the cause, so running
  * the same cause twice (a retried job) writes nothing new. Returns the ids of new rows.
  */
-export async function queueReplies(
-  db: DbOrTx,
-  params: { cause: string; recipientUserId: string; residentId: number | null; inboundEventId: number | null; contents: OutboundContent[]; notBefore?: Date },
-): Promise<number[]> {
-  return insertOutboundMessages(
-    db,
-    params.contents.map((content, index) => ({
-      idempotencyKey: `${params.cause}-${index}`,
-      channel: 'oa_user' as const,
-      recipientId: params.recipientUserId,
-      residentId: params.residentId,
-      inboundEventId: params.inboundEventId,
-      payload: content,
-      ...(params.notBefore ? { notBefore: params.notBefore } : {}),
-    })),
-  );
+export async function queueReplies(db: DbOrTx, params: ReplyParams): Promise<number[]> {
+  return insertOutboundMessages(db, replyRows(params));
+}
+
+/** The outbox rows of one reply, for a caller that writes them together with other effects. */
+export function replyRows(params: ReplyParams): NewOutbound[] {
+  return params.contents.map((content, index) => ({
+    idempotencyKey: `${params.cause}-${index}`,
+    channel: 'oa_user' as const,
+    recipientId: params.recipientUserId,
+    residentId: params.residentId,
+    inboundEventId: params.inboundEventId,
+    payload: content,
+    ...(params.notBefore ? { notBefore: params.notBefore } : {}),
+  }));
 }
