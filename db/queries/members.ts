@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { members } from '../schema/index.ts';
 
@@ -50,4 +50,26 @@ export async function findTeamLeader(db: DbOrTx, teamId: number): Promise<Member
     .orderBy(members.id)
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Gives a member without a Zalo id this one, unless another member of the team already holds it
+ * (the id is unique per team and id space). True when stored.
+ */
+export async function setMemberZaloIdIfFree(
+  db: DbOrTx,
+  params: { memberId: number; teamId: number; source: NonNullable<MemberRow['zaloIdSource']>; zaloUserId: string },
+): Promise<boolean> {
+  const taken = await findMemberByZaloId(db, params);
+  if (taken) return taken.id === params.memberId;
+  const rows = await db
+    .update(members)
+    .set({ zaloUserId: params.zaloUserId, zaloIdSource: params.source })
+    .where(and(eq(members.id, params.memberId), isNull(members.zaloUserId)))
+    .returning({ id: members.id });
+  return rows.length > 0;
+}
+
+export async function listMembersOfTeam(db: DbOrTx, teamId: number): Promise<MemberRow[]> {
+  return db.select().from(members).where(eq(members.teamId, teamId)).orderBy(members.id);
 }

@@ -25,6 +25,8 @@ export type FakeZaloOptions = {
   oauthLatencyMs?: number;
   /** Fixed port for local use (`npm run fake-zalo`); tests take a free one. */
   port?: number;
+  /** Keep only the newest calls (local mode runs for hours); tests keep them all. */
+  maxRecordedCalls?: number;
 };
 
 type Route = (state: FakeZaloState, req: FakeRequest) => FakeAnswer | Promise<FakeAnswer>;
@@ -74,6 +76,7 @@ export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo>
       status: answer.status,
       response: answer.json,
     });
+    if (options.maxRecordedCalls !== undefined && state.calls.length > options.maxRecordedCalls) state.calls.splice(0, state.calls.length - options.maxRecordedCalls);
     if (answer.afterDelivery) {
       const hold = state.takeInjection(req.path, ['hold-after-delivery']);
       if (hold?.kind === 'hold-after-delivery') await sleep(hold.ms);
