@@ -26,6 +26,11 @@ try {
   if (mode === 'start') {
     await ensureServices({ databaseUrl, redisUrl, root, log, createDatabase: true });
     await run('npx', ['tsx', 'scripts/db-migrate.ts']);
+    // The bot serves the Mini App (beside the simulator in local mode); a fresh clone has no build yet.
+    if (!existsSync(path.join(root, 'miniapp', 'www', 'index.html'))) {
+      log('building the Mini App (first start only)…');
+      await run('npm', ['run', '--silent', 'build:miniapp']);
+    }
     await run('npx', ['tsx', 'scripts/start-all.ts']);
   } else if (mode === 'test') {
     const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? testDatabaseOf(databaseUrl);

@@ -23,7 +23,7 @@ export type FakeZaloOptions = {
   accessTokenTtlSec?: number;
   /** Latency added to every OAuth call, to make concurrent refreshes overlap. */
   oauthLatencyMs?: number;
-  /** Fixed port for local use (`npm run fake-zalo`); tests take a free one. */
+  /** A fixed port; by default a free one. */
   port?: number;
   /** Keep only the newest calls (local mode runs for hours); tests keep them all. */
   maxRecordedCalls?: number;
