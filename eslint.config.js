@@ -60,6 +60,11 @@ export default tseslint.config(
     },
   },
   {
+    // The local simulator's page: plain browser modules served as they are, no build step.
+    files: ['scripts/local/simulator/public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'module' },
+  },
+  {
     // The Mini App runs in a browser (Zalo's WebView) and speaks to the bot over HTTP only.
     files: ['miniapp/**'],
     languageOptions: { globals: globals.browser },
