@@ -1,10 +1,16 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { holdUntilReleased } from './bench-resources.ts';
 
-export type BenchChild = { process: ChildProcess; stop: () => Promise<void> };
+export type BenchChild = {
+  process: ChildProcess;
+  /** CPU time (user + system) the process has used so far, in ms; null where /proc is not there. */
+  cpuMs: () => number | null;
+  stop: () => Promise<void>;
+};
 
 /**
  * Runs a TypeScript entry point (bot/main.ts, workers/main.ts) as its own process, the way
@@ -12,10 +18,12 @@ export type BenchChild = { process: ChildProcess; stop: () => Promise<void> };
  * clean; it is stopped (SIGTERM, then waited for) by `stop` or, on Ctrl-C, with the run's leftovers.
  */
 export function launchChild(name: string, entry: string, env: NodeJS.ProcessEnv): BenchChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_PROFILE_DIR: each child writes a V8 CPU profile there when it exits (to see where a figure goes).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => console.error(`${name} | ${line}`));
   const stop = holdUntilReleased(`process ${name} (${child.pid})`, () => stopChild(child));
-  return { process: child, stop };
+  return { process: child, cpuMs: () => processCpuMs(child.pid), stop };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -26,6 +34,18 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
   await exited;
   clearTimeout(force);
+}
+
+/** Linux counts a process's CPU time in /proc/<pid>/stat, fields 14 and 15, in 1/100 s (USER_HZ). */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** A TCP port nothing listens on right now. */
