@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client.ts';
-import type { NewOutbound } from '../../db/queries/outbound-messages.ts';
+import type { TurnReplyRow } from '../../db/queries/inbound-turns.ts';
 import { beginResidentTurn } from '../../db/queries/resident-turns.ts';
 import { replyRows } from '../domain/outbox/queue-replies.ts';
 import { handleGroupMessage } from './group/handle-group-message.ts';
@@ -29,7 +29,7 @@ export type ChatDeps = {
  */
 export type ChatOutcome = {
   /** Outbox rows for the replies to the person who wrote, in order. */
-  replies: NewOutbound[];
+  replies: TurnReplyRow[];
   /** Outbox rows the turn already wrote (a team told of a new request, a group's answer). */
   writtenIds: number[];
   /** The privacy notice shown to this resident in this turn, to record with the replies. */

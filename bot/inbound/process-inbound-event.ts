@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import type { InboundRow } from '../../db/queries/inbound-events.ts';
 import { claimInboundEvent, finishInboundTurn, listOpenRepliesOfEvent } from '../../db/queries/inbound-turns.ts';
+import type { InboundClaimRow } from '../../db/queries/decode-rows.ts';
 import { handleIncomingEvent } from '../chat/handle-incoming-event.ts';
 import type { IncomingEvent } from '../chat/incoming-event.ts';
 import type { ReportLinks } from '../chat/digest/report-links.ts';
@@ -46,7 +46,7 @@ export async function processInboundEvent(deps: ProcessInboundDeps, inboundEvent
   });
 }
 
-function toIncoming(row: InboundRow): IncomingEvent | null {
+function toIncoming(row: InboundClaimRow): IncomingEvent | null {
   if (row.source === 'zca') return zcaStoredToIncoming(row.payload, row.id);
   const json: unknown = JSON.parse(row.payload);
   const envelope = envelopeSchema.safeParse(json);

@@ -1,15 +1,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { inboundEvents, outboundMessages, residents } from '../schema/index.ts';
-import type { InboundRow } from './inbound-events.ts';
+import { outboundMessages } from '../schema/index.ts';
+import { inboundClaimRow, isJsonRow } from './decode-rows.ts';
+import type { InboundClaimRow, JsonRow } from './decode-rows.ts';
 import type { NewOutbound } from './outbound-messages.ts';
 
 /*
  * The worker's side of an inbound event, one statement at each end of its transaction: the event
  * with what decides whether it may be handled now, and the turn's replies with its completion.
+ * Written by hand: they run for every message, and drizzle's builder cost more CPU than the rest.
  */
 
-export type ClaimedInboundEvent = { event: InboundRow; earlierWaiting: boolean };
+export type ClaimedInboundEvent = { event: InboundClaimRow; earlierWaiting: boolean };
 
 /**
  * Locks the event's row, says whether an older event from the same sender is still waiting, and
@@ -18,25 +20,28 @@ export type ClaimedInboundEvent = { event: InboundRow; earlierWaiting: boolean }
  */
 export async function claimInboundEvent(tx: Tx, id: number): Promise<ClaimedInboundEvent | null> {
   // A CTE with FOR UPDATE is not inlined: the row is locked before the rest is evaluated.
-  const event = tx.$with('event').as(tx.select().from(inboundEvents).where(eq(inboundEvents.id, id)).for('update'));
-  const earlier = sql`exists (select 1 from inbound_events e where e.sender_id = ${event.senderId} and e.status = 'received' and e.id < ${event.id})`;
-  const [row] = await tx
-    .with(event)
-    .select({
-      event: event._.selectedFields,
-      earlierWaiting: sql<boolean>`${earlier}`.mapWith(Boolean),
-      locked: sql`case when ${event.senderId} is not null and ${event.status} = 'received' and not ${earlier}
-        then (select 1 from pg_advisory_xact_lock(hashtext('sender:' || ${event.senderId}))) end`,
-    })
-    .from(event);
-  return row ? { event: row.event, earlierWaiting: row.earlierWaiting } : null;
+  const result = await tx.execute<JsonRow>(sql`
+    with event as (select id, source, oa_id, sender_id, payload, status from inbound_events where id = ${id} for update)
+    select row_to_json(e) as event, w.earlier_waiting,
+      case when e.sender_id is not null and e.status = 'received' and not w.earlier_waiting
+        then (select 1 from pg_advisory_xact_lock(hashtext('sender:' || e.sender_id))) end as locked
+    from event e
+    cross join lateral (
+      select exists (select 1 from inbound_events x where x.sender_id = e.sender_id and x.status = 'received' and x.id < e.id) as earlier_waiting
+    ) w`);
+  const row = result.rows[0];
+  if (!row || !isJsonRow(row.event)) return null;
+  return { event: inboundClaimRow(row.event), earlierWaiting: row.earlier_waiting === true };
 }
+
+/** An outbox row of a turn's reply (see replyRows). */
+export type TurnReplyRow = Pick<NewOutbound, 'idempotencyKey' | 'channel' | 'recipientId' | 'residentId' | 'inboundEventId' | 'payload' | 'notBefore'>;
 
 export type FinishInboundTurn = {
   inboundEventId: number;
   now: Date;
-  /** Outbox rows of the replies, written already marked as handed to the queue (see the worker). */
-  replies: NewOutbound[];
+  /** Written already marked as handed to the queue (see the worker's hand-over). */
+  replies: TurnReplyRow[];
   noticeShown: { residentId: number; version: string; at: Date } | null;
 };
 
@@ -45,37 +50,29 @@ export type FinishInboundTurn = {
  * the event processed and records the privacy notice shown. Returns the ids of the new replies.
  */
 export async function finishInboundTurn(tx: Tx, p: FinishInboundTurn): Promise<number[]> {
-  const processed = tx
-    .$with('processed')
-    .as(
-      tx
-        .update(inboundEvents)
-        .set({ status: 'processed', processedAt: p.now, attempts: sql`${inboundEvents.attempts} + 1`, lastError: null })
-        .where(eq(inboundEvents.id, p.inboundEventId))
-        .returning({ id: inboundEvents.id }),
-    );
-  const notice = tx
-    .$with('notice')
-    .as(
-      tx
-        .update(residents)
-        .set({ privacyNoticeVersion: p.noticeShown?.version ?? null, privacyNoticeAt: p.noticeShown?.at ?? null })
-        .where(eq(residents.id, p.noticeShown?.residentId ?? 0))
-        .returning({ id: residents.id }),
-    );
-  const ctes = p.noticeShown ? [processed, notice] : [processed];
+  const notice = p.noticeShown
+    ? sql`, notice as (update residents set privacy_notice_version = ${p.noticeShown.version}, privacy_notice_at = ${p.noticeShown.at} where id = ${p.noticeShown.residentId})`
+    : sql``;
+  const processed = sql`with processed as (
+      update inbound_events set status = 'processed', processed_at = ${p.now}, attempts = attempts + 1, last_error = null where id = ${p.inboundEventId}
+    )${notice}`;
   if (p.replies.length === 0) {
-    await tx.with(...ctes).select({ id: processed.id }).from(processed);
+    await tx.execute(sql`${processed} select 1`);
     return [];
   }
-  const rows = p.replies.map((r) => ({ ...r, enqueuedAt: p.now }));
-  const inserted = await tx
-    .with(...ctes)
-    .insert(outboundMessages)
-    .values(rows)
-    .onConflictDoNothing({ target: outboundMessages.idempotencyKey })
-    .returning({ id: outboundMessages.id });
-  return inserted.map((r) => r.id);
+  const values = sql.join(
+    p.replies.map(
+      (r) =>
+        sql`(${r.idempotencyKey}, ${r.channel}, ${r.recipientId}, ${r.residentId ?? null}, ${r.inboundEventId ?? null}, ${JSON.stringify(r.payload)}, coalesce(${r.notBefore ?? null}::timestamptz, now()), ${p.now})`,
+    ),
+    sql`, `,
+  );
+  const result = await tx.execute<{ id: number | string }>(sql`${processed}
+    insert into outbound_messages (idempotency_key, channel, recipient_id, resident_id, inbound_event_id, payload, not_before, enqueued_at)
+    values ${values}
+    on conflict (idempotency_key) do nothing
+    returning id`);
+  return result.rows.map((r) => Number(r.id));
 }
 
 /** An event's replies not sent yet: a retry after the turn committed hands them to the queue again. */

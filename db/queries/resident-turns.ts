@@ -1,11 +1,14 @@
-import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { conversationStates, guideRuns, helpRequests, orgUnits, residents } from '../schema/index.ts';
 import type { ConversationStateRow } from './conversation-states.ts';
+import { conversationStateRow, guideRunRow, isJsonRow, orgUnitRow, residentRow } from './decode-rows.ts';
+import type { JsonRow } from './decode-rows.ts';
 import type { GuideRunRow } from './guide-runs.ts';
-import type { HelpRequestRow } from './help-requests.ts';
 import type { OrgUnitRow } from './org-units.ts';
 import type { ResidentRow } from './residents.ts';
+
+/** A request a team closed that waits for the resident's "đã được hỗ trợ xong chưa?" answer. */
+export type DoneRequest = { id: number; closedAt: Date | null };
 
 /** What a resident's turn starts from, as Postgres had it before the turn wrote anything. */
 export type ResidentTurnStart = {
@@ -15,7 +18,7 @@ export type ResidentTurnStart = {
   state: ConversationStateRow | null;
   run: GuideRunRow | null;
   /** The latest request a team closed since `doneSince` that the resident has not confirmed yet. */
-  doneRequest: HelpRequestRow | null;
+  doneRequest: DoneRequest | null;
 };
 
 /**
@@ -26,30 +29,34 @@ export type ResidentTurnStart = {
  * the resident's row until the turn commits.
  */
 export async function beginResidentTurn(tx: Tx, p: { oaId: string; zaloUserId: string; at: Date; communeCode: string; doneSince: Date }): Promise<ResidentTurnStart> {
-  const resident = tx.$with('resident').as(
-    tx
-      .insert(residents)
-      .values({ oaId: p.oaId, zaloUserId: p.zaloUserId, lastInteractionAt: p.at })
-      .onConflictDoUpdate({
-        target: [residents.oaId, residents.zaloUserId],
-        set: { lastInteractionAt: sql`greatest(${residents.lastInteractionAt}, excluded.last_interaction_at)` },
-      })
-      .returning(),
-  );
-  const latestDone = tx
-    .select({ id: helpRequests.id })
-    .from(helpRequests)
-    .where(and(eq(helpRequests.residentId, resident.id), eq(helpRequests.status, 'done'), isNull(helpRequests.residentConfirmedAt), gte(helpRequests.closedAt, p.doneSince)))
-    .orderBy(desc(helpRequests.closedAt))
-    .limit(1);
-  const [row] = await tx
-    .with(resident)
-    .select({ resident: resident._.selectedFields, commune: orgUnits, state: conversationStates, run: guideRuns, doneRequest: helpRequests })
-    .from(resident)
-    .leftJoin(orgUnits, eq(orgUnits.code, p.communeCode))
-    .leftJoin(conversationStates, eq(conversationStates.residentId, resident.id))
-    .leftJoin(guideRuns, and(eq(guideRuns.residentId, resident.id), eq(guideRuns.status, 'active')))
-    .leftJoin(helpRequests, eq(helpRequests.id, sql`(${latestDone})`));
-  if (!row) throw new Error('resident upsert returned no row');
-  return row;
+  const result = await tx.execute<JsonRow>(sql`
+    with resident as (
+      insert into residents (oa_id, zalo_user_id, last_interaction_at) values (${p.oaId}, ${p.zaloUserId}, ${p.at})
+      on conflict (oa_id, zalo_user_id)
+        do update set last_interaction_at = greatest(residents.last_interaction_at, excluded.last_interaction_at)
+      returning *
+    )
+    select row_to_json(r) as resident,
+      (select row_to_json(o) from org_units o where o.code = ${p.communeCode}) as commune,
+      (select row_to_json(s) from conversation_states s where s.resident_id = r.id) as state,
+      (select row_to_json(g) from guide_runs g where g.resident_id = r.id and g.status = 'active') as run,
+      (select json_build_object('id', h.id, 'closed_at', h.closed_at) from help_requests h
+        where h.resident_id = r.id and h.status = 'done' and h.resident_confirmed_at is null and h.closed_at >= ${p.doneSince}
+        order by h.closed_at desc limit 1) as done_request
+    from resident r`);
+  const row = result.rows[0];
+  if (!row || !isJsonRow(row.resident)) throw new Error('resident upsert returned no row');
+  return {
+    resident: residentRow(row.resident),
+    commune: isJsonRow(row.commune) ? orgUnitRow(row.commune) : null,
+    state: isJsonRow(row.state) ? conversationStateRow(row.state) : null,
+    run: isJsonRow(row.run) ? guideRunRow(row.run) : null,
+    doneRequest: isJsonRow(row.done_request) ? doneRequest(row.done_request) : null,
+  };
+}
+
+function doneRequest(r: JsonRow): DoneRequest {
+  const id = Number(r.id);
+  if (!Number.isInteger(id)) throw new Error('help request without id');
+  return { id, closedAt: typeof r.closed_at === 'string' ? new Date(r.closed_at) : null };
 }

@@ -9,7 +9,8 @@ import { createScratchDatabase, deleteQueueKeys, freePort, launch, processCpuMs,
 import type { Counters, Launched } from './e2e-processes.ts';
 import { percentile, postText, runOpenLoop } from './e2e-traffic.ts';
 
-export type E2eOptions = { quick: boolean; workers?: number; rate?: number; seconds?: number };
+/** `profileDir`: the workers write V8 CPU profiles there (`--cpu-prof`) when they stop. */
+export type E2eOptions = { quick: boolean; workers?: number; rate?: number; seconds?: number; profileDir?: string };
 
 /**
  * One resident message end to end, as production runs it: the bot (bot/main.ts) and `workers`
@@ -46,7 +47,7 @@ export async function e2eBench(options: E2eOptions): Promise<Record<string, unkn
     const bot = launch('bot', 'bot/main.ts', env, false);
     launched.push(bot);
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true, 60_000, 'the bot');
-    const workers = Array.from({ length: workerCount }, (_, i) => launch(`worker-${i + 1}`, 'workers/main.ts', env, true));
+    const workers = Array.from({ length: workerCount }, (_, i) => launch(`worker-${i + 1}`, 'workers/main.ts', env, true, profileArgs(options.profileDir)));
     launched.push(...workers);
     const webhookUrl = `http://127.0.0.1:${port}/webhooks/zalo`;
     await warmUp(fake, webhookUrl);
@@ -112,4 +113,8 @@ function sum(workers: Launched[]): Counters {
     total.cpuMs += c.cpuMs;
   }
   return total;
+}
+
+function profileArgs(dir: string | undefined): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }

@@ -51,12 +51,12 @@ export type Counters = { pg: number; redisCommands: number; redisPipelines: numb
 export type Launched = { child: ChildProcess; latest: () => Counters | null };
 
 /**
- * Runs `entry` as its own Node process. Lines are echoed to stderr (stdout stays for results);
+ * Runs `entry` as its own Node process, with `nodeArgs` (e.g. `--cpu-prof`) before it. Lines are echoed to stderr (stdout stays for results);
  * with `counted`, the round-trip counter is preloaded and its latest reading kept.
  */
-export function launch(name: string, entry: string, env: NodeJS.ProcessEnv, counted: boolean): Launched {
+export function launch(name: string, entry: string, env: NodeJS.ProcessEnv, counted: boolean, nodeArgs: string[] = []): Launched {
   const preload = counted ? ['--import', './scripts/bench/count-round-trips.ts'] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...preload, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let latest: Counters | null = null;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {

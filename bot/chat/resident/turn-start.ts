@@ -1,7 +1,7 @@
 import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
 import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
 import { findUnconfirmedDoneRequest } from '../../../db/queries/help-requests.ts';
-import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
+import type { DoneRequest } from '../../../db/queries/resident-turns.ts';
 import { conversationStateOf, loadConversationState } from './conversation-state.ts';
 import type { ConversationState } from './conversation-state.ts';
 import type { Turn } from './turn.ts';
@@ -27,7 +27,7 @@ export async function startingRun(turn: Turn): Promise<GuideRunRow | null> {
 }
 
 /** The latest request a team closed in the last three days that the resident has not confirmed. */
-export async function startingDoneRequest(turn: Turn): Promise<HelpRequestRow | null> {
+export async function startingDoneRequest(turn: Turn): Promise<DoneRequest | null> {
   const { doneRequest } = turn.start;
   delete turn.start.doneRequest;
   if (doneRequest !== undefined) return doneRequest;

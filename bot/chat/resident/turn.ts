@@ -1,9 +1,9 @@
 import type { Tx } from '../../../db/client.ts';
 import type { ConversationStateRow } from '../../../db/queries/conversation-states.ts';
 import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
-import type { HelpRequestRow } from '../../../db/queries/help-requests.ts';
 import type { OrgUnitRow } from '../../../db/queries/org-units.ts';
 import type { ResidentRow } from '../../../db/queries/residents.ts';
+import type { DoneRequest } from '../../../db/queries/resident-turns.ts';
 import type { OutboundContent } from '../../domain/outbox/outbound-content.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { OutboundContent } from '../../domain/outbox/outbound-content.ts';
  * taken once, by the first read of the turn (see turn-start.ts); a value absent here (undefined)
  * is read from Postgres, since the turn may have changed it since.
  */
-export type TurnStart = { state?: ConversationStateRow | null; run?: GuideRunRow | null; doneRequest?: HelpRequestRow | null };
+export type TurnStart = { state?: ConversationStateRow | null; run?: GuideRunRow | null; doneRequest?: DoneRequest | null };
 
 /**
  * One exchange with a resident: everything a handler needs, and the replies it has decided on.

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../db/client.ts';
 import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts';
-import type { NewOutbound } from '../../../db/queries/outbound-messages.ts';
+import type { TurnReplyRow } from '../../../db/queries/inbound-turns.ts';
 import type { OutboundContent } from './outbound-content.ts';
 
 type ReplyParams = { cause: string; recipientUserId: string; residentId: number | null; inboundEventId: number | null; contents: OutboundContent[]; notBefore?: Date };
@@ -14,7 +14,7 @@ export async function queueReplies(db: DbOrTx, params: ReplyParams): Promise<num
 }
 
 /** The outbox rows of one reply, for a caller that writes them together with other effects. */
-export function replyRows(params: ReplyParams): NewOutbound[] {
+export function replyRows(params: ReplyParams): TurnReplyRow[] {
   return params.contents.map((content, index) => ({
     idempotencyKey: `${params.cause}-${index}`,
     channel: 'oa_user' as const,
