@@ -9,6 +9,7 @@ import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 import { startSimulator } from '../../scripts/local/simulator/start-simulator.ts';
 import type { RunningSimulator } from '../../scripts/local/simulator/start-simulator.ts';
 import { startDemoStack } from '../helpers/demo-stack.ts';
+import { linkTeamGroups } from '../helpers/link-team-groups.ts';
 import { toPalettePng } from '../helpers/palette-png.ts';
 import { patient, simulatorPage } from '../helpers/simulator-page.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
@@ -29,6 +30,8 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is not at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
   mkdirSync(artifacts, { recursive: true });
   stack = await startDemoStack({ env: { MINIAPP_DEV_LOGIN: 'true' } });
+  // A second team group, so the page has to offer a choice of groups.
+  await linkTeamGroups(stack.core.db, [{ unit: 'Thôn Tây', kind: 'village', groupId: 'group-thon-tay' }]);
   scenario = await buildLocalScenario(stack.core.db);
   // zmp-sdk answers with its own mocks only on a host named localhost (see the Mini App's browser test).
   const miniappUrl = miniappBuilt ? `${stack.baseUrl.replace('127.0.0.1', 'localhost')}/miniapp/` : null;
@@ -50,10 +53,11 @@ async function openPage(width: number, height: number): Promise<Page> {
 }
 
 describe('the local simulator in a browser (headless Chromium), against the real bot and workers', () => {
-  it('reads the seeded commune: the linked team group, the leaders and invented residents', () => {
+  it('reads the seeded commune: the linked team groups, the leaders and invented residents', () => {
     expect(scenario.commune.name).toBe('Xã Demo');
     expect(scenario.groups.map((g) => [g.groupId, g.kind])).toEqual([
       ['group-thon-dong', 'team'],
+      ['group-thon-tay', 'team'],
       ['group-leaders', 'leaders'],
     ]);
     expect(scenario.groups[0]?.members.map((m) => m.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']);
@@ -122,6 +126,8 @@ type Sim = ReturnType<typeof simulatorPage>;
 
 /** Steps 1 and 2; returns the number of the request the bot filed. */
 async function residentAsksForAVisit(sim: Sim): Promise<string> {
+  // Another team's group is on screen: the new request must be flagged in the group picker.
+  await sim.choose('team', 'Nhóm', 'Tổ CNSCĐ Thôn Tây');
   // 1. Typed without diacritics, as many elderly residents do.
   await sim.type('resident', 'cach cai vneid');
   await sim.see('resident', 'Bước 1/7');
@@ -149,6 +155,8 @@ async function residentAsksForAVisit(sim: Sim): Promise<string> {
 /** Steps 3 and 4. */
 async function teamDoesTheVisit(sim: Sim, requestId: string): Promise<void> {
   // 3. The team's group is told, with the commands to use; a member claims and closes.
+  await sim.pane('team').locator('option', { hasText: 'Tổ CNSCĐ Thôn Đông • có tin mới' }).waitFor({ state: 'attached', ...patient });
+  await sim.choose('team', 'Nhóm', 'Tổ CNSCĐ Thôn Đông • có tin mới');
   const announced = await sim.see('team', `Yêu cầu hỗ trợ tận nhà số ${requestId}`);
   expect(announced).toContain(`/nhan ${requestId}`);
   await sim.choose('team', 'Viết với tư cách', 'Nguyễn Văn An (tổ trưởng)');

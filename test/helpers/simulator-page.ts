@@ -34,7 +34,7 @@ export function simulatorPage(page: Page) {
       await button.click();
     },
     async choose(name: PaneName, label: string, option: string): Promise<void> {
-      await pane(name).getByLabel(label).selectOption({ label: option });
+      await pane(name).getByLabel(label, { exact: true }).selectOption({ label: option });
     },
   };
 }

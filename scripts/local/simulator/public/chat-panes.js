@@ -8,6 +8,8 @@ const roleLabels = { team_leader: 'tổ trưởng', member: 'thành viên', comm
 function picker(root, labelText, options) {
   const label = el('label', 'picker');
   const select = el('select');
+  // Named by its label alone: wrapped in the label, it would also be named by its chosen option.
+  select.setAttribute('aria-label', labelText);
   for (const option of options) {
     const node = el('option', null, option.label);
     node.value = option.value;
@@ -112,5 +114,21 @@ export function groupPane(root, groups, shared) {
     pane.redraw();
   });
   if (!groupSelect) root.querySelector('.pickers').prepend(el('p', 'group-name', current().name));
+  else markNewInOtherGroups(pane, groupSelect, groups);
   return pane;
+}
+
+/** A team group not on screen that gets a message says so in the picker until it is chosen. */
+function markNewInOtherGroups(pane, select, groups) {
+  const optionOf = (group) => [...select.options].find((o) => o.value === group.id);
+  const addToLog = pane.add;
+  pane.add = (entries) => {
+    const elsewhere = groups.filter((g) => g.id !== select.value && entries.some((e) => e.chat === `group:${g.id}`));
+    for (const group of elsewhere) optionOf(group).textContent = `${group.name} • có tin mới`;
+    return addToLog(entries) + elsewhere.length;
+  };
+  select.addEventListener('change', () => {
+    const chosen = groups.find((g) => g.id === select.value);
+    if (chosen) optionOf(chosen).textContent = chosen.name;
+  });
 }
