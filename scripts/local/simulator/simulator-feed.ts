@@ -32,7 +32,10 @@ export function createFeed(delivered: readonly DeliveredMessage[], oaName: strin
   const entries: FeedEntry[] = [];
   let deliveredSeen = 0;
 
-  /** Appends the stand-in's new deliveries, so they sort before anything sent after this moment. */
+  /**
+   * Appends the stand-in's new deliveries, so they sort before anything sent after this moment.
+   * The stand-in only ever appends to `delivered`, so a count of those already read is enough.
+   */
   function sync(): void {
     for (const d of delivered.slice(deliveredSeen)) {
       if (d.to.startsWith('user:') || d.to.startsWith('group:')) {

@@ -46,7 +46,7 @@ export function simulatorApiRoutes(app: FastifyInstance, ctx: SimulatorContext):
   }
 }
 
-/** Who can be played, without what only the server needs (shared phone numbers stay here too). */
+/** Who can be played. What a resident shares (name, phone) stays on the server, which sends it. */
 function scenarioForPage(ctx: SimulatorContext) {
   const { scenario } = ctx;
   return {

@@ -71,7 +71,7 @@ export function residentPane(root, scenario, shared) {
   return pane;
 }
 
-/** The camera button opens a few sample pictures; one tap sends it, as choosing from the gallery. */
+/** The "Ảnh" button opens a few sample pictures; one tap sends it, as choosing from the gallery. */
 function samplePicker(root, samples, sendSample) {
   const tray = root.querySelector('.samples');
   root.querySelector('.attach').addEventListener('click', () => (tray.hidden = !tray.hidden));
