@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../client.ts';
+import type { Db, DbOrTx, Tx } from '../client.ts';
 import { inboundEvents } from '../schema/index.ts';
 
 export type InboundRow = typeof inboundEvents.$inferSelect;
@@ -16,6 +16,55 @@ export async function insertInboundEvent(db: DbOrTx, row: NewInbound): Promise<n
     .onConflictDoNothing({ target: inboundEvents.dedupeKey })
     .returning({ id: inboundEvents.id });
   return inserted?.id ?? null;
+}
+
+/** A delivery to store through the batch insert; it is handed to the queue later, by the relay. */
+export type InboundToStore = Pick<NewInbound, 'oaId' | 'senderId' | 'lastError'> &
+  Pick<InboundRow, 'source' | 'eventName' | 'dedupeKey' | 'payload' | 'status' | 'receivedAt'>;
+
+/** Channel the insert trigger (migration 0008) notifies when events wait to be handed over. */
+export const inboundWaitingChannel = 'inbound_events_waiting';
+
+/**
+ * Stores many deliveries in one statement: the rows go as one array per column, so the statement
+ * text and its parameter count stay the same whatever the batch size. Rows whose dedupe key is
+ * already stored are skipped; the answer lists the rows actually inserted. One statement, so a
+ * failure stores none of them. Dedupe keys must be unique within `rows`.
+ */
+export async function insertInboundEvents(db: DbOrTx, rows: InboundToStore[]): Promise<{ id: number; dedupeKey: string }[]> {
+  if (rows.length === 0) return [];
+  const column = <T>(pick: (r: InboundToStore) => T) => sql.param(rows.map(pick));
+  const result = await db.execute<{ id: string; dedupe_key: string }>(sql`
+    insert into inbound_events (source, oa_id, event_name, sender_id, dedupe_key, payload, status, last_error, received_at)
+    select * from unnest(
+      ${column((r) => r.source)}::inbound_source[], ${column((r) => r.oaId ?? null)}::text[], ${column((r) => r.eventName)}::text[],
+      ${column((r) => r.senderId ?? null)}::text[], ${column((r) => r.dedupeKey)}::text[], ${column((r) => r.payload)}::text[],
+      ${column((r) => r.status)}::inbound_status[], ${column((r) => r.lastError ?? null)}::text[], ${column((r) => r.receivedAt.toISOString())}::timestamptz[]
+    )
+    on conflict (dedupe_key) do nothing
+    returning id, dedupe_key`);
+  return result.rows.map((r) => ({ id: Number(r.id), dedupeKey: r.dedupe_key }));
+}
+
+/**
+ * Claims up to `limit` stored events not handed to the queue yet, oldest first, and passes their
+ * ids to `handOver` inside the claiming transaction. Rows another relay holds are skipped, so
+ * relays running at once never claim the same event. When `handOver` throws, or the process dies
+ * before the commit, the claim is rolled back and the events stay waiting for the next pass.
+ * Returns how many were handed over.
+ */
+export async function handOverWaitingInboundEvents(db: Db, params: { limit: number; now: Date }, handOver: (ids: number[]) => Promise<void>): Promise<number> {
+  return db.transaction(async (tx) => {
+    const claimed = await tx.execute<{ id: string }>(sql`
+      update inbound_events set enqueued_at = ${params.now.toISOString()}::timestamptz
+      where id in (
+        select id from inbound_events where status = 'received' and enqueued_at is null
+        order by id limit ${params.limit} for update skip locked)
+      returning id`);
+    const ids = claimed.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    if (ids.length > 0) await handOver(ids);
+    return ids.length;
+  });
 }
 
 /** Reads and locks the row: two jobs for the same event cannot process it side by side. */
@@ -105,4 +154,18 @@ export async function countInboundHealth(db: DbOrTx): Promise<{ status: Record<s
     .where(eq(inboundEvents.status, 'ignored'))
     .groupBy(sql`1`);
   return { status: Object.fromEntries(byStatus.map((r) => [r.status, r.n])), ignoredByReason: Object.fromEntries(reasons.map((r) => [r.reason, r.n])) };
+}
+
+/** Stored events waiting to be handled whose job has not been handed to the queue yet. */
+export async function countInboundAwaitingHandOver(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(inboundEvents)
+    .where(and(eq(inboundEvents.status, 'received'), isNull(inboundEvents.enqueuedAt)));
+  return row?.n ?? 0;
+}
+
+/** Every stored event's id, dedupe key and status, for checks that nothing was lost or stored twice. */
+export async function listInboundKeys(db: DbOrTx): Promise<{ id: number; dedupeKey: string; status: InboundRow['status'] }[]> {
+  return db.select({ id: inboundEvents.id, dedupeKey: inboundEvents.dedupeKey, status: inboundEvents.status }).from(inboundEvents);
 }

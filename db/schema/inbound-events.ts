@@ -22,7 +22,10 @@ export const inboundEvents = pgTable(
     payload: text('payload').notNull(),
     status: inboundStatus('status').notNull().default('received'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-    /** Set once a job has been handed to Redis; null rows are re-enqueued by the sweeper. */
+    /**
+     * Set once a job has been handed to Redis. Webhook events are stored with null and handed over by
+     * the relay (bot/inbound/inbound-relay.ts); rows left null are re-enqueued by the sweeper.
+     */
     enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
     processedAt: timestamp('processed_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
@@ -35,5 +38,10 @@ export const inboundEvents = pgTable(
     index('inbound_events_sender_waiting_idx')
       .on(t.senderId, t.id)
       .where(sql`${t.status} = 'received'`),
+    // The relay's claim: stored, not handed to the queue yet. Kept tiny however long the backlog of
+    // handed-over events waiting for a worker grows.
+    index('inbound_events_handover_idx')
+      .on(t.id)
+      .where(sql`${t.status} = 'received' and ${t.enqueuedAt} is null`),
   ],
 );
