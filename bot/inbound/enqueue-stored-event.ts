@@ -5,10 +5,11 @@ import type { Logger } from '../logger.ts';
 export type EnqueueStoredEventDeps = { db: Db; enqueueInbound: (inboundEventId: number) => Promise<void>; logger: Logger };
 
 /**
- * Hands a stored event's id to the queue. Events are inserted already marked as handed over (one
- * round trip less on the webhook path); when Redis refuses, the mark is cleared so the sweeper
- * picks the event up within seconds. If even that fails, the sweeper finds it once the hand-over
- * looks stale. True when the queue took it.
+ * Hands one stored event's id to the queue at once: the zca-js listener's path (low volume, one
+ * message at a time). Webhook events go through the relay instead (inbound-relay.ts). The row is
+ * inserted already marked as handed over; when Redis refuses, the mark is cleared so the relay's
+ * interval or the sweeper picks the event up within seconds. If even that fails, the sweeper finds
+ * it once the hand-over looks stale. True when the queue took it.
  */
 export async function enqueueStoredEvent(deps: EnqueueStoredEventDeps, inboundEventId: number): Promise<boolean> {
   try {

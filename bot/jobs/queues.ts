@@ -12,6 +12,8 @@ export type Queues = {
   byName: Record<QueueName, Queue>;
   /** Throws QueueUnavailableError at once when Redis is away, instead of waiting for it. */
   enqueueInbound: (inboundEventId: number) => Promise<void>;
+  /** Many at once, in one round trip (the relay's hand-over); same job ids as enqueueInbound. */
+  enqueueInboundBatch: (inboundEventIds: number[]) => Promise<void>;
   enqueueOutbound: (outboundMessageIds: number[]) => Promise<void>;
   /**
    * For the sweeper: enqueue again, replacing a job that already finished or failed under the same
@@ -96,6 +98,12 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
     byName,
     enqueueInbound: (inboundEventId) =>
       whenConnected(() => byName.inbound.add('handle-inbound', { inboundEventId }, { jobId: jobIds['handle-inbound']({ inboundEventId }) })),
+    async enqueueInboundBatch(ids) {
+      if (ids.length === 0) return;
+      await whenConnected(() =>
+        byName.inbound.addBulk(ids.map((inboundEventId) => ({ name: 'handle-inbound', data: { inboundEventId }, opts: { jobId: jobIds['handle-inbound']({ inboundEventId }) } }))),
+      );
+    },
     async enqueueOutbound(ids) {
       if (ids.length === 0) return;
       await whenConnected(() =>

@@ -1,0 +1,131 @@
+import type { InboundToStore } from '../../db/queries/inbound-events.ts';
+import type { Logger } from '../logger.ts';
+
+export type StoreOutcome =
+  | { kind: 'stored'; inboundEventId: number }
+  /** Its dedupe key was stored before, or by an earlier delivery of the same batch. */
+  | { kind: 'duplicate' }
+  /** Too many deliveries already waiting for the store, or waiting too long: answer 503 at once. */
+  | { kind: 'overloaded' }
+  /** The insert failed: nothing of its batch was stored. */
+  | { kind: 'failed' };
+
+export type StoreInboundEvent = (row: InboundToStore) => Promise<StoreOutcome>;
+
+export type BatcherDeps = {
+  /** One statement for many rows (db/queries/inbound-events.ts insertInboundEvents). */
+  insert: (rows: InboundToStore[]) => Promise<{ id: number; dedupeKey: string }[]>;
+  logger: Logger;
+  now?: () => number;
+};
+
+export type BatcherOptions = {
+  /** Rows per statement. */
+  maxBatch: number;
+  /** Deliveries waiting for a statement beyond this are refused. */
+  maxWaiting: number;
+  /** A delivery that waited this long for its statement is refused: Zalo gives up after ~2 s. */
+  maxWaitMs: number;
+};
+
+export const defaultBatcherOptions: BatcherOptions = { maxBatch: 500, maxWaiting: 2000, maxWaitMs: 500 };
+
+type Waiter = { row: InboundToStore; since: number; resolve: (outcome: StoreOutcome) => void };
+
+/**
+ * Stores the deliveries of concurrent webhook requests with one INSERT per batch instead of one
+ * per request. At most one statement is in flight: whatever arrives meanwhile waits and goes in the
+ * next one, so batches grow with the load and a lone delivery is written at once. Deliveries are
+ * written in arrival order, so the ids (which order one sender's events) follow it.
+ */
+export function createInboundEventBatcher(deps: BatcherDeps, options: BatcherOptions = defaultBatcherOptions): StoreInboundEvent {
+  const now = deps.now ?? Date.now;
+  const shed = createShedLog(deps.logger, now);
+  let waiting: Waiter[] = [];
+  let writing = false;
+
+  const drain = async () => {
+    writing = true;
+    try {
+      while (waiting.length > 0) {
+        const batch = takeBatch();
+        if (batch.length > 0) await write(deps, batch);
+      }
+    } finally {
+      writing = false;
+    }
+  };
+
+  /** The oldest waiters first; those that waited past the limit are refused instead of written late. */
+  const takeBatch = (): Waiter[] => {
+    const tooOld = now() - options.maxWaitMs;
+    let stale = 0;
+    while (stale < waiting.length && (waiting[stale]?.since ?? 0) < tooOld) stale++;
+    const refused = waiting.slice(0, stale);
+    refused.forEach((w) => w.resolve({ kind: 'overloaded' }));
+    shed.count(refused.length, waiting.length);
+    const batch = waiting.slice(stale, stale + options.maxBatch);
+    waiting = waiting.slice(stale + batch.length);
+    return batch;
+  };
+
+  return (row) => {
+    const oldest = waiting[0];
+    if (waiting.length >= options.maxWaiting || (oldest && now() - oldest.since > options.maxWaitMs)) {
+      shed.count(1, waiting.length);
+      return Promise.resolve({ kind: 'overloaded' });
+    }
+    return new Promise((resolve) => {
+      waiting.push({ row, since: now(), resolve });
+      // Started after the current I/O phase, so requests that arrived together share the first statement.
+      if (!writing && waiting.length === 1) setImmediate(() => void (writing ? undefined : drain()));
+    });
+  };
+}
+
+/** One statement; each waiter learns whether its row was stored, a duplicate, or not stored at all. */
+async function write(deps: BatcherDeps, batch: Waiter[]): Promise<void> {
+  const byKey = new Map<string, Waiter[]>();
+  for (const w of batch) {
+    const same = byKey.get(w.row.dedupeKey);
+    if (same) same.push(w);
+    else byKey.set(w.row.dedupeKey, [w]);
+  }
+  let inserted: Map<string, number>;
+  try {
+    const rows = await deps.insert([...byKey.values()].map((ws) => ws[0]?.row).filter((r): r is InboundToStore => r !== undefined));
+    inserted = new Map(rows.map((r) => [r.dedupeKey, r.id]));
+  } catch (err) {
+    // The error's message carries the statement and its parameters (the events): log only its code.
+    deps.logger.error({ code: databaseErrorCode(err), deliveries: batch.length }, 'could not store webhook events; answering 503 so Zalo retries');
+    batch.forEach((w) => w.resolve({ kind: 'failed' }));
+    return;
+  }
+  for (const [key, waiters] of byKey) {
+    const id = inserted.get(key);
+    waiters.forEach((w, i) => w.resolve(id !== undefined && i === 0 ? { kind: 'stored', inboundEventId: id } : { kind: 'duplicate' }));
+  }
+}
+
+/** The Postgres error code behind a failed query ("57P01", "ECONNREFUSED"…), without the query. */
+function databaseErrorCode(err: unknown): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
+  return cause instanceof Error ? cause.name : 'unknown';
+}
+
+/** Counts refused deliveries and says so at most every 10 s, instead of one line per request under overload. */
+function createShedLog(logger: Logger, now: () => number) {
+  let refused = 0;
+  let lastLine = 0;
+  return {
+    count(n: number, waiting: number) {
+      if (n === 0) return;
+      refused += n;
+      if (now() - lastLine < 10_000) return;
+      logger.warn({ refused, waiting }, 'webhook store overloaded: answering 503 so Zalo retries later');
+      lastLine = now();
+      refused = 0;
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { Db } from '../../db/client.ts';
+import { listenForNotifications } from '../../db/listen.ts';
+import { handOverWaitingInboundEvents, inboundWaitingChannel } from '../../db/queries/inbound-events.ts';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+
+export type InboundRelayDeps = {
+  db: Db;
+  clock: Clock;
+  /** Adds the jobs in one round trip; throws when Redis is away (see Queues.enqueueInboundBatch). */
+  enqueueInboundBatch: (ids: number[]) => Promise<void>;
+  /** For the LISTEN connection, which cannot come from the pool. */
+  databaseUrl: string;
+  logger: Logger;
+};
+
+export type InboundRelayOptions = {
+  /** The safety net: a pass this often even without a notification (a lost LISTEN connection, Redis back). */
+  intervalMs: number;
+  /** Events claimed and added to the queue per round trip. */
+  batchSize: number;
+};
+
+export const defaultRelayOptions: InboundRelayOptions = { intervalMs: 1000, batchSize: 500 };
+
+export type InboundRelay = {
+  /** Resolves once LISTEN is first in place (tests wait for it before relying on notifications). */
+  listening: Promise<void>;
+  /** One pass now (after the one running, if any); resolves when it is done. */
+  passNow: () => Promise<void>;
+  /** Stops listening, waits for the pass in flight and makes a last one. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * Hands stored events to the queue, off the webhook's answer path. Woken by the insert trigger's
+ * NOTIFY (so an event usually reaches the queue within milliseconds), and on an interval. Claims
+ * are row locks with SKIP LOCKED inside the hand-over's transaction: any number of relays may run,
+ * each event is claimed by one, and a failed or interrupted hand-over leaves the event waiting.
+ * Job ids are the event ids, so even a repeated add makes no second job. One sender's events are
+ * still handled in order: the worker takes them by id, whatever order their jobs arrive in.
+ */
+export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayOptions = defaultRelayOptions): InboundRelay {
+  const health = relayHealthLog(deps.logger);
+  const handOverOnce = () => handOverWaitingInboundEvents(deps.db, { limit: options.batchSize, now: deps.clock.now() }, deps.enqueueInboundBatch);
+  const passes = createPasses(handOverOnce, options.batchSize, health);
+  const timer = setInterval(() => passes.wake('interval'), options.intervalMs);
+  const { listener, listening } = listenForWaitingEvents(deps.databaseUrl, passes.wake, health);
+  return {
+    listening,
+    passNow: passes.passNow,
+    async stop() {
+      clearInterval(timer);
+      await listener.close();
+      await passes.stop();
+      // What the last requests stored goes to the queue now rather than at the next start.
+      await handOverOnce().catch((err: unknown) => deps.logger.warn({ err }, 'inbound relay: last hand-over failed; the next start or the sweeper takes it'));
+    },
+  };
+}
+
+type Health = ReturnType<typeof relayHealthLog>;
+
+/** One pass at a time; a wake-up during a pass asks for another right after it, so none is missed. */
+function createPasses(handOverOnce: () => Promise<number>, batchSize: number, health: Health) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const drain = async () => {
+    do {
+      again = false;
+      // A full batch means more may be waiting: go on without waiting for another wake-up.
+      let full = true;
+      while (full && !stopped) full = (await handOverOnce()) === batchSize;
+    } while (again && !stopped);
+  };
+  const wake = (reason: 'notify' | 'interval') => {
+    // While Redis refuses, each insert's notification would only repeat the failure: the interval retries.
+    if (stopped || (reason === 'notify' && health.failing())) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    track(drain());
+  };
+  const track = (pass: Promise<void>) => {
+    running = pass.then(health.ok, health.failed).finally(() => (running = null));
+  };
+  return {
+    wake,
+    async passNow() {
+      while (running) await running;
+      // Tracked like any pass, so a wake-up meanwhile waits for it instead of running beside it.
+      const pass = drain();
+      track(pass);
+      await pass;
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+function listenForWaitingEvents(databaseUrl: string, wake: (reason: 'notify' | 'interval') => void, health: Health) {
+  let listened = () => {};
+  const listening = new Promise<void>((resolve) => (listened = resolve));
+  const listener = listenForNotifications({
+    url: databaseUrl,
+    channel: inboundWaitingChannel,
+    onNotify: () => wake('notify'),
+    onListening: () => {
+      health.listening();
+      listened();
+      // Notifications sent while not listening are lost: look for what they announced.
+      wake('interval');
+    },
+    onLost: health.listenerLost,
+  });
+  return { listener, listening };
+}
+
+/** One line when the relay starts failing or the listener is lost, one when it recovers: not one per pass. */
+function relayHealthLog(logger: Logger) {
+  let failing = false;
+  let listener: 'starting' | 'listening' | 'lost' = 'starting';
+  return {
+    failing: () => failing,
+    ok() {
+      if (failing) logger.info('inbound relay: handing events to the queue again');
+      failing = false;
+    },
+    failed(err: unknown) {
+      if (!failing) logger.warn({ err }, 'inbound relay: could not hand events to the queue; retrying every interval');
+      failing = true;
+    },
+    listening() {
+      if (listener === 'lost') logger.info('inbound relay: listening for stored events again');
+      listener = 'listening';
+    },
+    listenerLost(err: Error) {
+      if (listener !== 'lost') logger.warn({ err: err.message }, 'inbound relay: no LISTEN connection; the interval hands events over until it is back');
+      listener = 'lost';
+    },
+  };
+}
