@@ -29,6 +29,11 @@ import type { ApiDeps } from './http/api/api-deps.ts';
 import { reportLinkDays } from './chat/digest/report-links.ts';
 import { enqueueOutbox } from './jobs/enqueue-outbox.ts';
 import { createTokenManager } from './zalo/token-manager.ts';
+import { insertInboundEvents } from '../db/queries/inbound-events.ts';
+import { createInboundEventBatcher } from './inbound/inbound-event-batcher.ts';
+import type { StoreInboundEvent } from './inbound/inbound-event-batcher.ts';
+import { defaultRelayOptions, startInboundRelay } from './inbound/inbound-relay.ts';
+import type { InboundRelay, InboundRelayOptions } from './inbound/inbound-relay.ts';
 import type { TokenManager } from './zalo/token-manager.ts';
 
 /** What every process needs: config, logger, clock, Postgres and the queue producers. */
@@ -115,6 +120,24 @@ export function createTransports(core: CoreDeps, zalo: ZaloDeps | null, zca: Gro
     team_group: createGroupTransport({ db: core.db, recipients: 'team', senders, handoff }),
     zalo_group: createGroupTransport({ db: core.db, recipients: 'direct', senders, handoff }),
   };
+}
+
+/** The webhook's batched store alone (no relay): for an app that is not the one handing events over. */
+export function createInboundStore(core: CoreDeps): StoreInboundEvent {
+  return createInboundEventBatcher({ insert: (rows) => insertInboundEvents(core.db, rows), logger: core.logger });
+}
+
+/**
+ * The webhook's intake, for the process that serves it: the batched store its requests wait for,
+ * and the relay that hands what was stored to the queue (stop it after the HTTP server).
+ */
+export function startInboundIntake(core: CoreDeps, relayOptions: InboundRelayOptions = defaultRelayOptions): { storeInbound: StoreInboundEvent; relay: InboundRelay } {
+  const storeInbound = createInboundStore(core);
+  const relay = startInboundRelay(
+    { db: core.db, clock: core.clock, enqueueInboundBatch: core.queues.enqueueInboundBatch, databaseUrl: core.config.databaseUrl, logger: core.logger },
+    relayOptions,
+  );
+  return { storeInbound, relay };
 }
 
 /** The Mini App API's dependencies, from the core ones. */

@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
-import { createApiDeps, createCoreDeps } from './deps.ts';
+import { createApiDeps, createCoreDeps, startInboundIntake } from './deps.ts';
 import { buildApp } from './http/app.ts';
 
 /** The HTTP process: webhook, health and (later) the Mini App API. */
 async function main() {
   const config = loadConfig();
   const core = createCoreDeps(config, { name: 'bot' });
+  // The relay runs here, beside the webhook that stores the events it hands over.
+  const intake = startInboundIntake(core);
   const app = buildApp({
     logger: core.logger,
     db: core.db,
     clock: core.clock,
     zalo: config.zalo,
-    enqueueInbound: core.queues.enqueueInbound,
+    storeInbound: intake.storeInbound,
     links: core.links,
     api: createApiDeps(core),
     homeUrl: config.homeUrl,
@@ -29,7 +31,9 @@ async function main() {
     closing = true;
     core.logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    // Requests in flight are answered first, then what they stored is handed over, then connections close.
     await app.close();
+    await intake.relay.stop();
     await core.close();
     clearTimeout(force);
   };

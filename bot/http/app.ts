@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { StoreInboundEvent } from '../inbound/inbound-event-batcher.ts';
 import { httpErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
@@ -23,7 +24,8 @@ export type AppDeps = {
   db: Db;
   clock: Clock;
   zalo: ZaloConfig | null;
-  enqueueInbound: (inboundEventId: number) => Promise<void>;
+  /** Where the webhook stores events (see bot/inbound/inbound-event-batcher.ts). */
+  storeInbound: StoreInboundEvent;
   readiness: Record<string, ReadinessCheck>;
   links: LinkSigner;
   /** The Mini App's API and files; absent in processes that serve only the webhook. */
@@ -50,7 +52,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     app.register(miniappFileRoutes, { dir: deps.api.config.dir });
   }
   app.register(zaloWebhookRoute, {
-    deps: { db: deps.db, clock: deps.clock, zalo: deps.zalo, logger: deps.logger, enqueueInbound: deps.enqueueInbound },
+    deps: { storeInbound: deps.storeInbound, clock: deps.clock, zalo: deps.zalo, logger: deps.logger },
   });
   return app;
 }

@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client.ts';
-import { insertInboundEvent } from '../../db/queries/inbound-events.ts';
-import { enqueueStoredEvent } from '../inbound/enqueue-stored-event.ts';
+import type { StoreInboundEvent, StoreOutcome } from '../inbound/inbound-event-batcher.ts';
 import type { Clock } from '../clock.ts';
 import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -14,8 +12,8 @@ import type { Envelope, ZaloWebhookEvent } from './webhook-event.ts';
 import type { IgnoreReason } from './event-triage.ts';
 
 export type WebhookDeps = {
-  db: Db;
-  enqueueInbound: (inboundEventId: number) => Promise<void>;
+  /** Stores the event durably (batched with concurrent deliveries); the relay queues it afterwards. */
+  storeInbound: StoreInboundEvent;
   zalo: ZaloConfig;
   clock: Clock;
   logger: Logger;
@@ -24,14 +22,15 @@ export type WebhookDeps = {
 export type WebhookOutcome =
   | { kind: 'unauthorized'; reason: string }
   | { kind: 'bad-request'; reason: string }
-  | { kind: 'unavailable'; reason: string }
-  | { kind: 'stored'; inboundEventId: number; status: 'received' | 'ignored' | 'invalid'; queued: boolean }
+  | { kind: 'unavailable'; reason: 'database unavailable' | 'overloaded' }
+  | { kind: 'stored'; inboundEventId: number; status: 'received' | 'ignored' | 'invalid' }
   | { kind: 'duplicate' };
 
 /**
- * One webhook delivery: verify the signature on the exact bytes, validate the envelope, store the
- * event durably under its dedupe key, then hand its id to the queue. Never reports success without
- * a stored row; a Redis failure after the row is stored is left to the sweeper.
+ * One webhook delivery: verify the signature on the exact bytes, validate the envelope and store the
+ * event durably under its dedupe key. Never reports success without a committed row. Handing it to
+ * the queue is not on this path: the relay (bot/inbound/inbound-relay.ts) does it once the row is
+ * committed, and the sweeper if the relay could not.
  */
 export async function acceptWebhookEvent(
   deps: WebhookDeps,
@@ -64,31 +63,31 @@ export async function acceptWebhookEvent(
   const triage = triageWebhookEvent({ envelope: envelope.data, oaId, ours: deps.zalo, now: deps.clock.now(), maxAgeMs: deps.zalo.maxEventAgeMs });
   if (triage.ageMs > lateEventLogMs) deps.logger.warn({ eventName, ageMs: triage.ageMs, ignored: triage.ignore === 'too-old' }, 'webhook event arrived late');
   const { status, reason, senderId, payload } = classifyEvent(deps, envelope.data, json, request.rawBody, triage.ignore);
-  let inboundEventId: number | null;
-  try {
-    inboundEventId = await insertInboundEvent(deps.db, {
-      source: 'oa_webhook',
-      oaId,
-      eventName,
-      senderId,
-      dedupeKey: webhookEventKey({ oaId, eventName, json, rawBody: request.rawBody }),
-      payload,
-      status,
-      lastError: reason,
-      receivedAt: deps.clock.now(),
-      // Marked as handed over now; enqueueStoredEvent clears the mark if Redis refuses.
-      enqueuedAt: status === 'received' ? deps.clock.now() : null,
-    });
-  } catch (err) {
-    // The error's message carries the query and its parameters (the event itself): log only its code.
-    deps.logger.error({ code: databaseErrorCode(err) }, 'could not store webhook event; answering 503 so Zalo retries');
-    return { kind: 'unavailable', reason: 'database unavailable' };
-  }
-  if (inboundEventId === null) return { kind: 'duplicate' };
-  if (status !== 'received') return { kind: 'stored', inboundEventId, status, queued: false };
+  const stored = await deps.storeInbound({
+    source: 'oa_webhook',
+    oaId,
+    eventName,
+    senderId,
+    dedupeKey: webhookEventKey({ oaId, eventName, json, rawBody: request.rawBody }),
+    payload,
+    status,
+    lastError: reason,
+    receivedAt: deps.clock.now(),
+  });
+  return toWebhookOutcome(stored, status);
+}
 
-  const queued = await enqueueStoredEvent(deps, inboundEventId);
-  return { kind: 'stored', inboundEventId, status, queued };
+function toWebhookOutcome(stored: StoreOutcome, status: Classified['status']): WebhookOutcome {
+  switch (stored.kind) {
+    case 'stored':
+      return { kind: 'stored', inboundEventId: stored.inboundEventId, status };
+    case 'duplicate':
+      return { kind: 'duplicate' };
+    case 'overloaded':
+      return { kind: 'unavailable', reason: 'overloaded' };
+    case 'failed':
+      return { kind: 'unavailable', reason: 'database unavailable' };
+  }
 }
 
 /** Events later than this are worth a log line even when still answered. */
@@ -111,13 +110,6 @@ function classifyEvent(deps: WebhookDeps, envelope: Envelope, json: unknown, raw
     return unhandled('invalid', `unexpected shape: ${parsed.issues}`.slice(0, 500));
   }
   return { status: 'received', reason: null, senderId: eventSenderId(parsed.event), payload: redactStoredPayload(parsed.event, rawBody) };
-}
-
-/** The Postgres error code behind a failed query ("57P01", "ECONNREFUSED"…), without the query. */
-function databaseErrorCode(err: unknown): string {
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
-  return cause instanceof Error ? cause.name : 'unknown';
 }
 
 function readTimestamp(json: unknown): string | undefined {

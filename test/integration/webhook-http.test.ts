@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../bot/config.ts';
-import { createCoreDeps } from '../../bot/deps.ts';
+import { createCoreDeps, createInboundStore } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
 import { inboundEvents } from '../../db/schema/index.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 import { signedHeaders } from '../../scripts/local/local-zalo-credentials.ts';
 import { fixtureDeliveredNow, userText } from '../helpers/zalo-events.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -135,9 +136,11 @@ describe('POST /webhooks/zalo', () => {
     const event = userText('CCCD cua toi 001203004567, ma OTP 482913');
     const body = JSON.stringify(event);
     expect((await post(body, signedHeaders(body))).status).toBe(200);
-    const [row] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.dedupeKey, `oa:3662729599332560487:user_send_text:${(event.message as { msg_id: string }).msg_id}`));
+    const key = `oa:3662729599332560487:user_send_text:${(event.message as { msg_id: string }).msg_id}`;
+    // Stored before the answer; handed to the queue right after by the relay.
+    const row = await waitFor(async () => (await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.dedupeKey, key))).find((r) => r.enqueuedAt !== null), { what: 'the event handed to the queue' });
     expect(row?.status).toBe('received');
-    expect(row?.enqueuedAt).not.toBeNull();
+    expect(await stack.core.queues.byName.inbound.getJob(`inbound-${row.id}`)).toBeDefined();
     expect(row?.payload).not.toContain('001203004567');
     expect(row?.payload).not.toContain('482913');
     expect(JSON.parse(row?.payload ?? '{}').sender.id).toBe('6142494823919228012');
@@ -146,7 +149,7 @@ describe('POST /webhooks/zalo', () => {
   it('answers 503 and stores nothing when Postgres cannot be reached', async () => {
     const config = parseConfig({ ...stack.env, DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:1/nowhere' });
     const core = createCoreDeps(config, { name: 'test', logger: pino({ level: 'silent' }) });
-    const app = buildApp({ logger: pino({ level: 'silent' }), db: core.db, clock: core.clock, zalo: config.zalo, enqueueInbound: core.queues.enqueueInbound, readiness: {}, links: core.links });
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: core.db, clock: core.clock, zalo: config.zalo, storeInbound: createInboundStore(core), readiness: {}, links: core.links });
     try {
       const body = JSON.stringify(userText('alo'));
       const started = Date.now();
@@ -160,7 +163,7 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('answers 503 while the Zalo credentials are not configured', async () => {
-    const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: null, enqueueInbound: stack.core.queues.enqueueInbound, readiness: {}, links: stack.core.links });
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: null, storeInbound: createInboundStore(stack.core), readiness: {}, links: stack.core.links });
     const body = JSON.stringify(userText('alo'));
     const res = await app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
     expect(res.statusCode).toBe(503);

@@ -35,7 +35,7 @@ export async function zaloWebhookRoute(app: FastifyInstance, opts: { deps: Omit<
         request.log.info('webhook redelivery ignored');
         return reply.code(200).send({ ok: true });
       case 'stored':
-        request.log.info({ inboundEventId: outcome.inboundEventId, status: outcome.status, queued: outcome.queued }, 'webhook event stored');
+        request.log.info({ inboundEventId: outcome.inboundEventId, status: outcome.status }, 'webhook event stored');
         return reply.code(200).send({ ok: true });
     }
   });
