@@ -168,7 +168,7 @@ async function teamDoesTheVisit(sim: Sim, requestId: string): Promise<void> {
   // 4. The resident is asked whether it worked, and says yes.
   await sim.see('resident', `Yêu cầu số ${requestId} đã được tổ đánh dấu là xong`);
   await sim.tap('resident', 'Có, xong rồi');
-  await sim.see('resident', 'Cảm ơn');
+  await sim.see('resident', 'dùng dịch vụ thuận lợi');
 }
 
 /** Step 5, after a village's report so the digest has numbers too. */
