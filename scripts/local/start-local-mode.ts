@@ -25,26 +25,28 @@ export type LocalMode = {
  */
 export async function startLocalMode(base: Config, env: NodeJS.ProcessEnv): Promise<LocalMode> {
   const standIn = await startFakeZalo({ ...localZalo, maxRecordedCalls: 2_000 });
-  const host = base.host === '0.0.0.0' ? 'localhost' : base.host;
-  const botUrl = `http://${host}:${base.port}`;
-  const simulatorBase = `http://${host}:${base.simulatorPort}`;
+  // What a browser opens is on `localhost` (zmp-sdk answers with its mocks only there); what this
+  // process calls itself goes to the loopback address the bot listens on whatever HOST says.
+  const browserBot = `http://localhost:${base.port}`;
+  const simulatorAddress = `http://localhost:${base.simulatorPort}/simulator`;
   const childEnv: Record<string, string> = {
     ...definedOnly(env),
     ...zaloEnv(standIn.url),
     MINIAPP_DEV_LOGIN: 'true',
-    PUBLIC_BASE_URL: botUrl,
-    HOME_URL: `${simulatorBase}/simulator`,
+    PUBLIC_BASE_URL: browserBot,
+    HOME_URL: simulatorAddress,
   };
   const config = parseConfig(childEnv);
   const core = createCoreDeps(config, { name: 'local', logger: pino({ level: 'warn' }) });
   try {
     const data = await prepareLocalData(core.db, { communeCode: config.communeCode, oaId: localZalo.oaId, refreshToken: localZalo.initialRefreshToken, secretBox: core.secretBox, now: new Date() });
     for (const t of data.teams) standIn.state.gmfGroups.set(t.groupId, true);
-    const scenario = await buildLocalScenario(core.db);
-    const simulator = await startSimulator({ port: base.simulatorPort, host: base.host, botUrl, standIn, credentials: localZalo, scenario, miniappUrl: `${botUrl}/miniapp/` });
+    const scenario = await buildLocalScenario(core.db, { communeCode: config.communeCode });
+    // The simulator signs events with the stand-in's keys: it listens on this machine only.
+    const simulator = await startSimulator({ port: base.simulatorPort, host: '127.0.0.1', botUrl: `http://127.0.0.1:${base.port}`, standIn, credentials: localZalo, scenario, miniappUrl: `${browserBot}/miniapp/` });
     return {
       env: childEnv,
-      simulatorUrl: `${simulator.url}/simulator`,
+      simulatorUrl: simulatorAddress,
       data,
       async close() {
         await simulator.close();

@@ -48,7 +48,7 @@ describe('npm start without Zalo credentials (local mode)', () => {
   it('prints the simulator first, seeds the demo commune, and answers a resident through the real path', async () => {
     await withProcessOutput(all, async () => {
       await waitFor(() => all.output().includes('✔ Sẵn sàng'), { timeoutMs: startTimeoutMs, what: 'the ready line' });
-      const simulator = `http://127.0.0.1:${simulatorPort}/simulator`;
+      const simulator = `http://localhost:${simulatorPort}/simulator`;
       // The first thing printed is where to go.
       expect(all.stdout().trim().split('\n')[0]).toContain(simulator);
       // The demo commune was seeded into the empty database, and its village codes are listed.
