@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /**
@@ -33,12 +34,24 @@ end
 if redis.call('INCRBY', KEYS[1], wanted) == wanted then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return 0`;
 
+const takeSha = createHash('sha1').update(takeScript).digest('hex');
+
+/** Runs the script by its hash; Redis forgets scripts when it restarts, so then once in full. */
+async function runTake(redis: Redis, key: string, count: number, perSecond: number): Promise<number> {
+  try {
+    return Number(await redis.evalsha(takeSha, 1, key, count, perSecond, windowMs));
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('NOSCRIPT')) throw err;
+    return Number(await redis.eval(takeScript, 1, key, count, perSecond, windowMs));
+  }
+}
+
 export function createSendRateGate(redis: Redis, options: { key: string; perSecond: number }): SendRateGate {
   return {
     async take(count) {
       if (count <= 0) return;
       for (;;) {
-        const waitMs = Number(await redis.eval(takeScript, 1, options.key, count, options.perSecond, windowMs));
+        const waitMs = await runTake(redis, options.key, count, options.perSecond);
         if (!(waitMs > 0)) return;
         await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
