@@ -28,7 +28,7 @@ function loadLines(): Line[] {
 export function reportParseBench(options: { quick: boolean }): Record<string, unknown> {
   const lines = loadLines();
   const accepted = lines.filter((l) => parseReport(l.text, l.now).ok).length;
-  const perRound = options.quick ? 10_000 : 200_000;
+  const perRound = options.quick ? 10_000 : 100_000;
   const rate = cpuRate(options.quick ? 3 : 5, perRound, (i) => {
     const line = lines[i % lines.length];
     if (line) parseReport(line.text, line.now);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { benchRunId, withBenchPlace } from '../../scripts/bench/bench-resources.ts';
 import { measureRate } from '../../scripts/bench/fanout-rate.ts';
+import { resultsTable } from '../../scripts/bench/results-table.ts';
 import { adminUrl } from '../helpers/test-services.ts';
 
 const run = promisify(execFile);
@@ -69,6 +70,9 @@ describe('npm run bench', () => {
     expect(report).toHaveProperty('nlu.intents_per_s', expect.any(Number));
     expect(report).toHaveProperty('nlu.reports_per_s', expect.any(Number));
     expect(report).not.toHaveProperty('fanout');
+    // docs/benchmarks.md's table is made from the same object.
+    expect(resultsTable(report)).toMatch(/\| intents per CPU-second \| [\d,]+ \/s \|/);
+    expect(resultsTable(report)).toContain('| fan-out duplicates | not run |');
     expect(await databaseNames()).not.toEqual(expect.arrayContaining([expect.stringContaining(`_bench_${runId}`)]));
     expect(await redisKeys(`bench-${runId}*`)).toEqual([]);
     // CPU-bound: on a busy shared machine the quick rounds take several times their idle ~10 s.
