@@ -1,0 +1,136 @@
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { zaloEnv } from '../local/local-zalo-credentials.ts';
+import { signedDeliveries } from './webhook-bench-events.ts';
+import type { SignedDelivery } from './webhook-bench-events.ts';
+import { runLoad } from './webhook-bench-load.ts';
+import type { LoadReport, LoadShape } from './webhook-bench-load.ts';
+import { countStoredAndQueued } from './webhook-bench-tally.ts';
+import { launchLoggingChild } from './webhook-bench-services.ts';
+import type { LoggingChild } from './webhook-bench-services.ts';
+import { withBenchPlace } from './bench-resources.ts';
+import type { BenchPlace } from './bench-resources.ts';
+import { freePort } from './bench-process.ts';
+import { waitUntil } from './bench-stats.ts';
+
+type Plan = { closedMs: number; openMs: number; warmUp: number; rates: number[]; threads: number };
+
+const plans: Record<'quick' | 'full', Plan> = {
+  quick: { closedMs: 4000, openMs: 4000, warmUp: 1000, rates: [500, 1000, 2000, 4000], threads: 2 },
+  full: { closedMs: 10_000, openMs: 10_000, warmUp: 3000, rates: [500, 1000, 2000, 4000], threads: 2 },
+};
+const inFlight = 50;
+const redeliveryShare = 0.1;
+/** Enough fresh events for a closed loop at this many per second, so the pool never runs dry. */
+const poolRatePerSec = 12_000;
+
+/**
+ * The webhook's acknowledgement path under load, against a reference: (a) a bare Fastify route that
+ * only checks the signature and (b) the real bot (bot/main.ts, LOG_LEVEL=info, real Postgres and
+ * Redis, a database and queue prefix of its own, removed at the end), both as their own processes.
+ * Signed `user_send_text` events with unique msg_ids and 10% redeliveries: a closed loop with 50 in
+ * flight, then open loops at fixed rates. Afterwards every event answered 200 must have exactly one
+ * row and one queued job (`lost`, `duplicates`). Noisy on a shared machine: see `loadavg`.
+ */
+export async function webhookBench(options: { quick: boolean }): Promise<Record<string, unknown>> {
+  const plan = plans[options.quick ? 'quick' : 'full'];
+  const loadavgStart = os.loadavg();
+  const reference = await measureReference(plan);
+  const bot = await measureBot(plan);
+  const byRate = Object.fromEntries(bot.open.map((r) => [`${r.rate}_per_s`, r.report]));
+  return {
+    bench: 'webhook',
+    quick: options.quick,
+    throughput: bot.closed.per_second,
+    reference_throughput: reference.closed.per_second,
+    ratio: Number((bot.closed.per_second / reference.closed.per_second).toFixed(2)),
+    // CPU time of the server process per request, closed loop: less at the mercy of other work on the machine.
+    cpu_ms_per_request: { bot: bot.closed.server_cpu_ms_per_request, reference: reference.closed.server_cpu_ms_per_request },
+    p99_ms: bot.open.find((r) => r.rate === 1000)?.report.p99_ms ?? null,
+    lost: bot.tally.lost,
+    duplicates: bot.tally.duplicates,
+    answered_per_s: Object.fromEntries(bot.open.map((r) => [String(r.rate), r.report.ok_within_2s_per_second])),
+    closed_loop: { in_flight: inFlight, bot: bot.closed, reference: reference.closed },
+    open_loop: byRate,
+    reference_open_loop_max_rate: reference.open,
+    tally: bot.tally,
+    loadavg: { start: loadavgStart.map(round2), end: os.loadavg().map(round2), cores: os.cpus().length },
+  };
+}
+
+async function measureReference(plan: Plan) {
+  const port = await freePort();
+  const child = launchLoggingChild('reference', 'scripts/bench/webhook-bench-reference.ts', { ...process.env, PORT: String(port) });
+  try {
+    const url = await untilHealthy(child, port);
+    const pool = signedDeliveries(Math.round((poolRatePerSec * plan.closedMs) / 1000), { redeliveryShare, firstResident: 9_000_000_000_000_000_000n });
+    await runLoad(url, pool.slice(0, plan.warmUp), { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs }, plan.threads);
+    const { report: closed } = await phase(child, url, pool, { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs }, plan.threads);
+    // The highest open-loop rate against the reference shows whether the generator could keep up.
+    const top = Math.max(...plan.rates);
+    const { report } = await phase(child, url, pool.slice(0, (top * plan.openMs) / 1000), { mode: 'open', ratePerSec: top }, plan.threads);
+    const open = { rate: top, ...report };
+    return { closed, open };
+  } finally {
+    await child.stop();
+  }
+}
+
+function measureBot(plan: Plan) {
+  return withBenchPlace('webhook', async (place) => {
+    const port = await freePort();
+    const child = launchLoggingChild('bot', 'bot/main.ts', botEnv(place, port));
+    try {
+      const url = await untilHealthy(child, port);
+      let resident = 9_100_000_000_000_000_000n;
+      const fresh = (count: number) => signedDeliveries(count, { redeliveryShare, firstResident: (resident += 1000n) });
+      const acked = new Set<string>();
+      const run = async (deliveries: SignedDelivery[], shape: LoadShape) => {
+        const { report, acked: keys } = await phase(child, url, deliveries, shape, plan.threads);
+        keys.forEach((k) => acked.add(k));
+        return report;
+      };
+      await run(fresh(plan.warmUp), { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs });
+      const closed = await run(fresh(Math.round((poolRatePerSec * plan.closedMs) / 1000)), { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs });
+      const open = [];
+      for (const rate of plan.rates) {
+        await new Promise((r) => setTimeout(r, 1000));
+        open.push({ rate, report: await run(fresh((rate * plan.openMs) / 1000), { mode: 'open', ratePerSec: rate }) });
+      }
+      const tally = await countStoredAndQueued({ databaseUrl: place.databaseUrl, redisUrl: place.redisUrl, prefix: place.queuePrefix, acked });
+      return { closed, open, tally };
+    } finally {
+      await child.stop();
+    }
+  });
+}
+
+/** As in production: LOG_LEVEL=info, NODE_ENV=production; Zalo's APIs are never called by the bot. */
+function botEnv(place: BenchPlace, port: number): NodeJS.ProcessEnv {
+  return { ...process.env, ...zaloEnv('http://127.0.0.1:9'), NODE_ENV: 'production', DATABASE_URL: place.databaseUrl, REDIS_URL: place.redisUrl, QUEUE_PREFIX: place.queuePrefix, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+}
+
+type PhaseReport = LoadReport & { server_cpu_ms_per_request: number; loadavg_1m: number };
+
+/** One load phase, with the CPU time the server under test spent per request (steadier than rates on a busy machine). */
+async function phase(child: LoggingChild, url: string, deliveries: SignedDelivery[], shape: LoadShape, threads: number): Promise<{ report: PhaseReport; acked: Set<string> }> {
+  const cpuBefore = child.cpuMs();
+  const { report, acked } = await runLoad(url, deliveries, shape, threads);
+  const perRequest = (child.cpuMs() - cpuBefore) / Math.max(1, report.sent);
+  return { report: { ...report, server_cpu_ms_per_request: Math.round(perRequest * 1000) / 1000, loadavg_1m: round2(os.loadavg()[0] ?? 0) }, acked };
+}
+
+async function untilHealthy(child: LoggingChild, port: number): Promise<string> {
+  await waitUntil(() => {
+    // An exited child would never answer: stop waiting at once, saying so.
+    if (!child.running()) throw new Error('webhook bench: the process under test exited while starting');
+    return fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+  }, 60_000, 'the process under test to answer /healthz');
+  return `http://127.0.0.1:${port}/webhooks/zalo`;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(await webhookBench({ quick: process.argv.includes('--quick') }), null, 2));
+}
