@@ -85,6 +85,38 @@ export function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
+/** Who received a message from the OA, and when (epoch ms), as the stand-in reports it. */
+export type Delivery = { to: string; at: number };
+export type StandIn = { url: string; child: ChildProcess; onDelivery: (listener: (d: Delivery) => void) => () => void };
+
+/** Starts the Zalo stand-in (e2e-stand-in.ts) as its own process and waits for its URL. */
+export async function launchStandIn(): Promise<StandIn> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/e2e-stand-in.ts'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const listeners = new Set<(d: Delivery) => void>();
+  child.on('message', (message: unknown) => {
+    if (typeof message !== 'object' || message === null) return;
+    const delivery = { to: String(Reflect.get(message, 'to')), at: Number(Reflect.get(message, 'at')) };
+    for (const listener of listeners) listener(delivery);
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout ?? process.stdin }).once('line', (line) => {
+      const parsed: unknown = JSON.parse(line);
+      const value = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'url') : null;
+      if (typeof value === 'string') resolve(value);
+      else reject(new Error(`stand-in said ${line}`));
+    });
+    child.once('exit', () => reject(new Error('the stand-in exited')));
+  });
+  return {
+    url,
+    child,
+    onDelivery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
