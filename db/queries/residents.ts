@@ -31,10 +31,6 @@ export async function getResident(db: DbOrTx, id: number): Promise<ResidentRow> 
   return row;
 }
 
-export async function markPrivacyNoticeShown(db: DbOrTx, params: { id: number; version: string; at: Date }): Promise<void> {
-  await db.update(residents).set({ privacyNoticeVersion: params.version, privacyNoticeAt: params.at }).where(eq(residents.id, params.id));
-}
-
 export async function setResidentOptedOut(db: DbOrTx, params: { id: number; optedOut: boolean; at: Date }): Promise<void> {
   await db
     .update(residents)
