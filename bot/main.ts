@@ -2,6 +2,13 @@ import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApiDeps, createCoreDeps, startInboundIntake } from './deps.ts';
 import { buildApp } from './http/app.ts';
+import { watchEventLoopLag } from './http/event-loop-lag.ts';
+
+/**
+ * Zalo gives up after about 2 s. A loop 500 ms behind is far beyond normal (a few ms, a GC pause)
+ * and still leaves time to answer what was let in; sampled every 20 ms.
+ */
+const webhookLagLimits = { sampleMs: 20, maxLagMs: 500 };
 
 /** The HTTP process: webhook, health and (later) the Mini App API. */
 async function main() {
@@ -9,12 +16,14 @@ async function main() {
   const core = createCoreDeps(config, { name: 'bot' });
   // The relay runs here, beside the webhook that stores the events it hands over.
   const intake = startInboundIntake(core);
+  const lag = watchEventLoopLag(webhookLagLimits);
   const app = buildApp({
     logger: core.logger,
     db: core.db,
     clock: core.clock,
     zalo: config.zalo,
     storeInbound: intake.storeInbound,
+    webhookBehind: lag.behind,
     links: core.links,
     api: createApiDeps(core),
     homeUrl: config.homeUrl,
@@ -34,6 +43,7 @@ async function main() {
     // Requests in flight are answered first, then what they stored is handed over, then connections close.
     await app.close();
     await intake.relay.stop();
+    lag.stop();
     await core.close();
     clearTimeout(force);
   };

@@ -1,5 +1,6 @@
 import type { InboundToStore } from '../../db/queries/inbound-events.ts';
 import type { Logger } from '../logger.ts';
+import { createCountedWarning } from '../counted-warning.ts';
 
 export type StoreOutcome =
   | { kind: 'stored'; inboundEventId: number }
@@ -28,7 +29,8 @@ export type BatcherOptions = {
   maxWaitMs: number;
 };
 
-export const defaultBatcherOptions: BatcherOptions = { maxBatch: 500, maxWaiting: 2000, maxWaitMs: 500 };
+/** 2,000 waiting is about a second of deliveries at the rate the bot can take; a second's wait still answers within Zalo's 2 s. */
+export const defaultBatcherOptions: BatcherOptions = { maxBatch: 500, maxWaiting: 2000, maxWaitMs: 1000 };
 
 type Waiter = { row: InboundToStore; since: number; resolve: (outcome: StoreOutcome) => void };
 
@@ -40,7 +42,7 @@ type Waiter = { row: InboundToStore; since: number; resolve: (outcome: StoreOutc
  */
 export function createInboundEventBatcher(deps: BatcherDeps, options: BatcherOptions = defaultBatcherOptions): StoreInboundEvent {
   const now = deps.now ?? Date.now;
-  const shed = createShedLog(deps.logger, now);
+  const shed = createCountedWarning(deps.logger, 'webhook store overloaded: answering 503 so Zalo retries later', { everyMs: 10_000, now });
   let waiting: Waiter[] = [];
   let writing = false;
 
@@ -63,7 +65,7 @@ export function createInboundEventBatcher(deps: BatcherDeps, options: BatcherOpt
     while (stale < waiting.length && (waiting[stale]?.since ?? 0) < tooOld) stale++;
     const refused = waiting.slice(0, stale);
     refused.forEach((w) => w.resolve({ kind: 'overloaded' }));
-    shed.count(refused.length, waiting.length);
+    shed.count(refused.length, { waiting: waiting.length });
     const batch = waiting.slice(stale, stale + options.maxBatch);
     waiting = waiting.slice(stale + batch.length);
     return batch;
@@ -72,7 +74,7 @@ export function createInboundEventBatcher(deps: BatcherDeps, options: BatcherOpt
   return (row) => {
     const oldest = waiting[0];
     if (waiting.length >= options.maxWaiting || (oldest && now() - oldest.since > options.maxWaitMs)) {
-      shed.count(1, waiting.length);
+      shed.count(1, { waiting: waiting.length });
       return Promise.resolve({ kind: 'overloaded' });
     }
     return new Promise((resolve) => {
@@ -112,20 +114,4 @@ function databaseErrorCode(err: unknown): string {
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
   return cause instanceof Error ? cause.name : 'unknown';
-}
-
-/** Counts refused deliveries and says so at most every 10 s, instead of one line per request under overload. */
-function createShedLog(logger: Logger, now: () => number) {
-  let refused = 0;
-  let lastLine = 0;
-  return {
-    count(n: number, waiting: number) {
-      if (n === 0) return;
-      refused += n;
-      if (now() - lastLine < 10_000) return;
-      logger.warn({ refused, waiting }, 'webhook store overloaded: answering 503 so Zalo retries later');
-      lastLine = now();
-      refused = 0;
-    },
-  };
 }

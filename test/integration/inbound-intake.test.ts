@@ -27,8 +27,8 @@ const rowsWithKeys = (keys: string[]) => stack.core.db.select().from(inboundEven
 const row = (key: string, payload = '{}'): InboundToStore => ({ source: 'oa_webhook', oaId: 'oa', eventName: 'user_send_text', senderId: 'intake-test', dedupeKey: key, payload, status: 'received', lastError: null, receivedAt: new Date() });
 
 /** An app on the stack's database whose webhook stores through `storeInbound`. */
-function appWith(storeInbound: ReturnType<typeof createInboundStore>) {
-  const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: stack.config.zalo, storeInbound, readiness: {}, links: stack.core.links });
+function appWith(storeInbound: ReturnType<typeof createInboundStore>, webhookBehind?: () => boolean) {
+  const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: stack.config.zalo, storeInbound, readiness: {}, links: stack.core.links, ...(webhookBehind ? { webhookBehind } : {}) });
   const post = (body: string) => app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
   return { app, post };
 }
@@ -91,6 +91,18 @@ describe('storing webhook deliveries in batches', () => {
     const acked = events.filter((_e, i) => statuses[i] === 200).map(keyOf);
     const stored = await rowsWithKeys(events.map(keyOf));
     expect(stored.map((r) => r.dedupeKey).sort()).toEqual(acked.sort());
+    await app.close();
+  });
+
+  it('answers 503 without storing while the process is too far behind, and stores again once it has caught up', async () => {
+    let behind = true;
+    const { app, post } = appWith(createInboundStore(stack.core), () => behind);
+    const event = userText('lúc quá tải', '7400000000000000004');
+    expect((await post(JSON.stringify(event))).statusCode).toBe(503);
+    expect(await rowsWithKeys([keyOf(event)])).toEqual([]);
+    behind = false;
+    expect((await post(JSON.stringify(event))).statusCode).toBe(200);
+    expect(await rowsWithKeys([keyOf(event)])).toHaveLength(1);
     await app.close();
   });
 });
