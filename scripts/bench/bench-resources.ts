@@ -72,21 +72,34 @@ export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promi
 
 /**
  * What is still to be removed, by name. Normally each entry goes in its bench's `finally`; on
- * Ctrl-C `releaseEverything` runs what is left, since `finally` blocks do not run on a signal.
+ * Ctrl-C or SIGTERM, which skip `finally` blocks, the signal handler removes what is left and
+ * exits. The handler is there only while something is held, so a process that holds nothing keeps
+ * the default behaviour.
  */
 const pending = new Map<string, () => Promise<void>>();
+const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+function onSignal(signal: NodeJS.Signals): void {
+  console.error(`${signal}: removing this run's databases, Redis keys and processes…`);
+  void releaseEverything().finally(() => process.exit(130));
+}
 
 export function holdUntilReleased(name: string, release: () => Promise<void>): () => Promise<void> {
+  if (pending.size === 0) for (const signal of signals) process.on(signal, onSignal);
   pending.set(name, release);
   return async () => {
     if (!pending.delete(name)) return;
+    if (pending.size === 0) for (const signal of signals) process.off(signal, onSignal);
     await release();
   };
 }
 
+/** Newest first: processes stop before their Redis keys and database go. */
 export async function releaseEverything(): Promise<void> {
   const all = [...pending.entries()].reverse();
   pending.clear();
+  // A second Ctrl-C while this runs ends the process at once.
+  for (const signal of signals) process.off(signal, onSignal);
   for (const [name, release] of all) await release().catch((err: unknown) => console.error(`bench: could not remove ${name}: ${String(err)}`));
 }
 

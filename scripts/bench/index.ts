@@ -3,7 +3,7 @@ import { parseBenchArgs } from './bench-args.ts';
 import type { BenchArgs } from './bench-args.ts';
 import { listBenches } from './bench-list.ts';
 import type { BenchEntry } from './bench-list.ts';
-import { benchRunId, releaseEverything } from './bench-resources.ts';
+import { benchRunId } from './bench-resources.ts';
 import { describeMachine, loadNow } from './machine-info.ts';
 
 /**
@@ -71,13 +71,6 @@ async function runAll(selected: BenchEntry[], quick: boolean) {
 }
 
 // Only the JSON report belongs on stdout: anything a bench's code prints goes to stderr instead.
+// Ctrl-C: bench-resources.ts removes the run's databases, Redis keys and processes.
 console.log = console.error;
-// Ctrl-C skips `finally` blocks: the run's databases, Redis keys and child processes go here instead.
-const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-for (const signal of signals) {
-  process.once(signal, () => {
-    console.error(`${signal}: removing this run's databases, Redis keys and processes…`);
-    void releaseEverything().finally(() => process.exit(130));
-  });
-}
 process.exit(await main());
