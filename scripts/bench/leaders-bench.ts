@@ -20,10 +20,10 @@ const now = new Date('2026-11-27T08:05:00Z');
  * The leaders' side at province scale: 100 communes, 1,500 villages, ~11,000 members and a year of
  * daily reports (each team reports on about 6 days in 10). Times one commune's digest, all of the
  * province's, one commune's monthly XLSX and a reminder sweep over every team, and the peak RSS of
- * this process, which runs the same code the worker runs. Quick mode: a province of 20 communes.
+ * this process, which runs the same code the worker runs. Quick mode: a province of 10 communes.
  */
 export async function leadersBench(options: { quick: boolean }): Promise<Record<string, unknown>> {
-  const size = options.quick ? { ...fullProvince, communes: 20 } : fullProvince;
+  const size = options.quick ? { ...fullProvince, communes: 10 } : fullProvince;
   return withBenchPlace('digest', async ({ databaseUrl }) => {
     const { db, close } = createDb(databaseUrl);
     let peakRss = process.memoryUsage().rss;
