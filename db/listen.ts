@@ -25,34 +25,26 @@ export function listenForNotifications(options: ListenOptions): NotificationList
   let retryMs = 250;
   let retryTimer: NodeJS.Timeout | null = null;
 
-  const lost = (current: pg.Client, err: Error) => {
-    if (closed || client !== current) return;
-    client = null;
-    options.onLost(err);
-    void current.end().catch(() => undefined);
-    retryTimer = setTimeout(connect, retryMs);
-    retryMs = Math.min(retryMs * 2, retryMaxMs);
-  };
-
   const connect = () => {
     retryTimer = null;
     if (closed) return;
-    const current = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: 5000, keepAlive: true });
-    client = current;
-    current.on('notification', (message) => {
-      if (message.channel === options.channel) options.onNotify();
-    });
-    current.on('error', (err) => lost(current, err));
-    current.on('end', () => lost(current, new Error('connection ended')));
-    current
-      .connect()
-      .then(() => current.query(`LISTEN "${options.channel}"`))
-      .then(() => {
+    const current = openListeningClient(options, {
+      // Only the latest client counts: a late event from one already given up changes nothing.
+      listening: () => {
         if (client !== current) return;
         retryMs = 250;
         options.onListening();
-      })
-      .catch((err: unknown) => lost(current, err instanceof Error ? err : new Error(String(err))));
+      },
+      lost: (err) => {
+        if (closed || client !== current) return;
+        client = null;
+        options.onLost(err);
+        void current.end().catch(() => undefined);
+        retryTimer = setTimeout(connect, retryMs);
+        retryMs = Math.min(retryMs * 2, retryMaxMs);
+      },
+    });
+    client = current;
   };
 
   connect();
@@ -65,4 +57,19 @@ export function listenForNotifications(options: ListenOptions): NotificationList
       await current?.end().catch(() => undefined);
     },
   };
+}
+
+function openListeningClient(options: ListenOptions, events: { listening: () => void; lost: (err: Error) => void }): pg.Client {
+  const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: 5000, keepAlive: true });
+  client.on('notification', (message) => {
+    if (message.channel === options.channel) options.onNotify();
+  });
+  client.on('error', (err) => events.lost(err));
+  client.on('end', () => events.lost(new Error('connection ended')));
+  client
+    .connect()
+    .then(() => client.query(`LISTEN "${options.channel}"`))
+    .then(events.listening)
+    .catch((err: unknown) => events.lost(err instanceof Error ? err : new Error(String(err))));
+  return client;
 }

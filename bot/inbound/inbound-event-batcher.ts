@@ -1,6 +1,7 @@
 import type { InboundToStore } from '../../db/queries/inbound-events.ts';
 import type { Logger } from '../logger.ts';
 import { createCountedWarning } from '../counted-warning.ts';
+import type { CountedWarning } from '../counted-warning.ts';
 
 export type StoreOutcome =
   | { kind: 'stored'; inboundEventId: number }
@@ -29,8 +30,11 @@ export type BatcherOptions = {
   maxWaitMs: number;
 };
 
-/** 2,000 waiting is about a second of deliveries at the rate the bot can take; a second's wait still answers within Zalo's 2 s. */
-export const defaultBatcherOptions: BatcherOptions = { maxBatch: 500, maxWaiting: 2000, maxWaitMs: 1000 };
+/**
+ * 2,000 waiting is about a second of deliveries at the rate the bot can take. A statement normally
+ * takes milliseconds; a delivery that waited 1.5 s would be answered after Zalo stopped waiting.
+ */
+export const defaultBatcherOptions: BatcherOptions = { maxBatch: 500, maxWaiting: 2000, maxWaitMs: 1500 };
 
 type Waiter = { row: InboundToStore; since: number; resolve: (outcome: StoreOutcome) => void };
 
@@ -42,46 +46,53 @@ type Waiter = { row: InboundToStore; since: number; resolve: (outcome: StoreOutc
  */
 export function createInboundEventBatcher(deps: BatcherDeps, options: BatcherOptions = defaultBatcherOptions): StoreInboundEvent {
   const now = deps.now ?? Date.now;
-  const shed = createCountedWarning(deps.logger, 'webhook store overloaded: answering 503 so Zalo retries later', { everyMs: 10_000, now });
-  let waiting: Waiter[] = [];
+  const line = createWaitingLine(options, now, createCountedWarning(deps.logger, 'webhook store overloaded: answering 503 so Zalo retries later', { everyMs: 10_000, now }));
   let writing = false;
-
   const drain = async () => {
     writing = true;
     try {
-      while (waiting.length > 0) {
-        const batch = takeBatch();
+      while (line.size() > 0) {
+        const batch = line.take();
         if (batch.length > 0) await write(deps, batch);
       }
     } finally {
       writing = false;
     }
   };
-
-  /** The oldest waiters first; those that waited past the limit are refused instead of written late. */
-  const takeBatch = (): Waiter[] => {
-    const tooOld = now() - options.maxWaitMs;
-    let stale = 0;
-    while (stale < waiting.length && (waiting[stale]?.since ?? 0) < tooOld) stale++;
-    const refused = waiting.slice(0, stale);
-    refused.forEach((w) => w.resolve({ kind: 'overloaded' }));
-    shed.count(refused.length, { waiting: waiting.length });
-    const batch = waiting.slice(stale, stale + options.maxBatch);
-    waiting = waiting.slice(stale + batch.length);
-    return batch;
-  };
-
   return (row) => {
-    const oldest = waiting[0];
-    if (waiting.length >= options.maxWaiting || (oldest && now() - oldest.since > options.maxWaitMs)) {
-      shed.count(1, { waiting: waiting.length });
-      return Promise.resolve({ kind: 'overloaded' });
-    }
+    if (line.refuses()) return Promise.resolve({ kind: 'overloaded' });
     return new Promise((resolve) => {
-      waiting.push({ row, since: now(), resolve });
+      line.push({ row, since: now(), resolve });
       // Started after the current I/O phase, so requests that arrived together share the first statement.
-      if (!writing && waiting.length === 1) setImmediate(() => void (writing ? undefined : drain()));
+      if (!writing && line.size() === 1) setImmediate(() => void (writing ? undefined : drain()));
     });
+  };
+}
+
+/** Deliveries waiting for the next statement, oldest first, with the limits that refuse more. */
+function createWaitingLine(options: BatcherOptions, now: () => number, refusals: CountedWarning) {
+  let waiting: Waiter[] = [];
+  return {
+    size: () => waiting.length,
+    push: (w: Waiter) => void waiting.push(w),
+    /** Too many wait, or the oldest has waited too long: a newcomer would wait at least as long. */
+    refuses(): boolean {
+      const oldest = waiting[0];
+      const refuse = waiting.length >= options.maxWaiting || (oldest !== undefined && now() - oldest.since > options.maxWaitMs);
+      if (refuse) refusals.count(1, { waiting: waiting.length });
+      return refuse;
+    },
+    /** The next batch; those that waited past the limit are refused instead of written late. */
+    take(): Waiter[] {
+      const tooOld = now() - options.maxWaitMs;
+      let stale = 0;
+      while (stale < waiting.length && (waiting[stale]?.since ?? 0) < tooOld) stale++;
+      waiting.slice(0, stale).forEach((w) => w.resolve({ kind: 'overloaded' }));
+      refusals.count(stale, { waiting: waiting.length });
+      const batch = waiting.slice(stale, stale + options.maxBatch);
+      waiting = waiting.slice(stale + batch.length);
+      return batch;
+    },
   };
 }
 

@@ -36,26 +36,9 @@ export async function acceptWebhookEvent(
   deps: WebhookDeps,
   request: { rawBody: Buffer; signature: string | string[] | undefined },
 ): Promise<WebhookOutcome> {
-  let json: unknown;
-  try {
-    json = JSON.parse(request.rawBody.toString('utf8'));
-  } catch {
-    return request.signature ? { kind: 'bad-request', reason: 'malformed JSON' } : { kind: 'unauthorized', reason: 'missing-header' };
-  }
-  const timestamp = readTimestamp(json);
-  const check = verifyEventSignature(request.signature, request.rawBody, timestamp, {
-    appId: deps.zalo.appId,
-    oaId: deps.zalo.oaId,
-    oaSecretKey: deps.zalo.oaSecretKey,
-    appSecret: deps.zalo.appSecret,
-    compat: deps.zalo.webhookMacCompat,
-  });
-  if (!check.ok) return { kind: 'unauthorized', reason: check.reason };
-  // Checked before anything walks the JSON or tries to store it: bad input is 400, never an outage.
-  const unstorable = findUnstorable(json);
-  if (unstorable) return { kind: 'bad-request', reason: describeUnstorable(unstorable) };
-  if (check.variant !== 'app-id+oa-secret') deps.logger.warn({ variant: check.variant }, 'webhook signed with a non-default MAC reading');
-
+  const checked = checkDelivery(deps, request);
+  if ('kind' in checked) return checked;
+  const { json } = checked;
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { kind: 'bad-request', reason: 'envelope without event_name or timestamp' };
   const eventName = envelope.data.event_name;
@@ -75,6 +58,29 @@ export async function acceptWebhookEvent(
     receivedAt: deps.clock.now(),
   });
   return toWebhookOutcome(stored, status);
+}
+
+/** The body as JSON once its signature holds and nothing in it could break storing it; otherwise the answer. */
+function checkDelivery(deps: WebhookDeps, request: { rawBody: Buffer; signature: string | string[] | undefined }): { json: unknown } | WebhookOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(request.rawBody.toString('utf8'));
+  } catch {
+    return request.signature ? { kind: 'bad-request', reason: 'malformed JSON' } : { kind: 'unauthorized', reason: 'missing-header' };
+  }
+  const check = verifyEventSignature(request.signature, request.rawBody, readTimestamp(json), {
+    appId: deps.zalo.appId,
+    oaId: deps.zalo.oaId,
+    oaSecretKey: deps.zalo.oaSecretKey,
+    appSecret: deps.zalo.appSecret,
+    compat: deps.zalo.webhookMacCompat,
+  });
+  if (!check.ok) return { kind: 'unauthorized', reason: check.reason };
+  // Checked before anything walks the JSON or tries to store it: bad input is 400, never an outage.
+  const unstorable = findUnstorable(json);
+  if (unstorable) return { kind: 'bad-request', reason: describeUnstorable(unstorable) };
+  if (check.variant !== 'app-id+oa-secret') deps.logger.warn({ variant: check.variant }, 'webhook signed with a non-default MAC reading');
+  return { json };
 }
 
 function toWebhookOutcome(stored: StoreOutcome, status: Classified['status']): WebhookOutcome {
