@@ -46,6 +46,16 @@ describe('the send rate gate (messages per second, shared through Redis)', () =>
     expect(await timed(() => other.take(1))).toBeGreaterThanOrEqual(600);
   });
 
+  it('reserves a tenth of the budget at a time, so a busy process asks Redis once for several jobs', async () => {
+    const gate = createSendRateGate(redis, { key: gateKey('reserve'), perSecond: 100 });
+    await gate.take(1);
+    expect(await redis.get(gateKey('reserve'))).toBe('10');
+    for (let i = 0; i < 9; i++) await gate.take(1);
+    expect(await redis.get(gateKey('reserve'))).toBe('10');
+    await gate.take(1);
+    expect(await redis.get(gateKey('reserve'))).toBe('20');
+  });
+
   it('still works after Redis forgot its scripts', async () => {
     await redis.script('FLUSH');
     const gate = createSendRateGate(redis, { key: gateKey('flushed'), perSecond: 5 });
