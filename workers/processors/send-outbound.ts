@@ -27,7 +27,7 @@ export function deliveryDeps(deps: CoreDeps, transports: Transports, options: Se
 /** The OA sender: one job is one turn's rows, sent in order under the shared message budget. */
 export function sendOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, gate: SendRateGate) {
   return defineProcessor('send-outbound', ({ outboundMessageId, followingIds }, ctx) =>
-    sendTurn({ deps, delivery: deliveryDeps(deps, transports, options, ctx), gate, ctx }, [outboundMessageId, ...(followingIds ?? [])]),
+    sendTurn({ deps, delivery: { ...deliveryDeps(deps, transports, options, ctx), pace: () => gate.take(1) }, gate, ctx }, [outboundMessageId, ...(followingIds ?? [])]),
   );
 }
 

@@ -20,7 +20,6 @@ type Turn = SendTurnDeps & { ids: number[] };
 export async function sendTurn(deps: SendTurnDeps, ids: number[]): Promise<DeliveryOutcome['kind'][]> {
   const d: Turn = { ...deps, ids };
   const kinds: DeliveryOutcome['kind'][] = [];
-  await d.gate.take(ids.length);
   let claimed: ClaimedRow | null = null;
   let i = 0;
   while (i < ids.length) {
@@ -45,7 +44,8 @@ export async function sendTurn(deps: SendTurnDeps, ids: number[]): Promise<Deliv
 
 /**
  * One row. A short throttling answer shuts the gate for every sender and this row is tried again
- * once it opens (its claim was released, so that is safe); any other retry keeps the rest waiting.
+ * (its claim was released, so that is safe; its send waits for the gate to open); any other retry
+ * keeps the rest waiting.
  */
 async function deliverOrThrottle(d: Turn, index: number, claimed: ClaimedRow | null) {
   try {
@@ -58,7 +58,6 @@ async function deliverOrThrottle(d: Turn, index: number, claimed: ClaimedRow | n
     }
     if (err.throttled && err.retryAfterMs <= queuePauseLimitMs) {
       await d.gate.shut(err.retryAfterMs);
-      await d.gate.take(1);
       return 'throttled' as const;
     }
     return waitWithTheRest(d, d.ids.slice(index), err.retryAfterMs, err.message);

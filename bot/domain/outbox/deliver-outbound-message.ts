@@ -34,6 +34,8 @@ export type DeliveryDeps = {
   maxAttempts: number;
   /** How long delivery may stay impossible to check before the in-doubt policy decides. */
   unverifiedResendAfterMs: number;
+  /** Waits for the account's sending budget; called right before each message goes to the platform. */
+  pace?: () => Promise<void>;
 };
 
 export type DeliveryOutcome =
@@ -75,6 +77,7 @@ export async function deliverOutboundMessage(deps: DeliveryDeps, target: { id: n
 
   let messageId: string;
   try {
+    await deps.pace?.();
     ({ messageId } = await transport.send(row.recipientId, content));
   } catch (err) {
     return { outcome: await handleSendFailure(deps, row, err, log), next: null };
