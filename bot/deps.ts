@@ -122,22 +122,17 @@ export function createTransports(core: CoreDeps, zalo: ZaloDeps | null, zca: Gro
   };
 }
 
-/** The webhook's batched store alone (no relay): for an app that is not the one handing events over. */
+/** The webhook's batched store (bot/inbound/inbound-event-batcher.ts), for the process serving the webhook. */
 export function createInboundStore(core: CoreDeps): StoreInboundEvent {
   return createInboundEventBatcher({ insert: (rows) => insertInboundEvents(core.db, rows), logger: core.logger });
 }
 
-/**
- * The webhook's intake, for the process that serves it: the batched store its requests wait for,
- * and the relay that hands what was stored to the queue (stop it after the HTTP server).
- */
-export function startInboundIntake(core: CoreDeps, relayOptions: InboundRelayOptions = defaultRelayOptions): { storeInbound: StoreInboundEvent; relay: InboundRelay } {
-  const storeInbound = createInboundStore(core);
-  const relay = startInboundRelay(
+/** The relay that hands stored events to the queue (bot/inbound/inbound-relay.ts); stop it before closing `core`. */
+export function startInboundRelayFor(core: CoreDeps, options: InboundRelayOptions = defaultRelayOptions): InboundRelay {
+  return startInboundRelay(
     { db: core.db, clock: core.clock, enqueueInboundBatch: core.queues.enqueueInboundBatch, databaseUrl: core.config.databaseUrl, logger: core.logger },
-    relayOptions,
+    options,
   );
-  return { storeInbound, relay };
 }
 
 /** The Mini App API's dependencies, from the core ones. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
-import { createApiDeps, createCoreDeps, startInboundIntake } from './deps.ts';
+import { createApiDeps, createCoreDeps, createInboundStore } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { watchEventLoopLag } from './http/event-loop-lag.ts';
 
@@ -14,15 +14,14 @@ const webhookLagLimits = { sampleMs: 20, maxLagMs: 250, sustainMs: 1000 };
 async function main() {
   const config = loadConfig();
   const core = createCoreDeps(config, { name: 'bot' });
-  // The relay runs here, beside the webhook that stores the events it hands over.
-  const intake = startInboundIntake(core);
   const lag = watchEventLoopLag(webhookLagLimits);
   const app = buildApp({
     logger: core.logger,
     db: core.db,
     clock: core.clock,
     zalo: config.zalo,
-    storeInbound: intake.storeInbound,
+    // Stored is answered; the workers' relay hands the event to the queue, off this process's event loop.
+    storeInbound: createInboundStore(core),
     webhookBehind: lag.behind,
     links: core.links,
     api: createApiDeps(core),
@@ -40,9 +39,7 @@ async function main() {
     closing = true;
     core.logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
-    // Requests in flight are answered first, then what they stored is handed over, then connections close.
     await app.close();
-    await intake.relay.stop();
     lag.stop();
     await core.close();
     clearTimeout(force);

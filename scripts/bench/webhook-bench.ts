@@ -27,7 +27,8 @@ const poolRatePerSec = 12_000;
 /**
  * The webhook's acknowledgement path under load, against a reference: (a) a bare Fastify route that
  * only checks the signature and (b) the real bot (bot/main.ts, LOG_LEVEL=info, real Postgres and
- * Redis, a database and queue prefix of its own, removed at the end), both as their own processes.
+ * Redis, a database and queue prefix of its own, removed at the end), both as their own processes,
+ * with the workers' relay (which queues what the bot stored) running beside the bot.
  * Signed `user_send_text` events with unique msg_ids and 10% redeliveries: a closed loop with 50 in
  * flight, then open loops at fixed rates. Afterwards every event answered 200 must have exactly one
  * row and one queued job (`lost`, `duplicates`). Noisy on a shared machine: see `loadavg`.
@@ -80,6 +81,8 @@ function measureBot(plan: Plan) {
   return withBenchPlace('webhook', async (place) => {
     const port = await freePort();
     const child = launchLoggingChild('bot', 'bot/main.ts', botEnv(place, port));
+    // The hand-over to the queue runs in the workers, as in production: here their relay alone.
+    const relay = launchLoggingChild('relay', 'scripts/bench/webhook-bench-relay.ts', botEnv(place, port));
     try {
       const url = await untilHealthy(child, port);
       let resident = 9_100_000_000_000_000_000n;
@@ -98,8 +101,9 @@ function measureBot(plan: Plan) {
         open.push({ rate, report: await run(fresh((rate * plan.openMs) / 1000), { mode: 'open', ratePerSec: rate }) });
       }
       const tally = await countStoredAndQueued({ databaseUrl: place.databaseUrl, redisUrl: place.redisUrl, prefix: place.queuePrefix, acked });
-      return { closed, open, tally };
+      return { closed, open, tally: { ...tally, relay_cpu_ms_per_row: Math.round((relay.cpuMs() / Math.max(1, tally.rows)) * 1000) / 1000 } };
     } finally {
+      await relay.stop();
       await child.stop();
     }
   });

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { parseConfig } from '../../bot/config.ts';
 import type { Config } from '../../bot/config.ts';
 import type { Clock } from '../../bot/clock.ts';
-import { createApiDeps, createCoreDeps, createZaloDeps, startInboundIntake } from '../../bot/deps.ts';
+import { createApiDeps, createCoreDeps, createInboundStore, createZaloDeps, startInboundRelayFor } from '../../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
@@ -52,13 +52,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const core = createCoreDeps(config, { name: 'test', logger, ...(options.clock ? { clock: options.clock } : {}) });
   const zalo = createZaloDeps(core);
   if (!zalo) throw new Error('test stack needs Zalo credentials');
-  const intake = startInboundIntake(core);
+  // The relay runs whether or not this stack's workers do: tests without workers count the jobs it queues.
+  const relay = startInboundRelayFor(core);
   const app = buildApp({
     logger,
     db: core.db,
     clock: core.clock,
     zalo: config.zalo,
-    storeInbound: intake.storeInbound,
+    storeInbound: createInboundStore(core),
     links: core.links,
     api: createApiDeps(core),
     readiness: { postgres: async () => void (await core.db.execute(sql`select 1`)), redis: () => core.queues.ping() },
@@ -83,7 +84,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async close() {
       await workers?.close();
       await app.close();
-      await intake.relay.stop();
+      await relay.stop();
       await core.close();
       await fake.close();
       await deleteRedisPrefix(config.redisUrl, config.queuePrefix).catch(() => undefined);
