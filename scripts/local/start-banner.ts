@@ -46,6 +46,7 @@ export function readyLine(config: Config, local: LocalMode | null): string {
   return local ? `\n  ✔ Sẵn sàng. Mở trình mô phỏng: ${local.simulatorUrl}\n` : `\n  ✔ Ready: ${botAddress(config)}/readyz\n`;
 }
 
+/** For the person at this machine, whatever interface the bot binds (zmp-sdk's mocks need localhost too). */
 function botAddress(config: Config): string {
-  return `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  return `http://localhost:${config.port}`;
 }
