@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { SignedDelivery } from './webhook-bench-events.ts';
 
 /** What one load thread is asked to do: keep `concurrency` requests in flight, or send at a fixed rate. */
@@ -12,7 +12,8 @@ export type ThreadPlan = {
 /** Per request: milliseconds from when it was due (open loop) or sent (closed loop), and the status (0 = no answer). */
 export type ThreadResult = { latencies: number[]; statuses: number[]; keys: string[]; lateStartMs: number[]; spanMs: number };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+/** Keep-alive connections for the current phase; a new pool each phase, as the server may differ. */
+let agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
 
 function post(target: URL, delivery: SignedDelivery, timeoutMs: number): Promise<number> {
   return new Promise((resolve) => {
@@ -85,14 +86,14 @@ function openLoop(plan: Extract<ThreadPlan, { mode: 'open' }>, target: URL): Pro
 
 async function run(plan: ThreadPlan): Promise<ThreadResult> {
   const target = new URL(plan.url);
+  agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
   const result = plan.mode === 'closed' ? await closedLoop(plan, target) : await openLoop(plan, target);
   agent.destroy();
   return result;
 }
 
-if (parentPort) {
-  const port = parentPort;
-  // workerData is whatever the parent passed: runLoad in webhook-bench-load.ts sends a ThreadPlan.
-  const plan: ThreadPlan = workerData;
-  void run(plan).then((result) => port.postMessage(result));
-}
+// The thread lives for the whole bench (starting one costs far more than a phase's requests):
+// each message is a ThreadPlan from webhook-bench-load.ts, each answer its ThreadResult.
+parentPort?.on('message', (plan: ThreadPlan) => {
+  void run(plan).then((result) => parentPort?.postMessage(result));
+});

@@ -24,32 +24,50 @@ export type LoadReport = {
 /** Zalo stops waiting for an answer after about 2 s. */
 const zaloPatienceMs = 2000;
 
+export type LoadGenerator = {
+  /** One phase from the first `threads` threads (all by default): its report and the dedupe keys answered 200. */
+  run: (url: string, deliveries: SignedDelivery[], shape: LoadShape, threads?: number) => Promise<{ report: LoadReport; acked: Set<string> }>;
+  close: () => Promise<void>;
+};
+
 /**
- * Runs one phase from `threads` worker threads, so the generator is not what limits the rate, and
- * returns its report and the dedupe keys that were answered 200.
+ * Sends from `threads` worker threads, so the generator is not what limits the rate. They are
+ * started once for every phase: a thread's start (and its JIT warming up) costs more than a phase.
  */
-export async function runLoad(url: string, deliveries: SignedDelivery[], shape: LoadShape, threads: number): Promise<{ report: LoadReport; acked: Set<string> }> {
-  const shares = Array.from({ length: threads }, (_, t) => deliveries.filter((_d, i) => i % threads === t));
-  const startAtEpochMs = Date.now() + 300;
-  const plans: ThreadPlan[] = shares.map((share, t) =>
-    shape.mode === 'closed'
-      ? { url, deliveries: share, timeoutMs: 10_000, mode: 'closed', concurrency: Math.ceil(shape.concurrency / threads), durationMs: shape.durationMs }
-      : { url, deliveries: share, timeoutMs: 10_000, mode: 'open', ratePerSec: shape.ratePerSec / threads, startAtEpochMs, offsetMs: (t * 1000) / shape.ratePerSec },
-  );
-  const results = await Promise.all(plans.map(runThread));
-  return { report: summarise(results), acked: new Set(results.flatMap((r) => r.keys.filter((_k, i) => r.statuses[i] === 200))) };
+export function startLoadGenerator(threads: number): LoadGenerator {
+  const workers = Array.from({ length: threads }, startThread);
+  return {
+    async run(url, deliveries, shape, use = threads) {
+      const startAtEpochMs = Date.now() + 300;
+      const senders = workers.slice(0, use);
+      const plans = senders.map((_w, t): ThreadPlan => {
+        const share = deliveries.filter((_d, i) => i % senders.length === t);
+        return shape.mode === 'closed'
+          ? { url, deliveries: share, timeoutMs: 10_000, mode: 'closed', concurrency: Math.ceil(shape.concurrency / senders.length), durationMs: shape.durationMs }
+          : { url, deliveries: share, timeoutMs: 10_000, mode: 'open', ratePerSec: shape.ratePerSec / senders.length, startAtEpochMs, offsetMs: (t * 1000) / shape.ratePerSec };
+      });
+      const results = await Promise.all(senders.map((worker, t) => ask(worker, plans[t])));
+      return { report: summarise(results), acked: new Set(results.flatMap((r) => r.keys.filter((_k, i) => r.statuses[i] === 200))) };
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }
 
-function runThread(plan: ThreadPlan): Promise<ThreadResult> {
+function startThread(): Worker {
+  // tsx's loader is not inherited by worker threads: the thread registers it before importing the TypeScript entry.
+  const entry = JSON.stringify(new URL('./webhook-bench-load-thread.ts', import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`, { eval: true });
+}
+
+function ask(worker: Worker, plan: ThreadPlan | undefined): Promise<ThreadResult> {
   return new Promise((resolve, reject) => {
-    // tsx's loader is not inherited by worker threads: the thread registers it before importing the TypeScript entry.
-    const entry = JSON.stringify(new URL('./webhook-bench-load-thread.ts', import.meta.url).href);
-    const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`, { eval: true, workerData: plan });
-    worker.once('message', (result: ThreadResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
+    const done = (result: ThreadResult) => (worker.off('error', failed), resolve(result));
+    const failed = (err: Error) => (worker.off('message', done), reject(err));
+    worker.once('message', done);
+    worker.once('error', failed);
+    worker.postMessage(plan);
   });
 }
 
