@@ -27,8 +27,7 @@ export function startSweeper(deps: CoreDeps, options: { intervalMs: number; onMe
 
   const sweep = async () => {
     const memoryLost = await deps.queues.claimMemoryMarker();
-    if (memoryLost) await options.onMemoryLost?.();
-    const counts = memoryLost ? await rehandEverything(deps) : await rehandOnce(deps, deps.clock.now(), false);
+    const counts = memoryLost ? await recoverFromEmptyRedis(deps, options.onMemoryLost) : await rehandOnce(deps, deps.clock.now(), false);
     if (memoryLost) deps.logger.warn(counts, 'Redis came back without our jobs: re-handed everything still open');
     else if (counts.inbound + counts.outbound > 0) deps.logger.info(counts, 'sweeper re-enqueued work');
   };
@@ -70,6 +69,21 @@ async function rehandOnce(deps: CoreDeps, now: Date, all: boolean): Promise<Coun
   await deps.queues.requeue('outbound', outbound);
   await markOutboundEnqueued(deps.db, outbound, now);
   return { inbound: inbound.length, outbound: outbound.length };
+}
+
+/**
+ * Restores the schedulers and re-hands every open row. If that fails part way (Redis slow or gone
+ * again), the marker is released so the next sweep starts the whole recovery again, instead of
+ * leaving the rest to the five-minute stale limit.
+ */
+async function recoverFromEmptyRedis(deps: CoreDeps, onMemoryLost: (() => Promise<void>) | undefined): Promise<Counts> {
+  try {
+    await onMemoryLost?.();
+    return await rehandEverything(deps);
+  } catch (err) {
+    await deps.queues.releaseMemoryMarker().catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Pages through every open row; each page is marked as handed over at `now`, so it is not listed again. */

@@ -28,6 +28,8 @@ export type Queues = {
    * held is gone. Only one process gets true for one loss, since SET NX is atomic.
    */
   claimMemoryMarker: () => Promise<boolean>;
+  /** Forgets the claim, so the next sweep sees Redis as empty again and re-hands everything. */
+  releaseMemoryMarker: () => Promise<void>;
   /**
    * Runs `work` only if no other process holds the lock `name` (SET NX with an expiry, released
    * after); returns false when another process has it. BullMQ's scheduler upserts race when several
@@ -120,14 +122,16 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
       const queue = byName[kind];
       const name = kind === 'inbound' ? 'handle-inbound' : 'send-outbound';
       const jobId = (id: number) => (kind === 'inbound' ? jobIds['handle-inbound']({ inboundEventId: id }) : jobIds['send-outbound']({ outboundMessageId: id }));
-      await whenConnected(async () => {
-        for (const id of ids) {
+      // One time limit per row, not one for the whole page: 500 rows re-handed after Redis lost its
+      // memory take longer than one enqueue may, and a busy Redis is slow, not gone.
+      for (const id of ids) {
+        await whenConnected(async () => {
           const existing = await queue.getJob(jobId(id));
           if (existing && ((await existing.isFailed()) || (await existing.isCompleted()))) await existing.remove();
           const data = kind === 'inbound' ? { inboundEventId: id } : { outboundMessageId: id };
           await queue.add(name, data, { jobId: jobId(id) });
-        }
-      });
+        });
+      }
     },
     async handOff(queue, outboundMessageId) {
       const job = queue === 'outbound' ? 'send-outbound' : 'send-zca-outbound';
@@ -139,6 +143,9 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
         created = (await connection.set(`${opts.prefix}:memory-marker`, new Date().toISOString(), 'NX')) === 'OK';
       });
       return created;
+    },
+    async releaseMemoryMarker() {
+      await whenConnected(() => connection.del(`${opts.prefix}:memory-marker`));
     },
     async whileHolding(name, ttlMs, work) {
       const key = `${opts.prefix}:lock:${name}`;

@@ -73,6 +73,39 @@ describe('the sweeper', () => {
     }
   });
 
+  it('when re-handing after Redis came back empty fails part way, the next sweep starts the recovery again', async () => {
+    const userId = '7700000000000000009';
+    let armed = false;
+    let failed = false;
+    // Redis answers the marker but times out on the first re-hand (a busy Redis after a restart).
+    const queues = {
+      ...stack.core.queues,
+      async requeue(kind: 'inbound' | 'outbound', ids: number[]) {
+        if (armed && !failed && ids.length > 0) {
+          failed = true;
+          throw new Error('simulated: Redis did not answer within 2000 ms');
+        }
+        await stack.core.queues.requeue(kind, ids);
+      },
+    };
+    const workers = await startWorkers({ ...stack.core, queues }, stack.zalo);
+    try {
+      await workers.sweepNow();
+      const ids = [];
+      for (const text of ['Tin một', 'Tin hai']) ids.push(await queueText(stack, userId, text, { enqueue: false }));
+      // Handed over a moment ago, so only a full recovery (not the stale limit) re-hands them.
+      await stack.core.db.update(outboundMessages).set({ enqueuedAt: new Date() }).where(eq(outboundMessages.recipientId, userId));
+      armed = true;
+      await deleteRedisPrefix(stack.config.redisUrl, stack.config.queuePrefix);
+      // The sweeper's own timer finds the empty Redis; its first full re-hand fails.
+      await waitFor(() => failed || undefined, { timeoutMs: 30_000, what: 'the failed re-hand' });
+      const arrived = await settledRepliesTo(stack, userId, { atLeast: 2, timeoutMs: 30_000 });
+      expect(arrived.map((d) => d.text)).toEqual(['Tin một', 'Tin hai']);
+    } finally {
+      await workers.close();
+    }
+  });
+
   it("keeps a resident's order however old the earlier message is (a welcome stuck for an hour still goes first)", async () => {
     await stack.core.queues.claimMemoryMarker();
     const userId = '7700000000000000003';
