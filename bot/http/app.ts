@@ -26,8 +26,8 @@ export type AppDeps = {
   zalo: ZaloConfig | null;
   /** Where the webhook stores events (see bot/inbound/inbound-event-batcher.ts). */
   storeInbound: StoreInboundEvent;
-  /** When given, the webhook answers 503 at once while this says the process is too far behind. */
-  webhookBehind?: () => boolean;
+  /** When given, deliveries beyond this many in flight get 503 at once (see in-flight-limit.ts). */
+  webhookMaxInFlight?: number;
   readiness: Record<string, ReadinessCheck>;
   links: LinkSigner;
   /** The Mini App's API and files; absent in processes that serve only the webhook. */
@@ -55,7 +55,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   }
   app.register(zaloWebhookRoute, {
     deps: { storeInbound: deps.storeInbound, clock: deps.clock, zalo: deps.zalo, logger: deps.logger },
-    ...(deps.webhookBehind ? { behind: deps.webhookBehind } : {}),
+    ...(deps.webhookMaxInFlight ? { maxInFlight: deps.webhookMaxInFlight } : {}),
   });
   return app;
 }

@@ -27,8 +27,8 @@ const rowsWithKeys = (keys: string[]) => stack.core.db.select().from(inboundEven
 const row = (key: string, payload = '{}'): InboundToStore => ({ source: 'oa_webhook', oaId: 'oa', eventName: 'user_send_text', senderId: 'intake-test', dedupeKey: key, payload, status: 'received', lastError: null, receivedAt: new Date() });
 
 /** An app on the stack's database whose webhook stores through `storeInbound`. */
-function appWith(storeInbound: ReturnType<typeof createInboundStore>, webhookBehind?: () => boolean) {
-  const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: stack.config.zalo, storeInbound, readiness: {}, links: stack.core.links, ...(webhookBehind ? { webhookBehind } : {}) });
+function appWith(storeInbound: ReturnType<typeof createInboundStore>, webhookMaxInFlight?: number) {
+  const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: stack.config.zalo, storeInbound, readiness: {}, links: stack.core.links, ...(webhookMaxInFlight ? { webhookMaxInFlight } : {}) });
   const post = (body: string) => app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
   return { app, post };
 }
@@ -94,15 +94,27 @@ describe('storing webhook deliveries in batches', () => {
     await app.close();
   });
 
-  it('answers 503 without storing while the process is too far behind, and stores again once it has caught up', async () => {
-    let behind = true;
-    const { app, post } = appWith(createInboundStore(stack.core), () => behind);
-    const event = userText('lúc quá tải', '7400000000000000004');
-    expect((await post(JSON.stringify(event))).statusCode).toBe(503);
-    expect(await rowsWithKeys([keyOf(event)])).toEqual([]);
-    behind = false;
-    expect((await post(JSON.stringify(event))).statusCode).toBe(200);
-    expect(await rowsWithKeys([keyOf(event)])).toHaveLength(1);
+  it('answers 503 at once beyond the deliveries it may have in flight, and takes them again once those are answered', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let statements = 0;
+    // The first delivery's statement waits until the test lets it go: it stays in flight.
+    const insert = async (rows: InboundToStore[]) => {
+      statements += 1;
+      await held;
+      return insertInboundEvents(stack.core.db, rows);
+    };
+    const { app, post } = appWith(createInboundEventBatcher({ insert, logger: pino({ level: 'silent' }) }), 1);
+    const [first, second] = [userText('trước', '7400000000000000004'), userText('sau', '7400000000000000004')];
+    const firstAnswer = post(JSON.stringify(first));
+    await waitFor(() => statements === 1, { what: 'the first delivery waiting for its statement' });
+    expect((await post(JSON.stringify(second))).statusCode).toBe(503);
+    expect(await rowsWithKeys([keyOf(second)])).toEqual([]);
+    release();
+    expect((await firstAnswer).statusCode).toBe(200);
+    expect((await post(JSON.stringify(second))).statusCode).toBe(200);
+    expect(await rowsWithKeys([keyOf(first), keyOf(second)])).toHaveLength(2);
     await app.close();
   });
+
 });

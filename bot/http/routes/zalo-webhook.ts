@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createCountedWarning } from '../../counted-warning.ts';
 import { acceptWebhookEvent } from '../../zalo/accept-webhook-event.ts';
+import { limitInFlight } from '../in-flight-limit.ts';
 import type { WebhookDeps } from '../../zalo/accept-webhook-event.ts';
 
 /** Zalo's limit for one event is far below this; anything larger is not from Zalo. */
@@ -8,8 +9,8 @@ export const webhookBodyLimit = 64 * 1024;
 
 export type WebhookRouteOptions = {
   deps: Omit<WebhookDeps, 'zalo'> & { zalo: WebhookDeps['zalo'] | null };
-  /** True while the process is too far behind to answer in time (see event-loop-lag.ts). */
-  behind?: () => boolean;
+  /** Deliveries handled at once beyond which the next ones get 503 at once (see in-flight-limit.ts). */
+  maxInFlight?: number;
 };
 
 /**
@@ -19,20 +20,14 @@ export type WebhookRouteOptions = {
 export async function zaloWebhookRoute(app: FastifyInstance, opts: WebhookRouteOptions) {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: webhookBodyLimit }, (_req, body, done) => done(null, body));
-  const behind = opts.behind;
   const refused = createCountedWarning(opts.deps.logger, 'webhook overloaded: answering 503 before reading the body so Zalo retries later', { everyMs: 10_000 });
-  // Under overload a 503 costs a fraction of storing the event, and the answer comes while Zalo still waits.
-  const shedWhenBehind = async (_request: unknown, reply: FastifyReply) => {
-    if (!behind?.()) return;
-    refused.count(1);
-    return reply.code(503).send({ error: 'overloaded' });
-  };
+  const onRequest = limitInFlight(opts.maxInFlight ?? Number.POSITIVE_INFINITY, () => refused.count(1, { maxInFlight: opts.maxInFlight }));
   // One line per accepted delivery instead of three: Fastify's "incoming request" and "request
   // completed" lines around ours cost more CPU than storing the event does. The route's request
   // logger starts at warn (rejections still log through it); the accepted delivery's line goes to
   // the process logger with the request id and the time taken.
   const logLevel = quieterThanWarn(opts.deps.logger.level) ? opts.deps.logger.level : 'warn';
-  app.post('/webhooks/zalo', { bodyLimit: webhookBodyLimit, onRequest: shedWhenBehind, logLevel }, (request, reply) => answerDelivery(opts.deps, request, reply));
+  app.post('/webhooks/zalo', { bodyLimit: webhookBodyLimit, onRequest, logLevel }, (request, reply) => answerDelivery(opts.deps, request, reply));
 }
 
 async function answerDelivery(deps: WebhookRouteOptions['deps'], request: FastifyRequest, reply: FastifyReply) {
