@@ -19,9 +19,16 @@ export type InboundRelayOptions = {
   intervalMs: number;
   /** Events claimed and added to the queue per round trip. */
   batchSize: number;
+  /** Passes start at least this far apart (see createPasses). */
+  minGapMs: number;
 };
 
-export const defaultRelayOptions: InboundRelayOptions = { intervalMs: 1000, batchSize: 500 };
+/**
+ * Measured with 50 deliveries in flight: queueing cost the relay 0.16 ms of CPU per event with no
+ * gap, 0.10-0.15 with 50 ms and 0.07-0.08 with 200 ms, taken from the bot on a shared machine. 100 ms
+ * keeps most of that saving; under load an event reaches a worker at most that much later.
+ */
+export const defaultRelayOptions: InboundRelayOptions = { intervalMs: 1000, batchSize: 500, minGapMs: 100 };
 
 export type InboundRelay = {
   /** Resolves once LISTEN is first in place (tests wait for it before relying on notifications). */
@@ -43,7 +50,7 @@ export type InboundRelay = {
 export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayOptions = defaultRelayOptions): InboundRelay {
   const health = relayHealthLog(deps.logger);
   const handOverOnce = () => handOverWaitingInboundEvents(deps.db, { limit: options.batchSize, now: deps.clock.now() }, deps.enqueueInboundBatch);
-  const passes = createPasses(handOverOnce, options.batchSize, health);
+  const passes = createPasses(handOverOnce, options, health);
   const timer = setInterval(() => passes.wake('interval'), options.intervalMs);
   const { listener, listening } = listenForWaitingEvents(deps.databaseUrl, passes.wake, health);
   return {
@@ -61,35 +68,45 @@ export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayO
 
 type Health = ReturnType<typeof relayHealthLog>;
 
-/** One pass at a time; a wake-up during a pass asks for another right after it, so none is missed. */
-function createPasses(handOverOnce: () => Promise<number>, batchSize: number, health: Health) {
+/**
+ * One pass at a time, and passes at least `minGapMs` apart: a wake-up during a pass or the gap
+ * after it brings one pass once the gap is over, so none is missed, and a stream of inserts (one
+ * notification each) is handed over many events per pass instead of a few — a pass's round trips
+ * cost as much as queueing dozens of events. A lone event after a quiet spell goes at once.
+ */
+function createPasses(handOverOnce: () => Promise<number>, options: InboundRelayOptions, health: Health) {
   let running: Promise<void> | null = null;
-  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let wanted = false;
   let stopped = false;
+  let lastStart = Number.NEGATIVE_INFINITY;
   const drain = async () => {
-    do {
-      again = false;
-      // A full batch means more may be waiting: go on without waiting for another wake-up.
-      let full = true;
-      while (full && !stopped) full = (await handOverOnce()) === batchSize;
-    } while (again && !stopped);
-  };
-  const wake = (reason: 'notify' | 'interval') => {
-    // While Redis refuses, each insert's notification would only repeat the failure: the interval retries.
-    if (stopped || (reason === 'notify' && health.failing())) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    track(drain());
+    // A full batch means more may be waiting: go on without waiting for another wake-up.
+    let full = true;
+    while (full && !stopped) full = (await handOverOnce()) === options.batchSize;
   };
   const track = (pass: Promise<void>) => {
-    running = pass.then(health.ok, health.failed).finally(() => (running = null));
+    lastStart = performance.now();
+    running = pass.then(health.ok, health.failed).finally(() => {
+      running = null;
+      if (wanted) schedule();
+    });
+  };
+  const schedule = () => {
+    if (stopped || timer) return;
+    wanted = running !== null;
+    if (wanted) return;
+    const wait = lastStart + options.minGapMs - performance.now();
+    if (wait > 0) timer = setTimeout(() => ((timer = null), schedule()), wait);
+    else track(drain());
   };
   return {
-    wake,
+    // While Redis refuses, each insert's notification would only repeat the failure: the interval retries.
+    wake: (reason: 'notify' | 'interval') => void (reason === 'notify' && health.failing() ? undefined : schedule()),
     async passNow() {
       while (running) await running;
+      if (timer) clearTimeout(timer);
+      timer = null;
       // Tracked like any pass, so a wake-up meanwhile waits for it instead of running beside it.
       const pass = drain();
       track(pass);
@@ -97,6 +114,7 @@ function createPasses(handOverOnce: () => Promise<number>, batchSize: number, he
     },
     async stop() {
       stopped = true;
+      if (timer) clearTimeout(timer);
       await running;
     },
   };

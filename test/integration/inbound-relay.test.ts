@@ -3,8 +3,8 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { systemClock } from '../../bot/clock.ts';
-import { startInboundRelay } from '../../bot/inbound/inbound-relay.ts';
-import type { InboundRelay } from '../../bot/inbound/inbound-relay.ts';
+import { defaultRelayOptions, startInboundRelay } from '../../bot/inbound/inbound-relay.ts';
+import type { InboundRelay, InboundRelayOptions } from '../../bot/inbound/inbound-relay.ts';
 import { createQueues } from '../../bot/jobs/queues.ts';
 import type { Queues } from '../../bot/jobs/queues.ts';
 import { createDb } from '../../db/client.ts';
@@ -52,8 +52,8 @@ function newPrefix(): string {
   return prefix;
 }
 
-function relay(enqueueInboundBatch: (ids: number[]) => Promise<void>, options: { intervalMs: number; batchSize?: number }): InboundRelay {
-  const r = startInboundRelay({ db: handle.db, clock: systemClock, enqueueInboundBatch, databaseUrl: database.url, logger }, { batchSize: 500, ...options });
+function relay(enqueueInboundBatch: (ids: number[]) => Promise<void>, options: Partial<InboundRelayOptions>): InboundRelay {
+  const r = startInboundRelay({ db: handle.db, clock: systemClock, enqueueInboundBatch, databaseUrl: database.url, logger }, { ...defaultRelayOptions, ...options });
   cleanups.push(() => r.stop());
   return r;
 }
@@ -74,6 +74,19 @@ describe('the inbound relay', () => {
     await waitFor(async () => (await jobIdsOf(queues)).length === 3, { what: 'the next two jobs' });
     expect(await jobIdsOf(queues)).toEqual([first, ...second].map((id) => `inbound-${id}`).sort());
     expect(await enqueuedAt([ignored])).toEqual([null]);
+  });
+
+  it('hands a burst of inserts over in one pass once the gap since the last pass is over, missing none', async () => {
+    const queues = queuesAt(inject('redisUrl'), newPrefix());
+    const calls: number[][] = [];
+    const r = relay(async (ids) => void (calls.push(ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, minGapMs: 2000 });
+    // A pass that found nothing: the gap counts from its start.
+    await r.listening;
+    await r.passNow();
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(...(await store(1)));
+    await waitFor(async () => (await jobIdsOf(queues)).length === 5, { what: 'the five jobs' });
+    expect(calls).toEqual([ids]);
   });
 
   it('leaves events stored while Redis is away waiting, and queues each once when it is back', async () => {
