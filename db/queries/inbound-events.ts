@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../client.ts';
+import type { Db, DbOrTx } from '../client.ts';
 import { inboundEvents } from '../schema/index.ts';
 
 export type InboundRow = typeof inboundEvents.$inferSelect;
@@ -67,12 +67,6 @@ export async function handOverWaitingInboundEvents(db: Db, params: { limit: numb
   });
 }
 
-/** Reads and locks the row: two jobs for the same event cannot process it side by side. */
-export async function lockInboundEvent(tx: Tx, id: number): Promise<InboundRow | null> {
-  const [row] = await tx.select().from(inboundEvents).where(eq(inboundEvents.id, id)).for('update');
-  return row ?? null;
-}
-
 export async function markInboundEnqueued(db: DbOrTx, ids: number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.update(inboundEvents).set({ enqueuedAt: now }).where(inArray(inboundEvents.id, ids));
@@ -81,13 +75,6 @@ export async function markInboundEnqueued(db: DbOrTx, ids: number[], now: Date):
 /** The hand-over to the queue failed after all: let the sweeper pick the event up promptly. */
 export async function markInboundNotEnqueued(db: DbOrTx, id: number): Promise<void> {
   await db.update(inboundEvents).set({ enqueuedAt: null }).where(eq(inboundEvents.id, id));
-}
-
-export async function markInboundProcessed(db: DbOrTx, id: number, now: Date): Promise<void> {
-  await db
-    .update(inboundEvents)
-    .set({ status: 'processed', processedAt: now, attempts: sql`${inboundEvents.attempts} + 1`, lastError: null })
-    .where(eq(inboundEvents.id, id));
 }
 
 /** Records a failed attempt; `final` marks the event failed so it stops being retried. */
@@ -133,16 +120,6 @@ export async function scrubInboundEventsOfSender(db: DbOrTx, senderId: string): 
     .where(eq(inboundEvents.senderId, senderId))
     .returning({ id: inboundEvents.id });
   return rows.length;
-}
-
-/** True when an older event from the same sender is still waiting: events are handled in order. */
-export async function hasEarlierWaitingEvent(tx: Tx, params: { senderId: string; id: number }): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: inboundEvents.id })
-    .from(inboundEvents)
-    .where(and(eq(inboundEvents.senderId, params.senderId), eq(inboundEvents.status, 'received'), lt(inboundEvents.id, params.id)))
-    .limit(1);
-  return row !== undefined;
 }
 
 /** Counts for /metrics: events by status, and ignored events by reason (`error` holds the reason). */
