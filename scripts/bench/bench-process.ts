@@ -37,7 +37,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Linux counts a process's CPU time in /proc/<pid>/stat, fields 14 and 15, in 1/100 s (USER_HZ). */
-function processCpuMs(pid: number | undefined): number | null {
+export function processCpuMs(pid: number | undefined): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.

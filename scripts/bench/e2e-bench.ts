@@ -4,7 +4,9 @@ import { loadConfig } from '../../bot/config.ts';
 import { createDb } from '../../db/client.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { zaloEnv } from '../local/local-zalo-credentials.ts';
-import { createScratchDatabase, deleteQueueKeys, freePort, launch, launchStandIn, processCpuMs, stopChild, waitUntil } from './e2e-processes.ts';
+import { createScratchDatabase, deleteQueueKeys, launch, launchStandIn, stopChild } from './e2e-processes.ts';
+import { freePort, processCpuMs } from './bench-process.ts';
+import { waitUntil } from './bench-stats.ts';
 import type { Counters, Launched, StandIn } from './e2e-processes.ts';
 import { percentile, postText, runOpenLoop } from './e2e-traffic.ts';
 

@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -73,18 +71,6 @@ function readCounters(json: string): Counters {
   return { pg: field('pg'), redisCommands: field('redisCommands'), redisPipelines: field('redisPipelines'), cpuMs: field('cpuMs') };
 }
 
-/** CPU time (user + system) a process has used so far, from /proc; null where /proc is absent. */
-export function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields 14 and 15 after the parenthesised command name; clock ticks are 100 per second on Linux.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 /** Who received a message from the OA, and when (epoch ms), as the stand-in reports it. */
 export type Delivery = { to: string; at: number };
 export type StandIn = { url: string; child: ChildProcess; onDelivery: (listener: (d: Delivery) => void) => () => void };
@@ -122,22 +108,4 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`e2e bench: timed out waiting for ${what}`);
 }
