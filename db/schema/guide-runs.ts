@@ -12,6 +12,8 @@ export const guideRuns = pgTable(
     residentId: integer('resident_id')
       .notNull()
       .references(() => residents.id, { onDelete: 'cascade' }),
+    /** The OA the resident follows the guide through (the resident's own). */
+    oaId: text('oa_id'),
     guideId: text('guide_id').notNull(),
     guideVersion: integer('guide_version').notNull(),
     /** Index of the step last shown (0 = first step). */

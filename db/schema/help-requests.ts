@@ -20,6 +20,8 @@ export const helpRequests = pgTable(
     kind: helpRequestKind('kind').notNull(),
     status: helpRequestStatus('status').notNull().default('open'),
     residentId: integer('resident_id').references(() => residents.id, { onDelete: 'set null' }),
+    /** The OA the resident asked through; null for requests a member opened in the Mini App. */
+    oaId: text('oa_id'),
     communeId: integer('commune_id')
       .notNull()
       .references(() => orgUnits.id),

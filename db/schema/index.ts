@@ -5,6 +5,7 @@ export * from './residents.ts';
 export * from './inbound-events.ts';
 export * from './outbound-messages.ts';
 export * from './oa-tokens.ts';
+export * from './oa-accounts.ts';
 export * from './guide-runs.ts';
 export * from './follow-ups.ts';
 export * from './conversation-states.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { teams } from './teams.ts';
 
-export const memberRole = pgEnum('member_role', ['member', 'team_leader', 'commune_leader', 'admin']);
+export const memberRole = pgEnum('member_role', ['member', 'team_leader', 'commune_leader', 'province_admin', 'admin']);
 /** Which id space `zaloUserId` belongs to: OA-scoped (GMF groups) or the personal account's (zca-js). */
 export const zaloIdSource = pgEnum('zalo_id_source', ['oa', 'zca']);
 

@@ -24,6 +24,11 @@ export const outboundMessages = pgTable(
     idempotencyKey: text('idempotency_key').notNull().unique(),
     channel: outboundChannel('channel').notNull(),
     recipientId: text('recipient_id').notNull(),
+    /**
+     * The OA that sends it: the resident's for `oa_user`, the group's owner for GMF groups; null for
+     * messages no OA sends (zca-js groups), or decided when sent (a team group not bound yet).
+     */
+    oaId: text('oa_id'),
     residentId: integer('resident_id').references(() => residents.id, { onDelete: 'set null' }),
     inboundEventId: bigint('inbound_event_id', { mode: 'number' }).references(() => inboundEvents.id),
     /** The message exactly as it will be posted to Zalo (the `message` object of the send API). */

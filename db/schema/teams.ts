@@ -19,6 +19,8 @@ export const teams = pgTable(
     /** The Zalo group bound with `/lienket`; null until then. */
     zaloGroupId: text('zalo_group_id'),
     groupTransport: groupTransport('group_transport'),
+    /** For a GMF group: the OA that owns it (the one whose webhook delivered `/lienket`). */
+    groupOaId: text('group_oa_id'),
     groupLinkedAt: timestamp('group_linked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
