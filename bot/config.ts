@@ -19,6 +19,8 @@ const zaloKeys = [
 
 const envSchema = z.object({
   DATABASE_URL: url.default('postgres://postgres:postgres@127.0.0.1:5432/cdt'),
+  /** A read replica of DATABASE_URL for the leaders' digests and dashboard; unset: they read the primary. */
+  DATABASE_REPLICA_URL: url.optional(),
   REDIS_URL: url.default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -29,9 +31,10 @@ const envSchema = z.object({
   HOME_URL: url.optional(),
   /** Local mode's simulator; default PORT + 1. */
   SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** `cdt`, or with a Redis Cluster hash tag (`{cdt}`, `cdt:{p1}`) so every queue key is in one slot. */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and "-" only')
+    .regex(/^[a-z0-9:-]*(\{[a-z0-9:-]+\})?[a-z0-9:-]*$/, 'use lower-case letters, digits, "-" and ":", with at most one non-empty {hash tag} and no other braces')
     .default('cdt'),
   ZALO_APP_ID: z.string().min(1).optional(),
   ZALO_APP_SECRET: z.string().min(1).optional(),
@@ -99,6 +102,8 @@ export type ZaloConfig = {
 
 export type Config = {
   databaseUrl: string;
+  /** Null: reads go to the primary. */
+  databaseReplicaUrl: string | null;
   redisUrl: string;
   port: number;
   host: string;
@@ -171,6 +176,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL ?? null,
     redisUrl: e.REDIS_URL,
     port: e.PORT,
     host: e.HOST,
