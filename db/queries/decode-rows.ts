@@ -72,6 +72,7 @@ export function guideRunRow(r: JsonRow): GuideRunRow {
   return {
     id: num(r, 'id'),
     residentId: num(r, 'resident_id'),
+    oaId: strOrNull(r, 'oa_id'),
     guideId: str(r, 'guide_id'),
     guideVersion: num(r, 'guide_version'),
     step: num(r, 'step'),
@@ -101,6 +102,7 @@ export function outboundRow(r: JsonRow): OutboundRow {
     idempotencyKey: str(r, 'idempotency_key'),
     channel: oneOf(r, 'channel', ['oa_user', 'team_group', 'zalo_group']),
     recipientId: str(r, 'recipient_id'),
+    oaId: strOrNull(r, 'oa_id'),
     residentId: numOrNull(r, 'resident_id'),
     inboundEventId: numOrNull(r, 'inbound_event_id'),
     payload: r.payload,

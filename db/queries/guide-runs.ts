@@ -38,7 +38,7 @@ export async function replaceActiveGuideRun(
   db: DbOrTx,
   p: { residentId: number; guideId: string; guideVersion: number; step: number; now: Date; followUpDueAt: Date; reason: string },
 ): Promise<GuideRunRow> {
-  const result = await db.execute<{ id: number }>(sql`
+  const result = await db.execute<{ id: number; oa_id: unknown }>(sql`
     with stopped as (
       update guide_runs set status = 'stopped', finished_at = ${p.now}, updated_at = ${p.now}
       where resident_id = ${p.residentId} and status = 'active' returning id
@@ -46,18 +46,19 @@ export async function replaceActiveGuideRun(
       update follow_ups set status = 'cancelled', reason = ${p.reason}, processed_at = ${p.now}
       where resident_id = ${p.residentId} and status = 'pending' returning id
     ), run as (
-      insert into guide_runs (resident_id, guide_id, guide_version, step, started_at, updated_at)
-      select ${p.residentId}::int, ${p.guideId}::text, ${p.guideVersion}::int, ${p.step}::int, ${p.now}::timestamptz, ${p.now}::timestamptz
+      insert into guide_runs (resident_id, oa_id, guide_id, guide_version, step, started_at, updated_at)
+      select ${p.residentId}::int, (select oa_id from residents where id = ${p.residentId}), ${p.guideId}::text, ${p.guideVersion}::int, ${p.step}::int, ${p.now}::timestamptz, ${p.now}::timestamptz
       from (select count(*) from stopped) as stop_first
-      returning id
+      returning id, oa_id
     ), follow_up as (
       insert into follow_ups (resident_id, guide_run_id, due_at, created_at)
       select ${p.residentId}::int, run.id, ${p.followUpDueAt}::timestamptz, ${p.now}::timestamptz from run
     )
-    select id from run`);
+    select id, oa_id from run`);
   const id = Number(result.rows[0]?.id);
   if (!Number.isInteger(id)) throw new Error('guide run insert returned nothing');
-  return { id, residentId: p.residentId, guideId: p.guideId, guideVersion: p.guideVersion, step: p.step, status: 'active', startedAt: p.now, updatedAt: p.now, finishedAt: null };
+  const oaId = result.rows[0]?.oa_id;
+  return { id, residentId: p.residentId, oaId: typeof oaId === 'string' ? oaId : null, guideId: p.guideId, guideVersion: p.guideVersion, step: p.step, status: 'active', startedAt: p.now, updatedAt: p.now, finishedAt: null };
 }
 
 /** Moves a run to `step` and its pending follow-up to `followUpDueAt` (scheduling one if there is none). */

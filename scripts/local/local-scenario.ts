@@ -90,7 +90,7 @@ async function groupOf(db: Db, team: TeamRow & { zaloGroupId: string }, kind: Sc
   return { groupId: team.zaloGroupId, name: team.name, kind, members: scenarioMembers(rows) };
 }
 
-const roleOrder: Record<MemberRow['role'], number> = { team_leader: 0, commune_leader: 0, admin: 1, member: 2 };
+const roleOrder: Record<MemberRow['role'], number> = { team_leader: 0, commune_leader: 0, province_admin: 1, admin: 1, member: 2 };
 
 /**
  * Leaders first. A member the bot added on a first message (in an earlier run) carries the invented
