@@ -1,5 +1,5 @@
 import { createDb } from '../db/client.ts';
-import type { Db, DbHandle } from '../db/client.ts';
+import type { Db, DbHandle, ReadDb } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -43,6 +43,8 @@ export type CoreDeps = {
   clock: Clock;
   dbHandle: DbHandle;
   db: Db;
+  /** For the leaders' read-heavy views only (digests, monthly report, dashboard): the replica when configured. */
+  readDb: ReadDb;
   queues: Queues;
   secretBox: SecretBox;
   /** Signs links that open without a login (the monthly report's download). */
@@ -66,6 +68,7 @@ export type Transports = Partial<Record<OutboundRow['channel'], MessageTransport
 export function createCoreDeps(config: Config, options: { name: string; clock?: Clock; logger?: RootLogger }): CoreDeps {
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: options.name });
   const dbHandle = createDb(config.databaseUrl, {
+    replicaUrl: config.databaseReplicaUrl,
     onConnectionError: (err) => logger.warn({ code: 'code' in err ? String(err.code) : err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
   });
   const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
@@ -77,6 +80,7 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     clock: options.clock ?? systemClock,
     dbHandle,
     db: dbHandle.db,
+    readDb: dbHandle.readDb,
     queues,
     secretBox,
     links: createLinkSigner(dataKey),
@@ -141,6 +145,7 @@ export function createApiDeps(core: CoreDeps): ApiDeps {
   const appSecret = config.miniapp.appSecret;
   return {
     db: core.db,
+    readDb: core.readDb,
     clock: core.clock,
     sessions: core.appSessions,
     graph: appSecret ? createGraphClient({ graphUrl: config.zaloUrls.graphUrl, appSecret, timeoutMs: config.zaloUrls.httpTimeoutMs }) : null,

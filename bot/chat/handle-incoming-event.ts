@@ -76,6 +76,7 @@ export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent):
 function outcomeOf(turn: Turn, userId: string, inboundEventId: number): ChatOutcome {
   const replies = replyRows({
     cause: `reply-${inboundEventId}`,
+    oaId: turn.resident.oaId,
     recipientUserId: userId,
     residentId: turn.residentDeleted ? null : turn.resident.id,
     inboundEventId,

@@ -35,7 +35,7 @@ export async function claimInboundEvent(tx: Tx, id: number): Promise<ClaimedInbo
 }
 
 /** An outbox row of a turn's reply (see replyRows). */
-export type TurnReplyRow = Pick<NewOutbound, 'idempotencyKey' | 'channel' | 'recipientId' | 'residentId' | 'inboundEventId' | 'payload' | 'notBefore'>;
+export type TurnReplyRow = Pick<NewOutbound, 'idempotencyKey' | 'channel' | 'recipientId' | 'oaId' | 'residentId' | 'inboundEventId' | 'payload' | 'notBefore'>;
 
 export type FinishInboundTurn = {
   inboundEventId: number;
@@ -63,12 +63,12 @@ export async function finishInboundTurn(tx: Tx, p: FinishInboundTurn): Promise<n
   const values = sql.join(
     p.replies.map(
       (r) =>
-        sql`(${r.idempotencyKey}, ${r.channel}, ${r.recipientId}, ${r.residentId ?? null}, ${r.inboundEventId ?? null}, ${JSON.stringify(r.payload)}, coalesce(${r.notBefore ?? null}::timestamptz, now()), ${p.now})`,
+        sql`(${r.idempotencyKey}, ${r.channel}, ${r.recipientId}, ${r.oaId ?? null}, ${r.residentId ?? null}, ${r.inboundEventId ?? null}, ${JSON.stringify(r.payload)}, coalesce(${r.notBefore ?? null}::timestamptz, now()), ${p.now})`,
     ),
     sql`, `,
   );
   const result = await tx.execute<{ id: number | string }>(sql`${processed}
-    insert into outbound_messages (idempotency_key, channel, recipient_id, resident_id, inbound_event_id, payload, not_before, enqueued_at)
+    insert into outbound_messages (idempotency_key, channel, recipient_id, oa_id, resident_id, inbound_event_id, payload, not_before, enqueued_at)
     values ${values}
     on conflict (idempotency_key) do nothing
     returning id`);

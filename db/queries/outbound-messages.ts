@@ -1,12 +1,18 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
-import { outboundMessages } from '../schema/index.ts';
+import { outboundMessages, teams } from '../schema/index.ts';
 
 export type OutboundRow = typeof outboundMessages.$inferSelect;
 export type NewOutbound = typeof outboundMessages.$inferInsert;
 
+/** For a team's message: the OA owning the team's group when written (the sender re-reads the team). */
+export function teamGroupOaId(teamId: number): SQL<string | null> {
+  return sql<string | null>`(select ${teams.groupOaId} from ${teams} where ${teams.id} = ${teamId})`;
+}
+
 /** Writes outbox rows; a key that exists already is skipped. Returns the ids of the new rows. */
-export async function insertOutboundMessages(db: DbOrTx, rows: NewOutbound[]): Promise<number[]> {
+export async function insertOutboundMessages(db: DbOrTx, rows: (Omit<NewOutbound, 'oaId'> & { oaId?: string | null | SQL<string | null> })[]): Promise<number[]> {
   if (rows.length === 0) return [];
   const inserted = await db
     .insert(outboundMessages)

@@ -24,7 +24,8 @@ export type ResidentTurnStart = {
 /**
  * One statement for the start of a resident's turn: finds or creates the resident behind the
  * OA-scoped id and records the interaction time (it opens Zalo's reply windows; events can arrive
- * out of order, so the latest time is kept), and reads the commune, the unfinished exchange, the
+ * out of order, so the latest time is kept), and reads the commune (the one its OA serves; the
+ * deployment's COMMUNE_CODE for an OA not in oa_accounts yet), the unfinished exchange, the
  * guide in progress and the request waiting for the resident's confirmation. The upsert also locks
  * the resident's row until the turn commits.
  */
@@ -37,7 +38,9 @@ export async function beginResidentTurn(tx: Tx, p: { oaId: string; zaloUserId: s
       returning *
     )
     select row_to_json(r) as resident,
-      (select row_to_json(o) from org_units o where o.code = ${p.communeCode}) as commune,
+      coalesce(
+        (select row_to_json(o) from oa_accounts a join org_units o on o.id = a.commune_id where a.oa_id = r.oa_id),
+        (select row_to_json(o) from org_units o where o.code = ${p.communeCode})) as commune,
       (select row_to_json(s) from conversation_states s where s.resident_id = r.id) as state,
       (select row_to_json(g) from guide_runs g where g.resident_id = r.id and g.status = 'active') as run,
       (select json_build_object('id', h.id, 'closed_at', h.closed_at) from help_requests h

@@ -41,10 +41,10 @@ export async function lockTeam(tx: Tx, id: number): Promise<TeamRow | null> {
   return row ?? null;
 }
 
-export async function bindTeamGroup(db: DbOrTx, params: { teamId: number; transport: GroupTransport; groupId: string; at: Date }): Promise<void> {
+export async function bindTeamGroup(db: DbOrTx, params: { teamId: number; transport: GroupTransport; groupId: string; groupOaId?: string | null; at: Date }): Promise<void> {
   await db
     .update(teams)
-    .set({ groupTransport: params.transport, zaloGroupId: params.groupId, groupLinkedAt: params.at })
+    .set({ groupTransport: params.transport, zaloGroupId: params.groupId, groupOaId: params.groupOaId ?? null, groupLinkedAt: params.at })
     .where(eq(teams.id, params.teamId));
 }
 

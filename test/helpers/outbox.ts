@@ -9,6 +9,7 @@ import { waitFor } from './wait-for.ts';
 export async function queueText(stack: TestStack, userId: string, text: string, options: { enqueue?: boolean } = {}): Promise<number> {
   const [id] = await queueReplies(stack.core.db, {
     cause: `test-${randomUUID()}`,
+    oaId: stack.config.zalo?.oaId ?? '',
     recipientUserId: userId,
     residentId: null,
     inboundEventId: null,

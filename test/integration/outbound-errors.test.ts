@@ -144,6 +144,7 @@ describe('outbound delivery against Zalo errors', () => {
         stack.fake.inject(sendPath, { kind: 'http-status', status: 500 });
         const [id] = await queueReplies(stack.core.db, {
           cause: `follow-up-${randomUUID()}`,
+          oaId: stack.config.zalo?.oaId ?? '',
           recipientUserId: '7200000000000000021',
           residentId: null,
           inboundEventId: null,

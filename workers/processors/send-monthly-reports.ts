@@ -18,7 +18,7 @@ export function sendMonthlyReportsProcessor(deps: CoreDeps) {
         log.warn({ communeId }, 'monthly report not sent: the commune has no linked leaders group');
         continue;
       }
-      const text = await monthReportText(deps.db, { communeId, month, links, now });
+      const text = await monthReportText(deps.readDb, { communeId, month, links, now });
       const ids = await queueTeamMessage(deps.db, { cause: `month-report-${communeId}-${month.y}-${month.m}`, teamId: leadersTeam.id, contents: [{ kind: 'text', text }] });
       await enqueueOutbox(deps, ids, log);
       sent += ids.length;

@@ -19,7 +19,7 @@ export function sendWeeklyDigestsProcessor(deps: CoreDeps) {
     const outcomes: Record<string, number> = {};
     // A province's 100 communes take ~3 s one after another; four at a time share the pool politely.
     await eachConcurrently(await listCommunesWithLeaders(deps.db), digestConcurrency, async ({ communeId }) => {
-      const outcome = await deps.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now, graceDays: deps.config.digestGraceDays, links }));
+      const outcome = await deps.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now, graceDays: deps.config.digestGraceDays, links }, deps.readDb));
       outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
       if (outcome.kind === 'queued') await enqueueOutbox(deps, outcome.outboxIds, log);
       if (outcome.kind === 'no-leaders-group') log.warn({ communeId }, 'weekly digest not sent: the commune has no linked leaders group');

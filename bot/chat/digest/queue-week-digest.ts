@@ -29,10 +29,15 @@ export type DigestOutcome =
 
 /**
  * Writes one commune's weekly digest to the outbox of its leaders' group. The outbox key names the
- * commune and the week, so a schedule that fires twice, or two workers, send it once.
+ * commune and the week, so a schedule that fires twice, or two workers, send it once. The digest's
+ * numbers are read from `readFrom` (the read replica, when there is one); the rest uses `db`.
  */
-export async function queueWeekDigest(db: DbOrTx, p: { communeId: number; week: IsoWeek; now: Date; graceDays: number; links: ReportLinks | null }): Promise<DigestOutcome> {
-  const messages = digestContents(renderWeekDigest(await buildCommuneWeekDigest(db, p)), p);
+export async function queueWeekDigest(
+  db: DbOrTx,
+  p: { communeId: number; week: IsoWeek; now: Date; graceDays: number; links: ReportLinks | null },
+  readFrom: DbOrTx = db,
+): Promise<DigestOutcome> {
+  const messages = digestContents(renderWeekDigest(await buildCommuneWeekDigest(readFrom, p)), p);
   const leaders = await findTeamOfUnit(db, { unitId: p.communeId, kind: 'commune_leaders' });
   if (!leaders?.zaloGroupId) return { kind: 'no-leaders-group', messages };
   const outboxIds = await queueTeamMessage(db, {

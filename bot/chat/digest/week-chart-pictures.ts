@@ -11,12 +11,12 @@ export function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 /** Draws a commune's weekly chart from the numbers as they are when the message is sent. */
-export function createWeekChartPictures(deps: { db: DbOrTx; clock: Clock }): GroupPictures {
+export function createWeekChartPictures(deps: { readDb: DbOrTx; clock: Clock }): GroupPictures {
   return {
     async weekChart(content) {
       const week = parseIsoWeek(content.week);
       if (!week) throw new Error(`"${content.week}" is not an ISO week`);
-      const digest = await buildCommuneWeekDigest(deps.db, { communeId: content.communeId, week, now: deps.clock.now(), graceDays: 0 });
+      const digest = await buildCommuneWeekDigest(deps.readDb, { communeId: content.communeId, week, now: deps.clock.now(), graceDays: 0 });
       const png = renderWeekChartPng(digest);
       return { png, ...pngSize(png), filename: `bieu-do-tuan-${content.week}.png` };
     },

@@ -144,7 +144,7 @@ export const groupHandlers = {
 
 /** `/lienket CODE`: also the one command a group that is not linked yet answers (with /giup). */
 export async function linkGroup(turn: GroupTurn, code: string): Promise<void> {
-  const outcome = await linkGroupToTeam(turn.db, { code, transport: turn.transport, groupId: turn.groupId, now: turn.now });
+  const outcome = await linkGroupToTeam(turn.db, { code, transport: turn.transport, groupId: turn.groupId, groupOaId: turn.oaId, now: turn.now });
   reply(turn, linkText(outcome));
 }
 

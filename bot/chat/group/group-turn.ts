@@ -10,6 +10,8 @@ export type GroupTurn = {
   inboundEventId: number;
   transport: GroupTransport;
   groupId: string;
+  /** The OA that owns the group (GMF), whose webhook brought the message; null for zca-js groups. */
+  oaId: string | null;
   /** The team bound to this group, or null before `/lienket`. */
   team: TeamRow | null;
   sender: { id: string; name: string | null };

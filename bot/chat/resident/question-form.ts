@@ -66,6 +66,7 @@ async function fileQuestion(turn: Turn, text: string): Promise<void> {
     const { request, outboxIds } = await openHelpRequest(turn.db, {
       kind: 'question',
       residentId: turn.resident.id,
+      oaId: turn.resident.oaId,
       communeId: commune.id,
       villageId: turn.resident.villageId,
       topic: null,

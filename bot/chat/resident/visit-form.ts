@@ -203,6 +203,7 @@ async function finishVisit(turn: Turn, form: VisitForm, phone: string | null = n
     const { request, team, outboxIds } = await openHelpRequest(turn.db, {
       kind: 'home_visit',
       residentId: turn.resident.id,
+      oaId: turn.resident.oaId,
       communeId: commune.id,
       villageId: village?.id ?? null,
       topic: form.topic,

@@ -43,6 +43,7 @@ export async function dispatchDueFollowUps(
       }
       const ids = await queueReplies(tx, {
         cause: `follow-up-${due.id}`,
+        oaId: resident.oaId,
         recipientUserId: resident.zaloUserId,
         residentId: resident.id,
         inboundEventId: null,

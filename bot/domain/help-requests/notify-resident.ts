@@ -17,6 +17,7 @@ export async function notifyResidentOfRequest(db: DbOrTx, request: HelpRequestRo
   if (resident.optedOut) return [];
   return queueReplies(db, {
     cause: `help-request-${request.id}-${event}-${request.reopenedCount}`,
+    oaId: resident.oaId,
     recipientUserId: resident.zaloUserId,
     residentId: resident.id,
     inboundEventId: null,

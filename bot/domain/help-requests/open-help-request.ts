@@ -15,6 +15,8 @@ export class NoTeamError extends Error {
 export type OpenHelpRequestInput = {
   kind: HelpRequestRow['kind'];
   residentId: number;
+  /** The OA the resident asked through (their commune's). */
+  oaId: string;
   communeId: number;
   villageId: number | null;
   topic: string | null;
@@ -39,6 +41,7 @@ export async function openHelpRequest(db: DbOrTx, input: OpenHelpRequestInput): 
   const request = await insertHelpRequest(db, {
     kind: input.kind,
     residentId: input.residentId,
+    oaId: input.oaId,
     communeId: input.communeId,
     villageId: input.villageId,
     teamId: team.id,

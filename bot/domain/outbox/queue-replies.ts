@@ -3,7 +3,8 @@ import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts
 import type { TurnReplyRow } from '../../../db/queries/inbound-turns.ts';
 import type { OutboundContent } from './outbound-content.ts';
 
-type ReplyParams = { cause: string; recipientUserId: string; residentId: number | null; inboundEventId: number | null; contents: OutboundContent[]; notBefore?: Date };
+/** `oaId` is the OA the resident talks to: the reply goes out through it and no other. */
+type ReplyParams = { cause: string; oaId: string; recipientUserId: string; residentId: number | null; inboundEventId: number | null; contents: OutboundContent[]; notBefore?: Date };
 
 /**
  * Writes the messages of one reply to the outbox, in order. Keys derive from the cause, so running
@@ -19,6 +20,7 @@ export function replyRows(params: ReplyParams): TurnReplyRow[] {
     idempotencyKey: `${params.cause}-${index}`,
     channel: 'oa_user' as const,
     recipientId: params.recipientUserId,
+    oaId: params.oaId,
     residentId: params.residentId,
     inboundEventId: params.inboundEventId,
     payload: content,

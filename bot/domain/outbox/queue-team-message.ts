@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../db/client.ts';
-import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts';
+import { insertOutboundMessages, teamGroupOaId } from '../../../db/queries/outbound-messages.ts';
 import type { OutboundContent } from './outbound-content.ts';
 
 /**
@@ -13,6 +13,7 @@ export async function queueTeamMessage(db: DbOrTx, params: { cause: string; team
       idempotencyKey: `${params.cause}-${index}`,
       channel: 'team_group' as const,
       recipientId: String(params.teamId),
+      oaId: teamGroupOaId(params.teamId),
       payload: content,
       // A later send is just a row not due yet: the sweeper hands it over when it is.
       ...(params.notBefore ? { notBefore: params.notBefore } : {}),

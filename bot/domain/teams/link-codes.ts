@@ -33,7 +33,7 @@ export type LinkOutcome =
  * `/lienket CODE`: binds the group the command came from to the code's team. A group serves one
  * team; a team moving to a new group leaves the old one.
  */
-export async function linkGroupToTeam(tx: Tx, params: { code: string; transport: GroupTransport; groupId: string; now: Date }): Promise<LinkOutcome> {
+export async function linkGroupToTeam(tx: Tx, params: { code: string; transport: GroupTransport; groupId: string; groupOaId: string | null; now: Date }): Promise<LinkOutcome> {
   const row = await lockTeamLinkCode(tx, params.code.toUpperCase());
   if (!row) return { kind: 'bad-code' };
   const team = await lockTeam(tx, row.teamId);
@@ -43,7 +43,7 @@ export async function linkGroupToTeam(tx: Tx, params: { code: string; transport:
   if (row.usedAt) return { kind: 'used-code' };
   if (row.expiresAt <= params.now) return { kind: 'expired-code' };
   if (current) return { kind: 'group-taken', team: current };
-  await bindTeamGroup(tx, { teamId: team.id, transport: params.transport, groupId: params.groupId, at: params.now });
+  await bindTeamGroup(tx, { teamId: team.id, transport: params.transport, groupId: params.groupId, groupOaId: params.groupOaId, at: params.now });
   await markTeamLinkCodeUsed(tx, { code: row.code, at: params.now });
-  return { kind: 'linked', team: { ...team, groupTransport: params.transport, zaloGroupId: params.groupId, groupLinkedAt: params.now } };
+  return { kind: 'linked', team: { ...team, groupTransport: params.transport, zaloGroupId: params.groupId, groupOaId: params.groupOaId, groupLinkedAt: params.now } };
 }

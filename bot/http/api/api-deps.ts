@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.ts';
+import type { Db, ReadDb } from '../../../db/client.ts';
 import type { Clock } from '../../clock.ts';
 import type { MiniAppConfig } from '../../config.ts';
 import type { AppSessions } from '../../crypto/app-sessions.ts';
@@ -7,6 +7,8 @@ import type { GraphClient } from '../../zalo/graph-client.ts';
 /** What the Mini App API needs from the process that serves it. */
 export type ApiDeps = {
   db: Db;
+  /** The dashboard's reads (a read replica when configured); everything else uses `db`. */
+  readDb: ReadDb;
   clock: Clock;
   sessions: AppSessions;
   /** Null when no Zalo app is configured: only the development login can work then. */

@@ -50,10 +50,10 @@ export async function dashboardRoutes(app: FastifyInstance, deps: ApiDeps) {
       const today = vietnamDate(now);
       const week: IsoWeek | null = query.week ? parseIsoWeek(query.week) : isoWeekOf(today);
       if (!week) throw new ApiError('invalid-request', apiTexts.invalidRequest('query.week'));
-      const digest = await buildCommuneWeekDigest(deps.db, { communeId: commune.id, week, now, graceDays: deps.digestGraceDays });
+      const digest = await buildCommuneWeekDigest(deps.readDb, { communeId: commune.id, week, now, graceDays: deps.digestGraceDays });
       let first = week;
       for (let i = 1; i < trendWeeks; i++) first = previousWeek(first);
-      const weekly = await listCommuneWeeklyTotals(deps.db, { communeId: commune.id, from: isoDate(weekDays(first).monday), to: isoDate(digest.sunday) });
+      const weekly = await listCommuneWeeklyTotals(deps.readDb, { communeId: commune.id, from: isoDate(weekDays(first).monday), to: isoDate(digest.sunday) });
       const trend = Array.from({ length: trendWeeks }, (_, i) => {
         const monday = addDays(weekDays(first).monday, 7 * i);
         const key = isoDate(monday);
