@@ -3,7 +3,7 @@ import type { DbOrTx } from '../client.ts';
 import { memberAppCodes, members, orgUnits, teams } from '../schema/index.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { MemberRow } from './members.ts';
-import { communeTodayOfUnit } from './org-units.ts';
+import { communeTodayOfUnit, provinceTodayOfCommune } from './org-units.ts';
 import type { OrgUnitRow } from './org-units.ts';
 import type { TeamRow } from './teams.ts';
 
@@ -13,7 +13,7 @@ export async function findMembersOfAppUser(db: DbOrTx, miniappUserId: string): P
     .select()
     .from(members)
     .where(eq(members.miniappUserId, miniappUserId))
-    .orderBy(sql`array_position(array['admin','commune_leader','team_leader','member']::member_role[], ${members.role})`, asc(members.id));
+    .orderBy(sql`array_position(array['admin','province_admin','commune_leader','team_leader','member']::member_role[], ${members.role})`, asc(members.id));
 }
 
 /** Members whose phone is this number (stored as typed; compared on the last nine digits). */
@@ -32,19 +32,31 @@ export async function setMemberVerified(db: DbOrTx, id: number): Promise<MemberR
   return row ?? null;
 }
 
+export async function setMemberRole(db: DbOrTx, p: { memberId: number; role: MemberRow['role'] }): Promise<MemberRow | null> {
+  const [row] = await db.update(members).set({ role: p.role }).where(eq(members.id, p.memberId)).returning();
+  return row ?? null;
+}
+
 export async function listTeamMembers(db: DbOrTx, teamId: number): Promise<MemberRow[]> {
   return db.select().from(members).where(eq(members.teamId, teamId)).orderBy(asc(members.id));
 }
 
-/** A member with their team, the team's unit and that unit's commune today: one query per API request. */
-export async function findMemberContext(db: DbOrTx, memberId: number): Promise<{ member: MemberRow; team: TeamRow; unit: OrgUnitRow; commune: OrgUnitRow } | null> {
+export type MemberContext = { member: MemberRow; team: TeamRow; unit: OrgUnitRow; commune: OrgUnitRow; province: OrgUnitRow | null };
+
+/**
+ * A member with their team, the team's unit, that unit's commune today and the commune's province
+ * today (null when it has none): one query per API request.
+ */
+export async function findMemberContext(db: DbOrTx, memberId: number): Promise<MemberContext | null> {
   const commune = alias(orgUnits, 'commune');
+  const province = alias(orgUnits, 'province');
   const [row] = await db
-    .select({ member: members, team: teams, unit: orgUnits, commune })
+    .select({ member: members, team: teams, unit: orgUnits, commune, province })
     .from(members)
     .innerJoin(teams, eq(teams.id, members.teamId))
     .innerJoin(orgUnits, eq(orgUnits.id, teams.unitId))
     .innerJoin(commune, eq(commune.id, communeTodayOfUnit(orgUnits)))
+    .leftJoin(province, eq(province.id, provinceTodayOfCommune(commune.parentId)))
     .where(eq(members.id, memberId));
   return row ?? null;
 }
@@ -61,7 +73,7 @@ export async function listMembersWithTeams(db: DbOrTx, limit: number): Promise<{
     .from(members)
     .innerJoin(teams, eq(teams.id, members.teamId))
     .innerJoin(orgUnits, eq(orgUnits.id, teams.unitId))
-    .orderBy(sql`array_position(array['admin','commune_leader','team_leader','member']::member_role[], ${members.role})`, asc(members.id))
+    .orderBy(sql`array_position(array['admin','province_admin','commune_leader','team_leader','member']::member_role[], ${members.role})`, asc(members.id))
     .limit(limit);
 }
 

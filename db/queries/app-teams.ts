@@ -1,7 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { targets } from '../schema/index.ts';
-import { communeAndMerged } from './org-units.ts';
+import { orgUnits, targets, teams } from '../schema/index.ts';
+import { communeAndMerged, provinceAndMerged } from './org-units.ts';
+import type { OrgUnitRow } from './org-units.ts';
+import type { TeamRow } from './teams.ts';
+
+const vietnameseOrder = new Intl.Collator('vi', { numeric: true });
 
 export type TeamSummary = { id: number; name: string; kind: 'village' | 'commune' | 'commune_leaders'; unitId: number; linked: boolean; members: number; unverified: number };
 
@@ -37,4 +41,17 @@ export async function upsertTarget(db: DbOrTx, p: { unitId: number; metric: stri
 export async function findTarget(db: DbOrTx, p: { unitId: number; metric: string; period: string }): Promise<number | null> {
   const [row] = await db.select({ target: targets.target }).from(targets).where(and(eq(targets.unitId, p.unitId), eq(targets.metric, p.metric), eq(targets.period, p.period)));
   return row?.target ?? null;
+}
+
+/**
+ * The leaders' teams of a province's current communes (those of provinces merged into it included),
+ * with their commune, in Vietnamese alphabetical order of the commune.
+ */
+export async function listLeadersTeamsOfProvince(db: DbOrTx, provinceId: number): Promise<{ team: TeamRow; commune: OrgUnitRow }[]> {
+  const rows = await db
+    .select({ team: teams, commune: orgUnits })
+    .from(teams)
+    .innerJoin(orgUnits, eq(orgUnits.id, teams.unitId))
+    .where(and(eq(teams.kind, 'commune_leaders'), eq(orgUnits.kind, 'commune'), isNull(orgUnits.validTo), sql`${orgUnits.parentId} in ${provinceAndMerged(provinceId)}`));
+  return rows.sort((a, b) => vietnameseOrder.compare(a.commune.name, b.commune.name));
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Caller } from './caller.ts';
-import { canManage, isLeader } from './caller.ts';
+import { canManage, isLeader, seesManyCommunes } from './caller.ts';
 
 /** Shapes the API answers with (docs/miniapp-api.md), shared by the routes that return them. */
-export const roleSchema = z.enum(['member', 'team_leader', 'commune_leader', 'admin']);
+export const roleSchema = z.enum(['member', 'team_leader', 'commune_leader', 'province_admin', 'admin']);
 const ref = z.object({ id: z.number().int(), name: z.string() });
 
 export const meSchema = z.object({
@@ -14,7 +14,10 @@ export const meSchema = z.object({
   team: ref.extend({ kind: z.enum(['village', 'commune', 'commune_leaders']) }),
   unit: ref,
   commune: ref,
-  can: z.object({ manageTeam: z.boolean(), dashboard: z.boolean() }),
+  /** The commune's province today; null when the commune has none. */
+  province: ref.nullable(),
+  /** `pickCommune`: the dashboard may show other communes (GET /api/communes lists them). */
+  can: z.object({ manageTeam: z.boolean(), dashboard: z.boolean(), pickCommune: z.boolean() }),
 });
 
 export function meOf(c: Caller): z.infer<typeof meSchema> {
@@ -26,7 +29,8 @@ export function meOf(c: Caller): z.infer<typeof meSchema> {
     team: { id: c.team.id, name: c.team.name, kind: c.team.kind },
     unit: { id: c.unit.id, name: c.unit.name },
     commune: { id: c.commune.id, name: c.commune.name },
-    can: { manageTeam: canManage(c), dashboard: isLeader(c) },
+    province: c.province ? { id: c.province.id, name: c.province.name } : null,
+    can: { manageTeam: canManage(c), dashboard: isLeader(c), pickCommune: seesManyCommunes(c) },
   };
 }
 

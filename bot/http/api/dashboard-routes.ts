@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { listCommuneSummaries } from '../../../db/queries/app-communes.ts';
+import type { CommuneScope } from '../../../db/queries/app-communes.ts';
 import { listOverdueRequestsOfCommune } from '../../../db/queries/app-help-requests.ts';
 import { listCommuneWeeklyTotals } from '../../../db/queries/commune-week.ts';
 import { lastMonth } from '../../chat/digest/month-report-reply.ts';
@@ -11,7 +13,8 @@ import type { ApiDeps } from './api-deps.ts';
 import { ApiError } from './api-error.ts';
 import { apiTexts } from './api-texts.vi.ts';
 import { countsOf, countsSchema, helpRequestSchema, targetProgressSchema } from './api-schemas.ts';
-import { communeForLeader, requireCaller } from './caller.ts';
+import type { Caller } from './caller.ts';
+import { communeForLeader, isLeader, requireCaller } from './caller.ts';
 import { defineRoute } from './define-route.ts';
 import { targetProgress } from './home-routes.ts';
 import { percentOf } from '../../domain/digests/percent.ts';
@@ -34,22 +37,79 @@ const dashboardSchema = z.object({
   monthlyReportUrl: z.string(),
 });
 
-/** The leaders' dashboard: the digest's numbers for a week, the trend, overdue requests, the XLSX. */
+const communesSchema = z.object({
+  week: z.object({ id: z.string(), label: z.string() }),
+  province: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  communes: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      villages: z.number().int(),
+      reportedVillages: z.number().int(),
+      reportingRate: z.number(),
+      openRequests: z.number().int(),
+      overdueRequests: z.number().int(),
+    }),
+  ),
+});
+
+const weekQuery = z.string().regex(/^\d{4}-W\d{2}$/).optional();
+
+/** The week asked for ("2026-W48"), this week (Vietnam time) by default; 400 for a week that does not exist. */
+function weekOf(requested: string | undefined, now: Date): IsoWeek {
+  const week: IsoWeek | null = requested ? parseIsoWeek(requested) : isoWeekOf(vietnamDate(now));
+  if (!week) throw new ApiError('invalid-request', apiTexts.invalidRequest('query.week'));
+  return week;
+}
+
+/** "Tuần 48 (23/11 – 29/11)" */
+function weekLabel(week: IsoWeek): string {
+  const { monday, sunday } = weekDays(week);
+  return `Tuần ${week.week} (${dayMonth(monday).slice(0, 5)} – ${dayMonth(sunday).slice(0, 5)})`;
+}
+
+/** Which communes a leader may pick: an admin all, a province admin their province's, a commune leader theirs. */
+function communeScope(caller: Caller): CommuneScope {
+  if (!isLeader(caller)) throw new ApiError('forbidden', apiTexts.noLeadersDashboard);
+  if (caller.member.role === 'admin') return 'all';
+  if (caller.member.role === 'province_admin' && caller.province) return { provinceId: caller.province.id };
+  return { communeId: caller.commune.id };
+}
+
+/** The leaders' dashboard: the digest's numbers for a week, the trend, overdue requests, the XLSX; the communes a leader may pick. */
 export async function dashboardRoutes(app: FastifyInstance, deps: ApiDeps) {
   const auth = { db: deps.db, clock: deps.clock, sessions: deps.sessions };
 
   defineRoute(app, {
     method: 'GET',
+    url: '/api/communes',
+    query: z.object({ week: weekQuery }),
+    response: communesSchema,
+    handler: async ({ request, query }) => {
+      const caller = await requireCaller(request, auth);
+      const scope = communeScope(caller);
+      const now = deps.clock.now();
+      const week = weekOf(query.week, now);
+      const { monday, sunday } = weekDays(week);
+      const rows = await listCommuneSummaries(deps.db, { scope, monday: isoDate(monday), sunday: isoDate(sunday), now });
+      return {
+        week: { id: formatIsoWeek(week), label: weekLabel(week) },
+        province: caller.province ? { id: caller.province.id, name: caller.province.name } : null,
+        communes: rows.map((c) => ({ ...c, reportingRate: percentOf(c.reportedVillages, c.villages) ?? 0 })),
+      };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
     url: '/api/dashboard',
-    query: z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/).optional(), communeId: z.coerce.number().int().positive().optional() }),
+    query: z.object({ week: weekQuery, communeId: z.coerce.number().int().positive().optional() }),
     response: dashboardSchema,
     handler: async ({ request, query }) => {
       const caller = await requireCaller(request, auth);
       const commune = await communeForLeader(deps.db, caller, query.communeId);
       const now = deps.clock.now();
-      const today = vietnamDate(now);
-      const week: IsoWeek | null = query.week ? parseIsoWeek(query.week) : isoWeekOf(today);
-      if (!week) throw new ApiError('invalid-request', apiTexts.invalidRequest('query.week'));
+      const week = weekOf(query.week, now);
       const digest = await buildCommuneWeekDigest(deps.readDb, { communeId: commune.id, week, now, graceDays: deps.digestGraceDays });
       let first = week;
       for (let i = 1; i < trendWeeks; i++) first = previousWeek(first);
@@ -65,7 +125,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: ApiDeps) {
       const month = lastMonth(now);
       return {
         commune: { id: commune.id, name: commune.name },
-        week: { id: formatIsoWeek(week), label: `Tuần ${week.week} (${dayMonth(digest.monday).slice(0, 5)} – ${dayMonth(digest.sunday).slice(0, 5)})`, from: isoDate(digest.monday), to: isoDate(digest.sunday) },
+        week: { id: formatIsoWeek(week), label: weekLabel(week), from: isoDate(digest.monday), to: isoDate(digest.sunday) },
         reportingRate: percentOf(digest.reported, expected) ?? 0,
         onTimeRate: percentOf(digest.onTime, expected) ?? 0,
         villages: digest.villages.map((v) => ({ id: v.villageId, name: v.name, reported: v.reported, onTime: v.onTime, totals: countsOf(v.totals) })),
