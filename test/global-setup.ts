@@ -39,5 +39,7 @@ export default async function setup(project: TestProject) {
   return async function teardown() {
     await dropDatabasesWithPrefix(base, runDatabasePrefix(base, runId));
     await deleteRedisPrefix(testRedisUrl(), `${runQueuePrefix(runId)}-`);
+    // Hash-tagged prefixes (TEST_QUEUE_HASH_TAG=1, test/integration/queue-hash-tag.test.ts) start with the brace.
+    await deleteRedisPrefix(testRedisUrl(), `{${runQueuePrefix(runId)}-`);
   };
 }

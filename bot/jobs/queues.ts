@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { Queue } from 'bullmq';
 import type { JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { jobIds } from './job-contracts.ts';
 import type { QueueName } from './job-contracts.ts';
 import type { HandoffQueue } from '../domain/outbox/message-transport.ts';
@@ -60,12 +61,34 @@ const enqueueTimeoutMs = 2000;
 /** At start-up (a refused connection ends the wait at once; this bounds an unanswering one). */
 const startupWaitMs = 1000;
 
+export type QueuesOptions = {
+  redisUrl: string;
+  /**
+   * QUEUE_PREFIX: every key of the queues and of the marker and locks below starts with it. With a
+   * hash tag (`{cdt}`, `cdt:{p1}`) all of them hash to one Redis Cluster slot, which BullMQ's
+   * multi-key scripts need there; the keys built here are `<prefix>:…`, so they share that slot.
+   */
+  prefix: string;
+  retryBaseMs: number;
+  logger: Logger;
+  /**
+   * A connection made by the caller instead of one to `redisUrl`, e.g. an ioredis Cluster client
+   * (scripts/redis-cluster-check.ts); it should not queue commands while offline. Closed with the queues.
+   */
+  connection?: Redis | Cluster;
+};
+
+/** `<prefix>:<name>`: a key of ours beside BullMQ's, in the same hash slot when the prefix has a tag. */
+export function queueKey(prefix: string, name: string): string {
+  return `${prefix}:${name}`;
+}
+
 /**
  * Producer side of the queues. An enqueue fails fast when Redis is not connected, so a webhook can
  * still answer within Zalo's ~2 s and leave the event to the sweeper, instead of hanging on Redis.
  */
-export function createQueues(opts: { redisUrl: string; prefix: string; retryBaseMs: number; logger: Logger }): Queues {
-  const connection = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+export function createQueues(opts: QueuesOptions): Queues {
+  const connection = opts.connection ?? new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   // Without a listener ioredis reports every reconnect failure as an unhandled error.
   connection.on('error', () => {});
   let lastWarning = 0;
@@ -140,15 +163,15 @@ export function createQueues(opts: { redisUrl: string; prefix: string; retryBase
     async claimMemoryMarker() {
       let created = false;
       await whenConnected(async () => {
-        created = (await connection.set(`${opts.prefix}:memory-marker`, new Date().toISOString(), 'NX')) === 'OK';
+        created = (await connection.set(queueKey(opts.prefix, 'memory-marker'), new Date().toISOString(), 'NX')) === 'OK';
       });
       return created;
     },
     async releaseMemoryMarker() {
-      await whenConnected(() => connection.del(`${opts.prefix}:memory-marker`));
+      await whenConnected(() => connection.del(queueKey(opts.prefix, 'memory-marker')));
     },
     async whileHolding(name, ttlMs, work) {
-      const key = `${opts.prefix}:lock:${name}`;
+      const key = queueKey(opts.prefix, `lock:${name}`);
       const token = randomUUID();
       let held = false;
       await whenConnected(async () => {

@@ -66,9 +66,14 @@ export async function createTestDatabase(baseUrl: string, template: string, runI
   };
 }
 
-/** A BullMQ key prefix no other test file uses, under the run's own prefix. */
+/**
+ * A BullMQ key prefix no other test file uses, under the run's own prefix. With
+ * TEST_QUEUE_HASH_TAG=1 it is a Redis Cluster hash tag, `{test-<run id>-<random>}`, as a deployment on
+ * a cluster sets QUEUE_PREFIX, so the whole suite can run that way.
+ */
 export function uniqueQueuePrefix(runId: string = inject('runId')): string {
-  return `${runQueuePrefix(runId)}-${randomUUID().slice(0, 8)}`;
+  const prefix = `${runQueuePrefix(runId)}-${randomUUID().slice(0, 8)}`;
+  return process.env.TEST_QUEUE_HASH_TAG === '1' ? `{${prefix}}` : prefix;
 }
 
 export function runQueuePrefix(runId: string): string {
@@ -88,7 +93,11 @@ export async function dropDatabasesWithPrefix(baseUrl: string, prefix: string): 
   }
 }
 
-/** Deletes every Redis key whose name starts with the prefix (`test-ab12-cd34` or a whole run's `test-ab12`). */
+/**
+ * Deletes every Redis key whose name starts with the prefix (`test-ab12-cd34` or a whole run's
+ * `test-ab12`). A hash-tagged prefix (`{test-ab12-cd34}`) works alike: braces are not special in
+ * SCAN's pattern, and the prefixes QUEUE_PREFIX accepts hold none of the characters that are.
+ */
 export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
