@@ -73,7 +73,7 @@ export type QueuesOptions = {
   logger: Logger;
   /**
    * A connection made by the caller instead of one to `redisUrl`, e.g. an ioredis Cluster client
-   * (scripts/redis-cluster-check.ts); it should not queue commands while offline. Closed with the queues.
+   * (test/integration/redis-cluster.test.ts); it should not queue commands while offline. Closed with the queues.
    */
   connection?: Redis | Cluster;
 };

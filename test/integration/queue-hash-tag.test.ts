@@ -15,7 +15,7 @@ import { userText } from '../helpers/zalo-events.ts';
 /**
  * QUEUE_PREFIX with a Redis Cluster hash tag, against the local (single) Redis: the queues work, and
  * every key the system writes starts with the prefix, so on a cluster they all fall in the tag's
- * slot. `scripts/redis-cluster-check.ts` runs the same producer against a real three-node cluster.
+ * slot. `test/integration/redis-cluster.test.ts` (opt-in) runs the same producer against a real three-node cluster.
  */
 
 const logger = pino({ level: 'silent' });
