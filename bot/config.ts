@@ -174,7 +174,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     graphUrl: trimSlash(e.ZALO_GRAPH_URL),
     httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
   };
-  return {
+  const config: Config = {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL ?? null,
     redisUrl: e.REDIS_URL,
@@ -206,6 +206,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     quietHours: { startHour: Number(e.QUIET_HOURS.split('-')[0]), endHour: Number(e.QUIET_HOURS.split('-')[1]) },
     miniapp: parseMiniApp(e, zaloUrls.graphUrl),
   };
+  // After the checks above, so a development convenience turned on in production is named first.
+  requireDataKeyInProduction(e);
+  return config;
+}
+
+/** Production never runs on the public development key (bot/crypto/data-key.ts). */
+function requireDataKeyInProduction(e: z.infer<typeof envSchema>): void {
+  if (e.NODE_ENV !== 'production' || e.DATA_ENCRYPTION_KEY) return;
+  throw new ConfigError(
+    [
+      'Invalid environment:',
+      '  DATA_ENCRYPTION_KEY: required when NODE_ENV is production (it seals OA tokens and secrets at rest).',
+      '    Make one with `openssl rand -hex 32`, keep it secret and keep a copy outside the server.',
+      '    A deployment that ran without it (the key was derived from the Zalo secrets): set it, then run',
+      '    `npm run data-key:rotate -- --from-derived` once before starting (README: "Rotating the data key").',
+    ].join('\n'),
+  );
 }
 
 /** Real Zalo's Graph API: a deployment that talks to it is a real one, whatever NODE_ENV says. */

@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createSecretBox, deriveDataKey } from './crypto/secret-box.ts';
+import { developmentKeyWarning } from './crypto/data-key.ts';
 import { createLinkSigner } from './crypto/signed-links.ts';
 import { createAppSessions } from './crypto/app-sessions.ts';
 import type { AppSessions } from './crypto/app-sessions.ts';
@@ -72,7 +73,9 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     onConnectionError: (err) => logger.warn({ code: 'code' in err ? String(err.code) : err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
   });
   const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
-  const dataKey = deriveDataKey(config.dataEncryptionKey, config.zalo ? [config.zalo.appSecret, config.zalo.oaSecretKey] : ['no-zalo-configured']);
+  const dataKey = deriveDataKey(config.dataEncryptionKey);
+  // The development login already marks a throwaway local set-up (refused with real Zalo or in production).
+  if (!config.dataEncryptionKey && !config.miniapp.devLogin) logger.warn(developmentKeyWarning);
   const secretBox = createSecretBox(dataKey);
   return {
     config,

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { processDataKey } from './data-key.ts';
 
 /**
  * Authenticated encryption for secrets at rest (OA tokens, group-account sessions): AES-256-GCM
@@ -26,10 +27,11 @@ export function createSecretBox(key: Buffer): SecretBox {
 }
 
 /**
- * The key: DATA_ENCRYPTION_KEY when set; otherwise derived from the two Zalo secrets, so a fresh
- * install needs no extra setting (rotating those secrets then means re-authorising the OA).
+ * The key a process seals with: DATA_ENCRYPTION_KEY when set, otherwise the fixed development key
+ * (bot/crypto/data-key.ts; production refuses to start without the variable). The key is never
+ * derived from an OA's secrets any more: the second argument is ignored and kept only so older
+ * callers compile. The old derivation is `legacyDerivedDataKey`, read by `npm run data-key:rotate`.
  */
-export function deriveDataKey(explicitHex: string | null, fallbackMaterial: string[]): Buffer {
-  if (explicitHex) return Buffer.from(explicitHex, 'hex');
-  return createHash('sha256').update(['cdt-data-key-v1', ...fallbackMaterial].join('\0')).digest();
+export function deriveDataKey(explicitHex: string | null, _ignoredLegacyMaterial?: readonly string[]): Buffer {
+  return processDataKey(explicitHex).key;
 }
