@@ -118,6 +118,8 @@ export type Config = {
   /** Null until every ZALO_* credential is set: the bot then runs but cannot talk to Zalo. */
   zalo: ZaloConfig | null;
   zaloUrls: { openApiUrl: string; oauthUrl: string; graphUrl: string; httpTimeoutMs: number };
+  /** How the webhook checks events, for every OA. */
+  webhook: { macCompat: boolean; maxEventAgeMs: number };
   dataEncryptionKey: string | null;
   outboundRatePerSec: number;
   /** Org-unit code of the commune this OA serves: help requests go to its teams. */
@@ -188,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     queuePrefix: e.QUEUE_PREFIX,
     zalo: parseZalo(e, zaloUrls),
     zaloUrls,
+    webhook: { macCompat: e.ZALO_WEBHOOK_MAC_COMPAT, maxEventAgeMs: e.WEBHOOK_MAX_EVENT_AGE_MIN * 60_000 },
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     outboundRatePerSec: e.OUTBOUND_RATE_PER_SEC,
     communeCode: e.COMMUNE_CODE,

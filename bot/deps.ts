@@ -15,27 +15,24 @@ import { createQueues } from './jobs/queues.ts';
 import type { Queues } from './jobs/queues.ts';
 import { createLogger } from './logger.ts';
 import type { RootLogger } from './logger.ts';
-import { createOaClient } from './zalo/oa-client.ts';
-import type { OaClient } from './zalo/oa-client.ts';
-import { createImageAttachments } from './zalo/image-attachments.ts';
-import { createOaTransport } from './zalo/oa-transport.ts';
 import { createWeekChartPictures } from './chat/digest/week-chart-pictures.ts';
-import { createGmfGroupSender } from './zalo/gmf-group-sender.ts';
+import { createOaDirectory } from './oas/oa-directory.ts';
+import type { OaDirectory } from './oas/oa-directory.ts';
+import { createOaServiceRegistry } from './oas/oa-services.ts';
+import type { OaServiceRegistry } from './oas/oa-services.ts';
+import { createRoutedGmfSender, createRoutedOaTransport } from './oas/routed-senders.ts';
 import { createGroupTransport } from './zalo/group-transport.ts';
 import type { GroupSender } from './zalo/group-sender.ts';
 import type { OutboundRow } from '../db/queries/outbound-messages.ts';
-import { createOAuthClient } from './zalo/oauth-client.ts';
 import { createGraphClient } from './zalo/graph-client.ts';
 import type { ApiDeps } from './http/api/api-deps.ts';
 import { reportLinkDays } from './chat/digest/report-links.ts';
 import { enqueueOutbox } from './jobs/enqueue-outbox.ts';
-import { createTokenManager } from './zalo/token-manager.ts';
 import { insertInboundEvents } from '../db/queries/inbound-events.ts';
 import { createInboundEventBatcher } from './inbound/inbound-event-batcher.ts';
 import type { StoreInboundEvent } from './inbound/inbound-event-batcher.ts';
 import { defaultRelayOptions, startInboundRelay } from './inbound/inbound-relay.ts';
 import type { InboundRelay, InboundRelayOptions } from './inbound/inbound-relay.ts';
-import type { TokenManager } from './zalo/token-manager.ts';
 
 /** What every process needs: config, logger, clock, Postgres and the queue producers. */
 export type CoreDeps = {
@@ -55,10 +52,10 @@ export type CoreDeps = {
   close: () => Promise<void>;
 };
 
-/** The Zalo side, present only when the ZALO_* credentials are configured. */
+/** The Zalo side: every OA this deployment serves (bot/oas), and senders that pick a row's OA. */
 export type ZaloDeps = {
-  tokens: TokenManager;
-  oaClient: OaClient;
+  directory: OaDirectory;
+  registry: OaServiceRegistry;
   oaTransport: MessageTransport;
   gmf: GroupSender;
 };
@@ -95,23 +92,22 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
   };
 }
 
-export function createZaloDeps(core: CoreDeps): ZaloDeps | null {
-  const zalo = core.config.zalo;
-  if (!zalo) return null;
-  const oauth = createOAuthClient({ oauthUrl: zalo.oauthUrl, appId: zalo.appId, appSecret: zalo.appSecret, timeoutMs: zalo.httpTimeoutMs });
-  const tokens = createTokenManager({
+/** The OAs of the deployment, kept in memory (the environment's OA is saved as the first row). */
+export function createOaDirectoryFor(core: CoreDeps): OaDirectory {
+  return createOaDirectory({ db: core.db, box: core.secretBox, clock: core.clock, logger: core.logger.child({ component: 'oa-directory' }), config: core.config });
+}
+
+export function createZaloDeps(core: CoreDeps, directory: OaDirectory = createOaDirectoryFor(core)): ZaloDeps {
+  const registry = createOaServiceRegistry({
     db: core.db,
-    oauth,
     box: core.secretBox,
     clock: core.clock,
-    logger: core.logger.child({ component: 'oa-token' }),
-    oaId: zalo.oaId,
-    initialRefreshToken: zalo.initialRefreshToken,
-    marginMs: core.config.tokenRefreshMarginMs,
+    logger: core.logger,
+    config: core.config,
+    directory,
+    pictures: createWeekChartPictures(core),
   });
-  const oaClient = createOaClient({ openApiUrl: zalo.openApiUrl, timeoutMs: zalo.httpTimeoutMs }, tokens);
-  const images = createImageAttachments({ db: core.db, client: oaClient, clock: core.clock });
-  return { tokens, oaClient, oaTransport: createOaTransport(oaClient, images), gmf: createGmfGroupSender(oaClient, createWeekChartPictures(core)) };
+  return { directory, registry, oaTransport: createRoutedOaTransport(registry), gmf: createRoutedGmfSender(registry) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
-import { createApiDeps, createCoreDeps, createInboundStore } from './deps.ts';
+import { createApiDeps, createCoreDeps, createInboundStore, createOaDirectoryFor } from './deps.ts';
 import { buildApp } from './http/app.ts';
 
 /**
@@ -14,11 +14,13 @@ const webhookMaxInFlight = 256;
 async function main() {
   const config = loadConfig();
   const core = createCoreDeps(config, { name: 'bot' });
+  const oas = createOaDirectoryFor(core);
   const app = buildApp({
     logger: core.logger,
     db: core.db,
     clock: core.clock,
-    zalo: config.zalo,
+    oas,
+    webhook: config.webhook,
     // Stored is answered; the workers' relay hands the event to the queue, off this process's event loop.
     storeInbound: createInboundStore(core),
     webhookMaxInFlight,
@@ -30,7 +32,11 @@ async function main() {
       redis: () => core.queues.ping(),
     },
   });
-  if (!config.zalo) core.logger.warn('ZALO_* settings are missing: the webhook answers 503 until they are set (see README)');
+  // Read once before listening, so the first delivery does not wait for it; a failure here is
+  // retried on the first delivery (Postgres may still be starting).
+  const served = await oas.all().catch(() => null);
+  if (served?.length === 0) core.logger.warn('no OA configured yet (npm run oa:add, or the ZALO_* settings): events are stored as ignored');
+  else if (served) core.logger.info({ oas: served.filter((a) => a.active).length }, 'serving OAs');
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -15,15 +15,15 @@ import { sendMonthlyReportsProcessor } from './processors/send-monthly-reports.t
 import { sweepRemindersProcessor } from './processors/sweep-reminders.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
-import { createSendRateGate } from './send-rate-gate.ts';
+import { createSendSlots } from './send-slots.ts';
 
 export type RunningWorkers = { workers: Worker[]; sweepNow: () => Promise<void>; close: () => Promise<void> };
 
 /**
- * Starts one BullMQ worker per queue, the job schedulers and the sweeper. Without Zalo credentials
+ * Starts one BullMQ worker per queue, the job schedulers and the sweeper. With no OA configured
  * inbound events are still handled (replies wait in the outbox) but nothing is sent.
  */
-export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promise<RunningWorkers> {
+export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps): Promise<RunningWorkers> {
   const { config, logger } = deps;
   // The classifier trains from its corpus once per process (~1 s): here, not on a resident's first message.
   const trainStart = Date.now();
@@ -33,24 +33,27 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps | null): Promi
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
 
-  const gate = createSendRateGate(connection, { key: `${config.queuePrefix}:outbound:send-budget`, perSecond: config.outboundRatePerSec });
+  const pacing = { db: deps.db, slots: createSendSlots(connection, { keyPrefix: config.queuePrefix }), directory: zalo.directory, defaultRatePerSec: config.outboundRatePerSec };
   const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
     createQueueWorker(deps, connection, queue, processors, extra);
 
-  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), sendMonthlyReportsProcessor(deps), sweepRemindersProcessor(deps), ...(zalo ? [refreshOaTokenProcessor(zalo)] : [])];
+  const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), sendMonthlyReportsProcessor(deps), sweepRemindersProcessor(deps), refreshOaTokenProcessor(zalo)];
   const workers = [
     start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
     start('maintenance', maintenance, { concurrency: 1 }),
     // Always running: without OA credentials it still hands group messages to the groups process.
-    // One job is one turn's messages; the gate, not a BullMQ limiter (which counts jobs), keeps Zalo's quota.
-    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), sendOutboundOptions(config), gate)], { concurrency: 8 }),
+    // One job is one turn's messages; each OA's send slots, not a BullMQ limiter (which counts jobs
+    // and knows no OA), keep each OA within its own quota.
+    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), sendOutboundOptions(config), pacing)], { concurrency: 8 }),
   ];
-  if (!zalo) logger.warn('ZALO_* settings are missing: messages to residents wait in the outbox');
-  await upsertSchedulers(deps, { zalo: zalo !== null }).catch((err: unknown) =>
+  const served = await zalo.directory.all().catch(() => null);
+  if (served?.length === 0) logger.warn('no OA configured yet (npm run oa:add, or the ZALO_* settings): messages to residents wait in the outbox');
+  else if (served) logger.info({ oas: served.filter((a) => a.active).length }, 'serving OAs');
+  await upsertSchedulers(deps, { zalo: true }).catch((err: unknown) =>
     logger.warn({ err }, 'could not register job schedulers now; retrying when Redis is back'),
   );
-  connection.on('ready', () => void upsertSchedulers(deps, { zalo: zalo !== null }).catch(() => undefined));
-  const sweeper = startSweeper(deps, { intervalMs: config.sweepIntervalMs, onMemoryLost: () => upsertSchedulers(deps, { zalo: zalo !== null }) });
+  connection.on('ready', () => void upsertSchedulers(deps, { zalo: true }).catch(() => undefined));
+  const sweeper = startSweeper(deps, { intervalMs: config.sweepIntervalMs, onMemoryLost: () => upsertSchedulers(deps, { zalo: true }) });
 
   return {
     workers,

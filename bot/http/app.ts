@@ -3,7 +3,8 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
-import type { ZaloConfig } from '../config.ts';
+import type { WebhookOptions } from '../zalo/accept-webhook-event.ts';
+import type { WebhookOaLookup } from '../zalo/identify-event-oa.ts';
 import type { Logger } from '../logger.ts';
 import type { StoreInboundEvent } from '../inbound/inbound-event-batcher.ts';
 import { httpErrorHandler } from './error-handler.ts';
@@ -23,7 +24,9 @@ export type AppDeps = {
   logger: FastifyBaseLogger & Logger;
   db: Db;
   clock: Clock;
-  zalo: ZaloConfig | null;
+  /** The OAs the webhook serves (bot/oas/oa-directory.ts). */
+  oas: WebhookOaLookup;
+  webhook: WebhookOptions;
   /** Where the webhook stores events (see bot/inbound/inbound-event-batcher.ts). */
   storeInbound: StoreInboundEvent;
   /** When given, deliveries beyond this many in flight get 503 at once (see in-flight-limit.ts). */
@@ -54,7 +57,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     app.register(miniappFileRoutes, { dir: deps.api.config.dir });
   }
   app.register(zaloWebhookRoute, {
-    deps: { storeInbound: deps.storeInbound, clock: deps.clock, zalo: deps.zalo, logger: deps.logger },
+    deps: { storeInbound: deps.storeInbound, clock: deps.clock, oas: deps.oas, options: deps.webhook, logger: deps.logger },
     ...(deps.webhookMaxInFlight ? { maxInFlight: deps.webhookMaxInFlight } : {}),
   });
   return app;

@@ -1,12 +1,12 @@
 import type { StoreInboundEvent, StoreOutcome } from '../inbound/inbound-event-batcher.ts';
 import type { Clock } from '../clock.ts';
-import type { ZaloConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { webhookEventKey, webhookEventOaId } from './event-key.ts';
+import { webhookEventKey } from './event-key.ts';
+import { identifyEventOa } from './identify-event-oa.ts';
+import type { WebhookOa, WebhookOaLookup } from './identify-event-oa.ts';
 import { redactStoredPayload, redactUnhandledPayload } from './redact-stored-payload.ts';
 import { describeUnstorable, findUnstorable } from './unstorable-json.ts';
 import { missingMessageId, triageWebhookEvent } from './event-triage.ts';
-import { verifyEventSignature } from './verify-signature.ts';
 import { envelopeSchema, parseWebhookEvent } from './webhook-event.ts';
 import type { Envelope, ZaloWebhookEvent } from './webhook-event.ts';
 import type { IgnoreReason } from './event-triage.ts';
@@ -14,9 +14,18 @@ import type { IgnoreReason } from './event-triage.ts';
 export type WebhookDeps = {
   /** Stores the event durably (batched with concurrent deliveries); the relay queues it afterwards. */
   storeInbound: StoreInboundEvent;
-  zalo: ZaloConfig;
+  /** The OAs this deployment serves. */
+  oas: WebhookOaLookup;
+  options: WebhookOptions;
   clock: Clock;
   logger: Logger;
+};
+
+export type WebhookOptions = {
+  /** Also accept the minority signature readings (oa_id first, or the app secret); see README. */
+  macCompat: boolean;
+  /** An event older than this (by its own timestamp) is stored as ignored: a reply would come too late. */
+  maxEventAgeMs: number;
 };
 
 export type WebhookOutcome =
@@ -36,51 +45,79 @@ export async function acceptWebhookEvent(
   deps: WebhookDeps,
   request: { rawBody: Buffer; signature: string | string[] | undefined },
 ): Promise<WebhookOutcome> {
-  const checked = checkDelivery(deps, request);
+  const checked = await checkDelivery(deps, request);
   if ('kind' in checked) return checked;
-  const { json } = checked;
+  const { json, oa } = checked;
+  if (oa.kind === 'unknown') return storeUnknownOaEvent(deps, json, request.rawBody, oa);
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { kind: 'bad-request', reason: 'envelope without event_name or timestamp' };
   const eventName = envelope.data.event_name;
-  const oaId = webhookEventOaId(eventName, json, deps.zalo.oaId);
-  const triage = triageWebhookEvent({ envelope: envelope.data, oaId, ours: deps.zalo, now: deps.clock.now(), maxAgeMs: deps.zalo.maxEventAgeMs });
+  const oaId = oa.oa.oaId;
+  const triage = triageWebhookEvent({ envelope: envelope.data, oaId, ours: oa.oa, now: deps.clock.now(), maxAgeMs: deps.options.maxEventAgeMs });
   if (triage.ageMs > lateEventLogMs) deps.logger.warn({ eventName, ageMs: triage.ageMs, ignored: triage.ignore === 'too-old' }, 'webhook event arrived late');
-  const { status, reason, senderId, payload } = classifyEvent(deps, envelope.data, json, request.rawBody, triage.ignore);
-  const stored = await deps.storeInbound({
-    source: 'oa_webhook',
-    oaId,
-    eventName,
-    senderId,
-    dedupeKey: webhookEventKey({ oaId, eventName, json, rawBody: request.rawBody }),
-    payload,
-    status,
-    lastError: reason,
-    receivedAt: deps.clock.now(),
-  });
-  return toWebhookOutcome(stored, status);
+  const ignore = triage.ignore ?? (oa.oa.active ? null : 'oa-disabled');
+  if (ignore === 'oa-disabled') deps.logger.warn({ oaId, eventName }, 'event for a disabled OA; stored as ignored');
+  const { status, reason, senderId, payload } = classifyEvent(deps, oa.oa, envelope.data, json, request.rawBody, ignore);
+  return store(deps, { oaId, eventName, json, rawBody: request.rawBody, status, reason, senderId, payload });
 }
 
-/** The body as JSON once its signature holds and nothing in it could break storing it; otherwise the answer. */
-function checkDelivery(deps: WebhookDeps, request: { rawBody: Buffer; signature: string | string[] | undefined }): { json: unknown } | WebhookOutcome {
+type KnownOa = { kind: 'oa'; oa: WebhookOa };
+type UnknownOa = Extract<Awaited<ReturnType<typeof identifyEventOa>>, { kind: 'unknown' }>;
+
+/**
+ * The body as JSON and the OA that signed it, once the signature holds and nothing in the body
+ * could break storing it; an OA we do not serve comes back unverified. Otherwise the answer.
+ */
+async function checkDelivery(
+  deps: WebhookDeps,
+  request: { rawBody: Buffer; signature: string | string[] | undefined },
+): Promise<{ json: unknown; oa: KnownOa | UnknownOa } | WebhookOutcome> {
   let json: unknown;
   try {
     json = JSON.parse(request.rawBody.toString('utf8'));
   } catch {
     return request.signature ? { kind: 'bad-request', reason: 'malformed JSON' } : { kind: 'unauthorized', reason: 'missing-header' };
   }
-  const check = verifyEventSignature(request.signature, request.rawBody, readTimestamp(json), {
-    appId: deps.zalo.appId,
-    oaId: deps.zalo.oaId,
-    oaSecretKey: deps.zalo.oaSecretKey,
-    appSecret: deps.zalo.appSecret,
-    compat: deps.zalo.webhookMacCompat,
-  });
-  if (!check.ok) return { kind: 'unauthorized', reason: check.reason };
   // Checked before anything walks the JSON or tries to store it: bad input is 400, never an outage.
   const unstorable = findUnstorable(json);
+  const oa = await identifyEventOa(
+    deps.oas,
+    { eventName: readString(json, 'event_name'), appId: readString(json, 'app_id'), json, rawBody: request.rawBody, signature: request.signature, timestamp: readString(json, 'timestamp') ?? undefined },
+    deps.options.macCompat,
+  );
+  if (oa.kind === 'bad-signature') return { kind: 'unauthorized', reason: oa.reason };
   if (unstorable) return { kind: 'bad-request', reason: describeUnstorable(unstorable) };
-  if (check.variant !== 'app-id+oa-secret') deps.logger.warn({ variant: check.variant }, 'webhook signed with a non-default MAC reading');
-  return { json };
+  if (oa.kind === 'oa' && oa.variant !== 'app-id+oa-secret') deps.logger.warn({ variant: oa.variant }, 'webhook signed with a non-default MAC reading');
+  return { json, oa };
+}
+
+/**
+ * An event of an OA (or app) this deployment does not serve: kept as ignored, with what it was
+ * redacted, so an operator can see that Zalo sends it here (an OA not added yet), and answered 200
+ * so Zalo does not retry it forever.
+ */
+async function storeUnknownOaEvent(deps: WebhookDeps, json: unknown, rawBody: Buffer, oa: UnknownOa): Promise<WebhookOutcome> {
+  const eventName = readString(json, 'event_name') ?? 'unknown';
+  deps.logger.warn({ oaId: oa.oaId, appId: readString(json, 'app_id'), eventName, reason: oa.reason }, 'webhook event for an OA this deployment does not serve; stored as ignored');
+  return store(deps, { oaId: oa.oaId, eventName, json, rawBody, status: 'ignored', reason: oa.reason, senderId: null, payload: redactUnhandledPayload(json, rawBody) });
+}
+
+async function store(
+  deps: WebhookDeps,
+  e: { oaId: string | null; eventName: string; json: unknown; rawBody: Buffer } & Classified,
+): Promise<WebhookOutcome> {
+  const stored = await deps.storeInbound({
+    source: 'oa_webhook',
+    oaId: e.oaId,
+    eventName: e.eventName,
+    senderId: e.senderId,
+    dedupeKey: webhookEventKey({ oaId: e.oaId ?? 'unknown', eventName: e.eventName, json: e.json, rawBody: e.rawBody }),
+    payload: e.payload,
+    status: e.status,
+    lastError: e.reason,
+    receivedAt: deps.clock.now(),
+  });
+  return toWebhookOutcome(stored, e.status);
 }
 
 function toWebhookOutcome(stored: StoreOutcome, status: Classified['status']): WebhookOutcome {
@@ -102,14 +139,14 @@ const lateEventLogMs = 10 * 60_000;
 type Classified = { status: 'received' | 'ignored' | 'invalid'; reason: string | null; senderId: string | null; payload: string };
 
 /** Decides what becomes of a signed event: handled, ignored (with why) or invalid (with why). */
-function classifyEvent(deps: WebhookDeps, envelope: Envelope, json: unknown, rawBody: Buffer, ignore: IgnoreReason | null): Classified {
+function classifyEvent(deps: WebhookDeps, oa: WebhookOa, envelope: Envelope, json: unknown, rawBody: Buffer, ignore: IgnoreReason | 'oa-disabled' | null): Classified {
   const unhandled = (status: 'ignored' | 'invalid', reason: string): Classified => ({ status, reason, senderId: null, payload: redactUnhandledPayload(json, rawBody) });
   if (ignore) return unhandled('ignored', ignore);
   if (missingMessageId(envelope.event_name, json)) {
     deps.logger.warn({ eventName: envelope.event_name }, 'message event without msg_id; stored as invalid');
     return unhandled('invalid', 'message event without msg_id');
   }
-  const parsed = parseWebhookEvent(envelope, json, deps.zalo.oaId);
+  const parsed = parseWebhookEvent(envelope, json, oa.oaId);
   if (parsed.status === 'ignored') return unhandled('ignored', 'event type not handled');
   if (parsed.status === 'invalid') {
     deps.logger.warn({ eventName: envelope.event_name, issues: parsed.issues }, 'webhook event has an unexpected shape; stored as invalid');
@@ -118,9 +155,10 @@ function classifyEvent(deps: WebhookDeps, envelope: Envelope, json: unknown, raw
   return { status: 'received', reason: null, senderId: eventSenderId(parsed.event), payload: redactStoredPayload(parsed.event, rawBody) };
 }
 
-function readTimestamp(json: unknown): string | undefined {
-  if (typeof json !== 'object' || json === null || !('timestamp' in json)) return undefined;
-  return typeof json.timestamp === 'string' ? json.timestamp : undefined;
+function readString(json: unknown, key: string): string | null {
+  if (typeof json !== 'object' || json === null || !(key in json)) return null;
+  const value: unknown = Reflect.get(json, key);
+  return typeof value === 'string' ? value : null;
 }
 
 /** The person an event is from, for handling one person's events in order (null for echoes). */

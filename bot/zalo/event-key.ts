@@ -11,8 +11,11 @@ export function webhookEventKey(input: { oaId: string; eventName: string; json: 
   return `oa:${input.oaId}:${input.eventName}:sha256:${createHash('sha256').update(input.rawBody).digest('hex')}`;
 }
 
-/** The OA an event belongs to: recipient for user events, sender for OA echoes, `oa_id` for follows. */
-export function webhookEventOaId(eventName: string, json: unknown, fallback: string): string {
+/**
+ * The OA an event names: recipient for user events, sender for OA echoes, `oa_id` for follows;
+ * `fallback` when it names none (group events, whose recipient may be the group).
+ */
+export function webhookEventOaId<F extends string | null>(eventName: string, json: unknown, fallback: F): string | F {
   if (!isRecord(json)) return fallback;
   if (typeof json.oa_id === 'string') return json.oa_id;
   // In group events the recipient may be the group, not the OA.

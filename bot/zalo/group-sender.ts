@@ -1,10 +1,12 @@
 import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
+import type { Via } from '../domain/outbox/message-transport.ts';
 
 /** Sending into one Zalo group through one transport (GMF or zca-js). */
 export type GroupSender = {
   /** Throws DeliveryError. */
-  send: (groupId: string, content: OutboundContent) => Promise<{ messageId: string }>;
-  findDelivered: (query: { groupId: string; content: OutboundContent; since: Date; excludeMessageIds: string[] }) => Promise<{ messageId: string } | null>;
+  /** `via`: the OA that owns the group (GMF); the personal account (zca-js) ignores it. */
+  send: (groupId: string, content: OutboundContent, via?: Via) => Promise<{ messageId: string }>;
+  findDelivered: (query: { groupId: string; content: OutboundContent; since: Date; excludeMessageIds: string[] }, via?: Via) => Promise<{ messageId: string } | null>;
 };
 
 /** The text of a group message: "@Tên " in front when it addresses someone. A picture's text is its caption. */

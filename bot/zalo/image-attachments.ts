@@ -17,7 +17,8 @@ export type ImageAttachments = {
   forget: (file: string) => Promise<void>;
 };
 
-export function createImageAttachments(deps: { db: Db; client: OaClient; clock: Clock; dir?: string }): ImageAttachments {
+/** `oaId`: attachment ids belong to the OA that uploaded the picture, so each OA keeps its own. */
+export function createImageAttachments(deps: { db: Db; client: OaClient; clock: Clock; dir?: string; oaId?: string }): ImageAttachments {
   const dir = deps.dir ?? guideImagesDir;
   const read = (file: string) => readFile(path.join(dir, path.basename(file)));
   // The key includes a hash of the picture, so a changed picture is uploaded again. Pictures ship
@@ -26,7 +27,7 @@ export function createImageAttachments(deps: { db: Db; client: OaClient; clock: 
   const keyOf = async (file: string) => {
     const known = keys.get(file);
     if (known) return known;
-    const key = `${file}:${createHash('sha256').update(await read(file)).digest('hex').slice(0, 16)}`;
+    const key = `${deps.oaId ? `oa:${deps.oaId}:` : ''}${file}:${createHash('sha256').update(await read(file)).digest('hex').slice(0, 16)}`;
     keys.set(file, key);
     return key;
   };

@@ -23,7 +23,8 @@ export type TokenManagerDeps = {
   clock: Clock;
   logger: Logger;
   oaId: string;
-  initialRefreshToken: string;
+  /** The environment's refresh token for its OA; null for OAs added with `oa:add` (stored there). */
+  initialRefreshToken: string | null;
   /** Refresh when less than this is left of the 25 h access-token life. */
   marginMs: number;
 };
@@ -42,6 +43,7 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   async function ensureRow() {
     const row = await findOaToken(deps.db, deps.oaId);
     if (row) return row;
+    if (deps.initialRefreshToken === null) throw new OaNeedsReauthError(deps.oaId, 'no refresh token stored (npm run oa:add -- --refresh-token …)');
     // The first refresh token comes from the environment; afterwards the database is the only copy.
     await insertOaTokenIfMissing(deps.db, {
       oaId: deps.oaId,

@@ -11,6 +11,12 @@ export function teamGroupOaId(teamId: number): SQL<string | null> {
   return sql<string | null>`(select ${teams.groupOaId} from ${teams} where ${teams.id} = ${teamId})`;
 }
 
+/** The OA a row goes out through, read before it is claimed so its sender can be paced. */
+export async function findOutboundOaId(db: DbOrTx, id: number): Promise<string | null> {
+  const [row] = await db.select({ oaId: outboundMessages.oaId }).from(outboundMessages).where(eq(outboundMessages.id, id));
+  return row?.oaId ?? null;
+}
+
 /** Writes outbox rows; a key that exists already is skipped. Returns the ids of the new rows. */
 export async function insertOutboundMessages(db: DbOrTx, rows: (Omit<NewOutbound, 'oaId'> & { oaId?: string | null | SQL<string | null> })[]): Promise<number[]> {
   if (rows.length === 0) return [];

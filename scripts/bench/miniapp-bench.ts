@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { parseConfig } from '../../bot/config.ts';
-import { createApiDeps, createCoreDeps, createInboundStore } from '../../bot/deps.ts';
+import { createApiDeps, createCoreDeps, createInboundStore, createOaDirectoryFor } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { withBenchPlace } from './bench-resources.ts';
@@ -46,7 +46,7 @@ async function startApp(place: BenchPlace) {
   const noZalo = { ZALO_APP_SECRET: '', ZALO_APP_ID: '', ZALO_OA_ID: '', ZALO_OA_SECRET_KEY: '', ZALO_OA_REFRESH_TOKEN: '' };
   const config = parseConfig({ ...process.env, ...noZalo, DATABASE_URL: place.databaseUrl, REDIS_URL: place.redisUrl, QUEUE_PREFIX: place.queuePrefix, MINIAPP_DEV_LOGIN: 'true', NODE_ENV: 'development', LOG_LEVEL: 'silent', SCHEDULED_SENDS: 'false' });
   const core = createCoreDeps(config, { name: 'bench', logger: pino({ level: 'silent' }) });
-  const app = buildApp({ logger: core.logger, db: core.db, clock: core.clock, zalo: null, storeInbound: createInboundStore(core), links: core.links, readiness: {}, api: createApiDeps(core) });
+  const app = buildApp({ logger: core.logger, db: core.db, clock: core.clock, oas: createOaDirectoryFor(core), webhook: config.webhook, storeInbound: createInboundStore(core), links: core.links, readiness: {}, api: createApiDeps(core) });
   const close = async () => {
     await app.close();
     await core.close();

@@ -7,6 +7,7 @@ import type { Config } from '../../bot/config.ts';
 import type { Clock } from '../../bot/clock.ts';
 import { createApiDeps, createCoreDeps, createInboundStore, createZaloDeps, startInboundRelayFor } from '../../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../../bot/deps.ts';
+import type { OaServices } from '../../bot/oas/oa-services.ts';
 import { buildApp } from '../../bot/http/app.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
 import type { RunningWorkers } from '../../workers/start-workers.ts';
@@ -21,6 +22,8 @@ export type TestStack = {
   config: Config;
   core: CoreDeps;
   zalo: ZaloDeps;
+  /** The environment's OA (the test credentials), as the workers use it. */
+  oa: OaServices;
   fake: FakeZalo;
   database: TestDatabase;
   app: FastifyInstance;
@@ -51,14 +54,16 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const core = createCoreDeps(config, { name: 'test', logger, ...(options.clock ? { clock: options.clock } : {}) });
   const zalo = createZaloDeps(core);
-  if (!zalo) throw new Error('test stack needs Zalo credentials');
+  const oa = await zalo.registry.forOa(testZalo.oaId);
+  if (!oa) throw new Error('test stack needs the test OA');
   // The relay runs whether or not this stack's workers do: tests without workers count the jobs it queues.
   const relay = startInboundRelayFor(core);
   const app = buildApp({
     logger,
     db: core.db,
     clock: core.clock,
-    zalo: config.zalo,
+    oas: zalo.directory,
+    webhook: config.webhook,
     storeInbound: createInboundStore(core),
     links: core.links,
     api: createApiDeps(core),
@@ -72,6 +77,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     config,
     core,
     zalo,
+    oa,
     fake,
     database,
     app,

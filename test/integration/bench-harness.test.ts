@@ -85,7 +85,7 @@ describe('npm run bench', () => {
 
   it("fan-out: a limiter that sends each second's budget in a burst is measured at its limit, and a row delivered twice is counted", () => {
     const start = Date.parse('2026-12-01T08:00:00Z');
-    const reminder = (i: number, atMs: number) => ({ messageId: `m${i}-${atMs}`, to: `group:g-${i % 150}`, message: {}, text: `nhắc ${i}`, at: new Date(start + atMs) });
+    const reminder = (i: number, atMs: number) => ({ messageId: `m${i}-${atMs}`, to: `group:g-${i % 150}`, message: {}, text: `nhắc ${i}`, at: new Date(start + atMs), oaId: 'oa-1' });
     // Three seconds of 60 messages, each second's sent in its first 60 ms, then the fourth second's first one.
     const delivered = Array.from({ length: 181 }, (_, i) => reminder(i, Math.floor(i / 60) * 1000 + (i % 60)));
     expect(measureRate(delivered, 60)).toMatchObject({ delivered: 181, achieved_per_s: 60, rate_error_pct: 0, duplicates: 0, per_second: { whole_seconds: 3, min: 60, max: 60 } });

@@ -20,8 +20,8 @@ afterAll(async () => {
 
 describe('guide pictures', () => {
   it('are uploaded once, sent by attachment id, and uploaded again when Zalo would have forgotten them', async () => {
-    const images = createImageAttachments({ db: stack.core.db, client: stack.zalo.oaClient, clock, dir });
-    const transport = createOaTransport(stack.zalo.oaClient, images);
+    const images = createImageAttachments({ db: stack.core.db, client: stack.oa.oaClient, clock, dir });
+    const transport = createOaTransport(stack.oa.oaClient, images);
     const uploads = () => stack.fake.state.callsTo('/v2.0/oa/upload/image').length;
 
     const first = await transport.send('7600000000000000001', { kind: 'image-file', file: 'sample-step.png' });
@@ -39,8 +39,8 @@ describe('guide pictures', () => {
   });
 
   it('forgets an attachment Zalo reports expired (-100), so the retry uploads again', async () => {
-    const images = createImageAttachments({ db: stack.core.db, client: stack.zalo.oaClient, clock, dir });
-    const transport = createOaTransport(stack.zalo.oaClient, images);
+    const images = createImageAttachments({ db: stack.core.db, client: stack.oa.oaClient, clock, dir });
+    const transport = createOaTransport(stack.oa.oaClient, images);
     const before = stack.fake.state.callsTo('/v2.0/oa/upload/image').length;
     stack.fake.inject('/v3.0/oa/message/cs', { kind: 'zalo-error', code: -100, message: 'attachment_id was expired' });
     const err = await transport.send('7600000000000000004', { kind: 'image-file', file: 'sample-step.png' }).catch((e: unknown) => e);

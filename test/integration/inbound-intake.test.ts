@@ -28,7 +28,7 @@ const row = (key: string, payload = '{}'): InboundToStore => ({ source: 'oa_webh
 
 /** An app on the stack's database whose webhook stores through `storeInbound`. */
 function appWith(storeInbound: ReturnType<typeof createInboundStore>, webhookMaxInFlight?: number) {
-  const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: stack.config.zalo, storeInbound, readiness: {}, links: stack.core.links, ...(webhookMaxInFlight ? { webhookMaxInFlight } : {}) });
+  const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, oas: stack.zalo.directory, webhook: stack.config.webhook, storeInbound, readiness: {}, links: stack.core.links, ...(webhookMaxInFlight ? { webhookMaxInFlight } : {}) });
   const post = (body: string) => app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
   return { app, post };
 }

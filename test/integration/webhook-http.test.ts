@@ -149,7 +149,7 @@ describe('POST /webhooks/zalo', () => {
   it('answers 503 and stores nothing when Postgres cannot be reached', async () => {
     const config = parseConfig({ ...stack.env, DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:1/nowhere' });
     const core = createCoreDeps(config, { name: 'test', logger: pino({ level: 'silent' }) });
-    const app = buildApp({ logger: pino({ level: 'silent' }), db: core.db, clock: core.clock, zalo: config.zalo, storeInbound: createInboundStore(core), readiness: {}, links: core.links });
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: core.db, clock: core.clock, oas: stack.zalo.directory, webhook: config.webhook, storeInbound: createInboundStore(core), readiness: {}, links: core.links });
     try {
       const body = JSON.stringify(userText('alo'));
       const started = Date.now();
@@ -162,11 +162,14 @@ describe('POST /webhooks/zalo', () => {
     }
   });
 
-  it('answers 503 while the Zalo credentials are not configured', async () => {
-    const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, zalo: null, storeInbound: createInboundStore(stack.core), readiness: {}, links: stack.core.links });
-    const body = JSON.stringify(userText('alo'));
+  it('stores events as ignored, answering 200, while no OA is configured (Zalo would retry a 503 for days)', async () => {
+    const noOas = { find: async () => null, ofApp: async () => [], all: async () => [] };
+    const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, oas: noOas, webhook: stack.config.webhook, storeInbound: createInboundStore(stack.core), readiness: {}, links: stack.core.links });
+    const body = JSON.stringify(userText('alo khi chưa có OA'));
     const res = await app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
-    expect(res.statusCode).toBe(503);
+    expect(res.statusCode).toBe(200);
+    const [row] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.payload, body));
+    expect(row).toMatchObject({ status: 'ignored', lastError: 'foreign-oa', enqueuedAt: null });
     await app.close();
   });
 });

@@ -6,7 +6,8 @@ import type { DeliveryDeps } from '../../bot/domain/outbox/deliver-outbound-mess
 import { RetryDeliveryError } from '../../bot/domain/outbox/retry-delivery-error.ts';
 import { defineProcessor } from '../define-processor.ts';
 import type { ProcessorContext } from '../define-processor.ts';
-import type { SendRateGate } from '../send-rate-gate.ts';
+import { paceSendJob, throttleOa } from './pace-send-job.ts';
+import type { SendPacingDeps } from './pace-send-job.ts';
 import { sendTurn } from './send-turn.ts';
 
 export type SendOutboundOptions = { leaseMs: number; maxAttempts: number; unverifiedResendAfterMs: number };
@@ -24,11 +25,13 @@ export function deliveryDeps(deps: CoreDeps, transports: Transports, options: Se
   return { db: deps.db, transports, clock: deps.clock, logger: ctx.log, ...options };
 }
 
-/** The OA sender: one job is one turn's rows, sent in order under the shared message budget. */
-export function sendOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, gate: SendRateGate) {
-  return defineProcessor('send-outbound', ({ outboundMessageId, followingIds }, ctx) =>
-    sendTurn({ deps, delivery: { ...deliveryDeps(deps, transports, options, ctx), pace: () => gate.take(1) }, gate, ctx }, [outboundMessageId, ...(followingIds ?? [])]),
-  );
+/** The OA sender: one job is one turn's rows, sent in order within its OA's send rate. */
+export function sendOutboundProcessor(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, pacing: SendPacingDeps) {
+  return defineProcessor('send-outbound', async (data, ctx) => {
+    const ids = [data.outboundMessageId, ...(data.followingIds ?? [])];
+    const oaId = await paceSendJob(pacing, data, ids.length, ctx);
+    return sendTurn({ deps, delivery: deliveryDeps(deps, transports, options, ctx), throttle: (ms) => throttleOa(pacing, oaId, ms), ctx }, ids);
+  });
 }
 
 /**

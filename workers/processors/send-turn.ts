@@ -5,10 +5,10 @@ import type { DeliveryDeps, DeliveryOutcome } from '../../bot/domain/outbox/deli
 import type { ClaimedRow } from '../../bot/domain/outbox/quick-claim.ts';
 import { RetryDeliveryError } from '../../bot/domain/outbox/retry-delivery-error.ts';
 import type { ProcessorContext } from '../define-processor.ts';
-import type { SendRateGate } from '../send-rate-gate.ts';
 import { queuePauseLimitMs } from './send-outbound.ts';
 
-export type SendTurnDeps = { deps: CoreDeps; delivery: DeliveryDeps; gate: SendRateGate; ctx: ProcessorContext };
+/** `throttle`: Zalo answered "too many" for a short while; holds every sender of the OA, then resolves. */
+export type SendTurnDeps = { deps: CoreDeps; delivery: DeliveryDeps; throttle: (ms: number) => Promise<void>; ctx: ProcessorContext };
 type Turn = SendTurnDeps & { ids: number[] };
 
 /**
@@ -43,8 +43,8 @@ export async function sendTurn(deps: SendTurnDeps, ids: number[]): Promise<Deliv
 }
 
 /**
- * One row. A short throttling answer shuts the gate for every sender and this row is tried again
- * (its claim was released, so that is safe; its send waits for the gate to open); any other retry
+ * One row. A short throttling answer holds every sender of the OA and this row is tried again
+ * once it may go (its claim was released, so that is safe); any other retry
  * keeps the rest waiting.
  */
 async function deliverOrThrottle(d: Turn, index: number, claimed: ClaimedRow | null) {
@@ -57,7 +57,7 @@ async function deliverOrThrottle(d: Turn, index: number, claimed: ClaimedRow | n
       throw err;
     }
     if (err.throttled && err.retryAfterMs <= queuePauseLimitMs) {
-      await d.gate.shut(err.retryAfterMs);
+      await d.throttle(err.retryAfterMs);
       return 'throttled' as const;
     }
     return waitWithTheRest(d, d.ids.slice(index), err.retryAfterMs, err.message);

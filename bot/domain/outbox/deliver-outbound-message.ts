@@ -78,7 +78,7 @@ export async function deliverOutboundMessage(deps: DeliveryDeps, target: { id: n
   let messageId: string;
   try {
     await deps.pace?.();
-    ({ messageId } = await transport.send(row.recipientId, content));
+    ({ messageId } = await transport.send(row.recipientId, content, { oaId: row.oaId }));
   } catch (err) {
     return { outcome: await handleSendFailure(deps, row, err, log), next: null };
   }
@@ -107,7 +107,7 @@ async function fullClaim(deps: DeliveryDeps, id: number): Promise<Claim> {
     if (row.notBefore > now) return skip({ kind: 'defer', delayMs: row.notBefore.getTime() - now.getTime(), reason: 'not-before' });
     const transport = deps.transports[row.channel];
     if (!transport) return skip({ kind: 'defer', delayMs: noTransportRetryMs, reason: 'no-transport' });
-    const readiness = transport.prepare ? await transport.prepare(row.recipientId) : { kind: 'ready' as const };
+    const readiness = transport.prepare ? await transport.prepare(row.recipientId, { oaId: row.oaId }) : { kind: 'ready' as const };
     if (readiness.kind === 'wait') return skip({ kind: 'defer', delayMs: readiness.delayMs, reason: readiness.reason });
     if (readiness.kind === 'handoff') return skip({ kind: 'handoff', to: readiness.to });
     const earlier = await findEarlierOpenMessage(tx, row, now);
@@ -144,7 +144,7 @@ async function reconcile(
   const lookFrom = new Date(since.getTime() - clockSkewMs);
   try {
     const excludeMessageIds = await listSentMessageIds(deps.db, { channel: row.channel, recipientId: row.recipientId, since: new Date(lookFrom.getTime() - 3_600_000) });
-    const found = await transport.findDelivered({ recipientId: row.recipientId, content, since: lookFrom, excludeMessageIds });
+    const found = await transport.findDelivered({ recipientId: row.recipientId, content, since: lookFrom, excludeMessageIds }, { oaId: row.oaId });
     if (!found) {
       if (row.unverifiedSince) await clearOutboundUnverified(deps.db, { id: row.id, now: deps.clock.now() });
       log.warn('previous attempt ended in doubt; not found in the conversation, sending again');

@@ -27,20 +27,29 @@ export class DeliveryError extends Error {
 export type Readiness = { kind: 'ready' } | { kind: 'wait'; delayMs: number; reason: string } | { kind: 'handoff'; to: HandoffQueue };
 export type HandoffQueue = 'outbound' | 'zca-outbound';
 
+/**
+ * Which account a row goes out through: its OA (null for messages no OA sends, e.g. zca-js groups).
+ * Absent or null where an OA is needed: the deployment's only active OA, if it has just one.
+ */
+export type Via = { oaId: string | null };
+
 /** One way of delivering outbox content: a resident through the OA, or a team's Zalo group. */
 export type MessageTransport = {
   /** Checked before a row is claimed; absent means always ready. */
-  prepare?: (recipientId: string) => Promise<Readiness>;
+  prepare?: (recipientId: string, via?: Via) => Promise<Readiness>;
   /** Sends; throws DeliveryError. */
-  send: (recipientId: string, content: OutboundContent) => Promise<{ messageId: string }>;
+  send: (recipientId: string, content: OutboundContent, via?: Via) => Promise<{ messageId: string }>;
   /**
    * Looks in the platform's history for this content sent to the recipient after `since`, skipping
    * ids we already accounted for. Used only for rows whose previous attempt ended in doubt.
    */
-  findDelivered: (query: {
-    recipientId: string;
-    content: OutboundContent;
-    since: Date;
-    excludeMessageIds: string[];
-  }) => Promise<{ messageId: string } | null>;
+  findDelivered: (
+    query: {
+      recipientId: string;
+      content: OutboundContent;
+      since: Date;
+      excludeMessageIds: string[];
+    },
+    via?: Via,
+  ) => Promise<{ messageId: string } | null>;
 };

@@ -8,7 +8,7 @@ import type { WebhookDeps } from '../../zalo/accept-webhook-event.ts';
 export const webhookBodyLimit = 64 * 1024;
 
 export type WebhookRouteOptions = {
-  deps: Omit<WebhookDeps, 'zalo'> & { zalo: WebhookDeps['zalo'] | null };
+  deps: WebhookDeps;
   /** Deliveries handled at once beyond which the next ones get 503 at once (see in-flight-limit.ts). */
   maxInFlight?: number;
 };
@@ -31,13 +31,8 @@ export async function zaloWebhookRoute(app: FastifyInstance, opts: WebhookRouteO
 }
 
 async function answerDelivery(deps: WebhookRouteOptions['deps'], request: FastifyRequest, reply: FastifyReply) {
-  const { zalo, ...rest } = deps;
-  if (!zalo) {
-    request.log.error('webhook called but the ZALO_* settings are missing');
-    return reply.code(503).send({ error: 'zalo-not-configured' });
-  }
   const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  const outcome = await acceptWebhookEvent({ ...rest, zalo, logger: request.log }, { rawBody, signature: request.headers['x-zevent-signature'] });
+  const outcome = await acceptWebhookEvent({ ...deps, logger: request.log }, { rawBody, signature: request.headers['x-zevent-signature'] });
   switch (outcome.kind) {
     case 'unauthorized':
       // Never log the body of an unauthenticated request.

@@ -17,7 +17,7 @@ export function oauthAccessToken(state: FakeZaloState, req: FakeRequest): FakeAn
   if (state.refreshTokens.get(presented) !== 'valid') return { status: 200, json: { error: -14014, error_name: 'Invalid refresh token' } };
   // Single use: the presented token dies the moment a new pair is issued.
   state.refreshTokens.set(presented, 'used');
-  const pair = state.issuePair();
+  const pair = state.issuePair(state.tokenOa.get(presented));
   return { status: 200, json: { access_token: pair.access, refresh_token: pair.refresh, expires_in: String(state.app.accessTokenTtlSec) } };
 }
 
@@ -46,7 +46,7 @@ export function sendConsultation(state: FakeZaloState, req: FakeRequest): FakeAn
   if (seen && state.now().getTime() - seen.getTime() > 7 * 24 * 3600_000) {
     return zaloError(-230, 'User has not interacted with the OA in the past 7 days');
   }
-  const delivered = state.deliver(`user:${userId}`, body.message ?? {});
+  const delivered = state.deliver(`user:${userId}`, body.message ?? {}, state.oaOf(req.headers['access_token']));
   return { ...ok({ message_id: delivered.messageId, user_id: userId }), afterDelivery: true };
 }
 
@@ -119,7 +119,7 @@ export function sendGroupMessage(state: FakeZaloState, req: FakeRequest): FakeAn
   if (!enabled) return zaloError(-237, 'The group is disabled');
   const problem = checkMessage(state, body.message);
   if (problem) return zaloError(-201, problem);
-  const delivered = state.deliver(`group:${groupId}`, body.message ?? {});
+  const delivered = state.deliver(`group:${groupId}`, body.message ?? {}, state.oaOf(req.headers['access_token']));
   return { ...ok({ message_id: delivered.messageId, group_id: groupId }), afterDelivery: true };
 }
 

@@ -20,6 +20,8 @@ export type DeliveredMessage = {
   message: Record<string, unknown>;
   text: string | null;
   at: Date;
+  /** The OA whose access token sent it. */
+  oaId: string;
 };
 
 /** A scripted misbehaviour for the next matching call(s). */
@@ -40,6 +42,8 @@ export class FakeZaloState {
   readonly delivered: DeliveredMessage[] = [];
   readonly refreshTokens = new Map<string, 'valid' | 'used'>();
   readonly accessTokens = new Map<string, Date>();
+  /** The OA each refresh and access token belongs to: several OAs may share this app (a province). */
+  readonly tokenOa = new Map<string, string>();
   /** Last interaction per user id; a user seen more than 7 days ago gets -230. Unknown users are fine. */
   readonly lastInteraction = new Map<string, Date>();
   /** Messages the users wrote, for the conversation history endpoint. */
@@ -65,6 +69,18 @@ export class FakeZaloState {
     initialRefreshToken: string,
   ) {
     this.refreshTokens.set(initialRefreshToken, 'valid');
+    this.tokenOa.set(initialRefreshToken, app.oaId);
+  }
+
+  /** Another OA of this app, authorised with `refreshToken` (what `oa:add` is given). */
+  addOa(oaId: string, refreshToken: string): void {
+    this.refreshTokens.set(refreshToken, 'valid');
+    this.tokenOa.set(refreshToken, oaId);
+  }
+
+  /** The OA a request acts as, by its access token. */
+  oaOf(accessToken: string | undefined): string {
+    return (accessToken ? this.tokenOa.get(accessToken) : undefined) ?? this.app.oaId;
   }
 
   /** Takes the next injection for this path, if any. */
@@ -87,11 +103,13 @@ export class FakeZaloState {
     return null;
   }
 
-  issuePair(): { access: string; refresh: string } {
+  issuePair(oaId: string = this.app.oaId): { access: string; refresh: string } {
     const access = `AT-${randomBytes(24).toString('base64url')}`;
     const refresh = `RT-${randomBytes(24).toString('base64url')}`;
     this.accessTokens.set(access, new Date(this.now().getTime() + this.app.accessTokenTtlSec * 1000));
     this.refreshTokens.set(refresh, 'valid');
+    this.tokenOa.set(access, oaId);
+    this.tokenOa.set(refresh, oaId);
     return { access, refresh };
   }
 
@@ -115,9 +133,9 @@ export class FakeZaloState {
     return token;
   }
 
-  deliver(to: string, message: Record<string, unknown>): DeliveredMessage {
+  deliver(to: string, message: Record<string, unknown>, oaId: string = this.app.oaId): DeliveredMessage {
     const text = typeof message.text === 'string' ? message.text : null;
-    const entry = { messageId: randomBytes(10).toString('hex'), to, message, text, at: this.now() };
+    const entry = { messageId: randomBytes(10).toString('hex'), to, message, text, at: this.now(), oaId };
     this.delivered.push(entry);
     return entry;
   }

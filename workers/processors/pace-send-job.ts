@@ -1,0 +1,49 @@
+import { DelayedError } from 'bullmq';
+import type { Db } from '../../db/client.ts';
+import { findOutboundOaId } from '../../db/queries/outbound-messages.ts';
+import type { JobPayload } from '../../bot/jobs/job-contracts.ts';
+import type { OaDirectory } from '../../bot/oas/oa-directory.ts';
+import type { ProcessorContext } from '../define-processor.ts';
+import type { SendSlots } from '../send-slots.ts';
+
+export type SendPacingDeps = { db: Db; slots: SendSlots; directory: OaDirectory; defaultRatePerSec: number };
+
+/** Waits up to this long inside the job; longer, the job waits in the delayed set and frees its worker slot. */
+const inPlaceWaitMs = 250;
+/** A slot held from an earlier wait is used if the job runs within this long after it. */
+const heldSlotValidMs = 10_000;
+
+/**
+ * Before a send job calls Zalo: reserves its messages in its OA's schedule (workers/send-slots.ts)
+ * and waits for them. A long wait moves the job to the delayed set until its slots come, with the
+ * time recorded in the job, so when it runs again it sends at once instead of queueing twice.
+ * Rows no OA sends (zca-js groups, handed to their own process) are not paced here. Returns the
+ * job's OA.
+ */
+export async function paceSendJob(deps: SendPacingDeps, data: JobPayload<'send-outbound'>, count: number, ctx: ProcessorContext): Promise<string | null> {
+  const oaId = await findOutboundOaId(deps.db, data.outboundMessageId);
+  if (!oaId) return null;
+  const now = Date.now();
+  if (data.slotAt !== undefined && data.slotAt - now <= 50 && now - data.slotAt < heldSlotValidMs) return oaId;
+  const wait = await deps.slots.reserve(oaId, await rateOf(deps, oaId), count);
+  if (wait <= inPlaceWaitMs) {
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return oaId;
+  }
+  const slotAt = Date.now() + wait;
+  await ctx.job.updateData({ ...data, slotAt });
+  await ctx.job.moveToDelayed(slotAt, ctx.token);
+  throw new DelayedError(`waiting ${wait} ms for OA ${oaId}'s send rate`);
+}
+
+/** Zalo said "too many" for this OA: shut its schedule, then wait for a new slot for the row tried again. */
+export async function throttleOa(deps: SendPacingDeps, oaId: string | null, ms: number): Promise<void> {
+  if (!oaId) return new Promise((resolve) => setTimeout(resolve, ms));
+  await deps.slots.shut(oaId, ms);
+  const wait = await deps.slots.reserve(oaId, await rateOf(deps, oaId), 1);
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+async function rateOf(deps: SendPacingDeps, oaId: string): Promise<number> {
+  return (await deps.directory.find(oaId))?.sendRatePerSec ?? deps.defaultRatePerSec;
+}

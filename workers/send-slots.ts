@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+/**
+ * Zalo's quota is per OA, and it counts messages. Each OA gets a schedule in Redis shared by every
+ * worker process (GCRA: the time its next message may go): a job reserves slots for its messages
+ * and learns how long to wait for them. A job that must wait long waits in BullMQ's delayed set,
+ * not in a worker's concurrency slot, so a burst on one OA never holds up another OA's messages.
+ */
+export type SendSlots = {
+  /** Reserves `count` messages for the OA at `perSecond`; resolves to the ms to wait before sending them. */
+  reserve: (oaId: string, perSecond: number, count: number) => Promise<number>;
+  /** Zalo said "too many" for this OA: nothing more goes through it for `ms`. */
+  shut: (oaId: string, ms: number) => Promise<void>;
+};
+
+/**
+ * A quiet OA may send up to a second's worth of messages at once (a resident's reply is never
+ * paced behind nothing); beyond that, messages are spaced at the OA's rate. Over any minute an OA
+ * sends at most its rate × 61 s, inside Zalo's per-minute quota with the margin the default keeps.
+ */
+const burstMs = 1000;
+
+/**
+ * KEYS[1]: the OA's schedule (ms since epoch, by Redis's clock so every process agrees). ARGV:
+ * ms per message, messages wanted, burst allowance (ms), and for a shut the ms to hold (else 0).
+ * Returns the ms to wait. A shut moves the schedule past the hold and the burst, so nothing goes
+ * before the hold ends.
+ */
+const reserveScript = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local hold = tonumber(ARGV[4])
+if hold > 0 then
+  tat = math.max(tat, now + hold + tonumber(ARGV[3]))
+  redis.call('SET', KEYS[1], tostring(tat), 'PX', math.ceil(tat - now) + 60000)
+  return 0
+end
+tat = math.max(tat, now) + tonumber(ARGV[1]) * tonumber(ARGV[2])
+redis.call('SET', KEYS[1], tostring(tat), 'PX', math.ceil(tat - now) + 60000)
+return math.max(0, math.ceil(tat - now - tonumber(ARGV[3])))`;
+
+const reserveSha = createHash('sha1').update(reserveScript).digest('hex');
+
+/** Runs the script by its hash; Redis forgets scripts when it restarts, so then once in full. */
+async function runReserve(redis: Redis, key: string, args: number[]): Promise<number> {
+  let answer: unknown;
+  try {
+    answer = await redis.evalsha(reserveSha, 1, key, ...args);
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('NOSCRIPT')) throw err;
+    answer = await redis.eval(reserveScript, 1, key, ...args);
+  }
+  const ms = Number(answer);
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+/** `keyPrefix` is the queue prefix, so one Redis serves several deployments (and tests) apart. */
+export function createSendSlots(redis: Redis, options: { keyPrefix: string }): SendSlots {
+  const keyOf = (oaId: string) => `${options.keyPrefix}:outbound:send-slots:${oaId}`;
+  return {
+    async reserve(oaId, perSecond, count) {
+      if (count <= 0) return 0;
+      return runReserve(redis, keyOf(oaId), [1000 / Math.max(perSecond, 0.001), count, burstMs, 0]);
+    },
+    async shut(oaId, ms) {
+      await runReserve(redis, keyOf(oaId), [0, 0, burstMs, Math.max(1, Math.round(ms))]);
+    },
+  };
+}
