@@ -23,11 +23,11 @@ export function zaloEnv(fakeUrl: string): Record<string, string> {
   };
 }
 
-/** Headers Zalo would send with this exact body. */
-export function signedHeaders(body: string): Record<string, string> {
+/** Headers Zalo would send with this exact body (signed for the test OA unless another OA's key is given). */
+export function signedHeaders(body: string, oaSecretKey: string = testZalo.oaSecretKey): Record<string, string> {
   const timestamp = (JSON.parse(body) as { timestamp: string }).timestamp;
   return {
     'content-type': 'application/json',
-    'x-zevent-signature': computeEventMac(testZalo.appId, Buffer.from(body), timestamp, testZalo.oaSecretKey),
+    'x-zevent-signature': computeEventMac(testZalo.appId, Buffer.from(body), timestamp, oaSecretKey),
   };
 }

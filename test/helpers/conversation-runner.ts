@@ -27,7 +27,8 @@ export type ConversationTurn = {
   expect: ExpectedMessage[];
 };
 
-export type ConversationFixture = { name: string; user: string; turns: ConversationTurn[] };
+/** `oa`: the resident writes to another OA of the test app than the test OA (a province's second commune). */
+export type ConversationFixture = { name: string; user: string; turns: ConversationTurn[]; oa?: { oaId: string; oaSecretKey: string } };
 
 type Delivered = { text: string | null; message: Record<string, unknown> };
 
@@ -40,7 +41,8 @@ export async function runConversation(stack: TestStack, fixture: ConversationFix
   const seen: Delivered[] = stack.fake.state.delivered.filter((d) => d.to === `user:${fixture.user}`);
   for (const [index, turn] of fixture.turns.entries()) {
     const label = `${fixture.name}, step ${index + 1}`;
-    const res = await stack.postEvent(eventFor(fixture.user, turn, seen, label));
+    const event = eventFor(fixture.user, turn, seen, label);
+    const res = await stack.postEvent(fixture.oa ? { ...event, recipient: { id: fixture.oa.oaId } } : event, fixture.oa?.oaSecretKey);
     expect(res.status, label).toBe(200);
     await waitFor(async () => {
       const [latest] = await stack.core.db.select().from(inboundEvents).orderBy(desc(inboundEvents.id)).limit(1);

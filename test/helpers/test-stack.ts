@@ -29,8 +29,8 @@ export type TestStack = {
   app: FastifyInstance;
   baseUrl: string;
   workers: RunningWorkers | null;
-  /** POSTs a webhook body as Zalo would, signed, to the real HTTP server. */
-  postEvent: (event: object | string) => Promise<Response>;
+  /** POSTs a webhook body as Zalo would, signed (by the test OA, or with another OA's secret key), to the real HTTP server. */
+  postEvent: (event: object | string, oaSecretKey?: string) => Promise<Response>;
   close: () => Promise<void>;
 };
 
@@ -83,9 +83,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     app,
     baseUrl,
     workers,
-    postEvent(event) {
+    postEvent(event, oaSecretKey) {
       const body = typeof event === 'string' ? event : JSON.stringify(event);
-      return fetch(`${baseUrl}/webhooks/zalo`, { method: 'POST', headers: signedHeaders(body), body });
+      return fetch(`${baseUrl}/webhooks/zalo`, { method: 'POST', headers: signedHeaders(body, oaSecretKey), body });
     },
     async close() {
       await workers?.close();
