@@ -1,9 +1,14 @@
 import { query, request } from './client';
-import type { Dashboard, IssuedCode, LinkCode, Target, TargetInput, Team, TeamMember } from './types';
+import type { CommuneList, Dashboard, IssuedCode, LinkCode, Target, TargetInput, Team, TeamMember } from './types';
 
-/** `week` is "2026-W48"; `communeId` only matters to admins, who may look at any commune. */
+/** `week` is "2026-W48"; `communeId` only matters to province admins and admins, who may look at other communes. */
 export function getDashboard(week?: string, communeId?: number): Promise<Dashboard> {
   return request('GET', `/api/dashboard${query({ week, communeId })}`);
+}
+
+/** The communes the leader may open, with the week's reporting and overdue requests of each. */
+export function listCommunes(week?: string): Promise<CommuneList> {
+  return request('GET', `/api/communes${query({ week })}`);
 }
 
 export function listTeams(): Promise<{ teams: Team[] }> {

@@ -1,6 +1,6 @@
 // The shapes of docs/miniapp-api.md, as the bot sends them.
 
-export type Role = 'member' | 'team_leader' | 'commune_leader' | 'admin';
+export type Role = 'member' | 'team_leader' | 'commune_leader' | 'province_admin' | 'admin';
 export type TeamKind = 'village' | 'commune' | 'commune_leaders';
 export type Counts = Record<string, number>;
 
@@ -12,7 +12,9 @@ export type Me = {
   team: { id: number; name: string; kind: TeamKind };
   unit: { id: number; name: string };
   commune: { id: number; name: string };
-  can: { manageTeam: boolean; dashboard: boolean };
+  province: { id: number; name: string } | null;
+  /** `pickCommune`: a province admin (or an admin) chooses the commune on the dashboard. Absent in a `me` cached by an older app. */
+  can: { manageTeam: boolean; dashboard: boolean; pickCommune?: boolean };
 };
 
 export type LoginResult = { session: string; expiresAt: string; me: Me };
@@ -90,6 +92,18 @@ export type Dashboard = {
   overdueRequests: HelpRequest[];
   monthlyReportUrl: string;
 };
+
+/** A commune a leader may open, with its week at a glance (GET /api/communes). */
+export type CommuneSummary = {
+  id: number;
+  name: string;
+  villages: number;
+  reportedVillages: number;
+  reportingRate: number;
+  openRequests: number;
+  overdueRequests: number;
+};
+export type CommuneList = { week: { id: string; label: string }; province: { id: number; name: string } | null; communes: CommuneSummary[] };
 
 export type Team = { id: number; name: string; kind: TeamKind; linked: boolean; members: number; unverified: number };
 export type TeamMember = { id: number; name: string; role: Role; verified: boolean; appLinked: boolean };

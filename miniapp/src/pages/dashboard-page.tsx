@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { apiUrl } from '../api/client';
-import { getDashboard } from '../api/leaders';
-import type { Dashboard, Metric } from '../api/types';
+import { getDashboard, listCommunes } from '../api/leaders';
+import type { CommuneSummary, Dashboard, Metric } from '../api/types';
 import { HelpCard } from '../components/help-card';
 import { Screen } from '../components/screen';
 import { Empty, RemoteView } from '../components/status';
@@ -9,6 +9,7 @@ import { TargetList } from '../components/target-list';
 import { TotalsGrid } from '../components/totals-grid';
 import { TrendChart } from '../components/trend-chart';
 import { VillageList } from '../components/village-list';
+import { useMe } from '../state/me';
 import { useMetrics } from '../state/metrics';
 import { useRemote } from '../state/use-remote';
 import { recentWeeks } from '../util/dates';
@@ -96,14 +97,40 @@ function DashboardBody({ data, metrics }: { data: Dashboard; metrics: Metric[] }
   );
 }
 
+/** "Xã Bên Sông · báo cáo 80% · 2 quá hạn": the name first, so a clipped line still says which commune. */
+function communeLabel(c: CommuneSummary): string {
+  const parts = [c.name];
+  if (c.villages > 0) parts.push(`báo cáo ${formatPercent(c.reportingRate)}`);
+  if (c.overdueRequests > 0) parts.push(`${formatNumber(c.overdueRequests)} quá hạn`);
+  return parts.join(' · ');
+}
+
+/** A province admin's choice of commune, with each one's week at a glance; nothing until there are two to choose from. */
+function CommunePicker({ week, value, onChange }: { week: string; value: number; onChange: (communeId: number) => void }) {
+  const communes = useRemote(`communes-${week}`, () => listCommunes(week));
+  const list = communes.data?.communes ?? [];
+  if (list.length < 2) return null;
+  return <SelectField label="Xã, phường" value={value} options={list.map((c) => ({ value: c.id, label: communeLabel(c) }))} onChange={(id) => onChange(Number(id))} testId="dashboard-commune" />;
+}
+
+// The commune a province admin last opened, kept while the app runs so coming back shows it again.
+let picked: { memberId: number; communeId: number } | null = null;
+
 export function DashboardPage() {
   const weeks = recentWeeks();
+  const me = useMe();
   const [week, setWeek] = useState(weeks[0]?.value ?? '');
+  const [communeId, setCommuneId] = useState<number | undefined>(() => (picked && picked.memberId === me?.memberId ? picked.communeId : undefined));
   const { metrics } = useMetrics();
-  const dashboard = useRemote(`dashboard-${week}`, () => getDashboard(week));
+  const dashboard = useRemote(`dashboard-${week}-${communeId ?? 'own'}`, () => getDashboard(week, communeId));
+  const choose = (id: number) => {
+    setCommuneId(id);
+    if (me) picked = { memberId: me.memberId, communeId: id };
+  };
 
   return (
     <Screen title="Bảng điều khiển">
+      {me?.can.pickCommune && <CommunePicker week={week} value={communeId ?? me.commune.id} onChange={choose} />}
       <SelectField label="Tuần" value={week} options={weeks} onChange={setWeek} testId="dashboard-week" />
       <RemoteView remote={dashboard}>{(data) => <DashboardBody data={data} metrics={metrics} />}</RemoteView>
     </Screen>

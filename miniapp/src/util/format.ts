@@ -42,6 +42,7 @@ export const roleLabels: Record<Role, string> = {
   member: 'Thành viên',
   team_leader: 'Tổ trưởng',
   commune_leader: 'Lãnh đạo xã',
+  province_admin: 'Quản trị tỉnh',
   admin: 'Quản trị',
 };
 
