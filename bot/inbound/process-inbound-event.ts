@@ -53,5 +53,5 @@ function toIncoming(row: InboundClaimRow): IncomingEvent | null {
   if (!envelope.success) return null;
   const parsed = parseWebhookEvent(envelope.data, json, row.oaId);
   if (parsed.status !== 'handled') return null;
-  return toIncomingEvent(parsed.event, row.id);
+  return toIncomingEvent(parsed.event, row.id, row.oaId);
 }

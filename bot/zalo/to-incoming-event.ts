@@ -3,9 +3,10 @@ import type { ZaloWebhookEvent } from './webhook-event.ts';
 
 /**
  * Turns a parsed OA webhook event into our IncomingEvent, or null when there is nothing to act on
- * (our own echoes: the message is already in our outbox).
+ * (our own echoes: the message is already in our outbox). `oaId` is the OA the webhook found for
+ * the event (by the key that signed it): a group event's recipient may be the group, not the OA.
  */
-export function toIncomingEvent(parsed: ZaloWebhookEvent, inboundEventId: number): IncomingEvent | null {
+export function toIncomingEvent(parsed: ZaloWebhookEvent, inboundEventId: number, oaId: string | null = null): IncomingEvent | null {
   switch (parsed.type) {
     case 'user-message': {
       const e = parsed.event;
@@ -51,7 +52,7 @@ export function toIncomingEvent(parsed: ZaloWebhookEvent, inboundEventId: number
         kind: 'message',
         source: 'oa',
         inboundEventId,
-        channelId: e.recipient?.id ?? parsed.groupId,
+        channelId: oaId ?? e.recipient?.id ?? parsed.groupId,
         chat: { kind: 'group', groupId: parsed.groupId },
         senderId: e.sender.id,
         senderName: e.sender.display_name?.trim() || e.sender.name?.trim() || null,
