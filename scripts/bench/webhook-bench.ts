@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { zaloEnv } from '../local/local-zalo-credentials.ts';
@@ -125,9 +126,13 @@ function measureBot(plan: Plan, load: LoadGenerator) {
   });
 }
 
-/** As in production: LOG_LEVEL=info, NODE_ENV=production; Zalo's APIs are never called by the bot. */
+/**
+ * As in production: LOG_LEVEL=info, NODE_ENV=production, which requires a data key (a throwaway
+ * one: the bench's database is dropped after it); Zalo's APIs are never called by the bot.
+ */
+const benchDataKey = randomBytes(32).toString('hex');
 function botEnv(place: BenchPlace, port: number): NodeJS.ProcessEnv {
-  return { ...process.env, ...zaloEnv('http://127.0.0.1:9'), NODE_ENV: 'production', DATABASE_URL: place.databaseUrl, REDIS_URL: place.redisUrl, QUEUE_PREFIX: place.queuePrefix, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  return { ...process.env, ...zaloEnv('http://127.0.0.1:9'), NODE_ENV: 'production', DATA_ENCRYPTION_KEY: benchDataKey, DATABASE_URL: place.databaseUrl, REDIS_URL: place.redisUrl, QUEUE_PREFIX: place.queuePrefix, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
 }
 
 type PhaseReport = LoadReport & { server_cpu_ms_per_request: number; loadavg_1m: number };
