@@ -36,7 +36,7 @@ export async function fanoutBench(options: { quick: boolean } & Partial<typeof f
     const { db, close } = createDb(place.databaseUrl);
     const fake = await startFakeZalo({ ...testZalo });
     try {
-      await seedProvinceTeams(db, { ...fullProvince, communes: plan.communes, membersPerTeam: 2 });
+      await seedProvinceTeams(db, { ...fullProvince, communes: plan.communes, membersPerTeam: 2 }, { groupOaId: testZalo.oaId });
       const groups = (await db.execute<{ g: string }>(sql`select zalo_group_id as g from teams where zalo_group_id is not null`)).rows;
       for (const { g } of groups) fake.state.gmfGroups.set(g, true);
       const written = await writeReminderRounds(db, { fromRound: 0, rounds: plan.rounds });

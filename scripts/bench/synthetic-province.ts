@@ -10,8 +10,10 @@ export const fullProvince: ProvinceSize = { communes: 100, villagesPerCommune: 1
  * A province of `size.communes` communes (codes `bench-xa-<n>`), each with its villages, a village team
  * per village bound to an OA-owned (GMF) group `g-<village code>`, a leaders' team per commune,
  * members and village populations. Everything in SQL: row by row from Node would take minutes.
+ * `groupOaId`: the OA owning the groups, as linking a group records it; its messages are then
+ * written for that OA and paced at its send rate (a row without an OA is not paced).
  */
-export async function seedProvinceTeams(db: Db, size: ProvinceSize): Promise<void> {
+export async function seedProvinceTeams(db: Db, size: ProvinceSize, options: { groupOaId?: string } = {}): Promise<void> {
   await db.execute(sql`insert into org_units (code, name, kind, valid_from) values ('bench-tinh', 'Tỉnh Bench', 'province', '2025-07-01')`);
   await db.execute(sql`
     insert into org_units (code, name, kind, parent_id, valid_from)
@@ -21,8 +23,8 @@ export async function seedProvinceTeams(db: Db, size: ProvinceSize): Promise<voi
     select 'bench-xa-' || c || '-thon-' || v, 'Thôn ' || v, 'village', (select id from org_units where code = 'bench-xa-' || c), '2025-07-01'
       from generate_series(1, ${size.communes}) c, generate_series(1, ${size.villagesPerCommune}) v`);
   await db.execute(sql`
-    insert into teams (unit_id, kind, name, zalo_group_id, group_transport)
-    select id, 'village', 'Tổ CNSCĐ ' || name || ' ' || code, 'g-' || code, 'gmf' from org_units where kind = 'village'`);
+    insert into teams (unit_id, kind, name, zalo_group_id, group_transport, group_oa_id)
+    select id, 'village', 'Tổ CNSCĐ ' || name || ' ' || code, 'g-' || code, 'gmf', ${options.groupOaId ?? null}::text from org_units where kind = 'village'`);
   await db.execute(sql`insert into teams (unit_id, kind, name) select id, 'commune_leaders', 'Lãnh đạo ' || name from org_units where kind = 'commune'`);
   await db.execute(sql`
     insert into members (team_id, display_name, role)

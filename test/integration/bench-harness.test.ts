@@ -91,4 +91,13 @@ describe('npm run bench', () => {
     expect(measureRate(delivered, 60)).toMatchObject({ delivered: 181, achieved_per_s: 60, rate_error_pct: 0, duplicates: 0, per_second: { whole_seconds: 3, min: 60, max: 60 } });
     expect(measureRate([...delivered, reminder(5, 2500)], 60).duplicates).toBe(1);
   });
+
+  it("fan-out: a quiet OA's first-second burst is shown apart from the rate the limiter then keeps", () => {
+    const start = Date.parse('2026-12-01T08:00:00Z');
+    const reminder = (i: number, atMs: number) => ({ messageId: `m${i}`, to: `group:g-${i}`, message: {}, text: `nhắc ${i}`, at: new Date(start + atMs), oaId: 'oa-1' });
+    // One second's worth at once, then 60 a second evenly for four seconds, then one more.
+    const burst = Array.from({ length: 60 }, (_, i) => reminder(i, i));
+    const paced = Array.from({ length: 241 }, (_, i) => reminder(60 + i, Math.round((i * 1000) / 60)));
+    expect(measureRate([...burst, ...paced], 60)).toMatchObject({ delivered: 301, first_second: 120, achieved_per_s: 60, rate_error_pct: 0, per_second: { whole_seconds: 4, max: 120 } });
+  });
 });
