@@ -1,3 +1,4 @@
+import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { followUpMessage } from '../../bot/chat/resident/guide-flow.ts';
@@ -29,7 +30,7 @@ beforeEach(() => clock.set(t0));
 /** A resident who last wrote at `lastSeen` and started a guide then; returns ids. */
 async function residentInGuide(lastSeen: Date) {
   user += 1n;
-  const resident = await upsertResidentInteraction(stack.core.db, { oaId: 'oa', zaloUserId: String(user), at: lastSeen });
+  const resident = await upsertResidentInteraction(stack.core.db, { oaId: testZalo.oaId, zaloUserId: String(user), at: lastSeen });
   const run = await startGuide(stack.core.db, { residentId: resident.id, guide: guideLibrary['vneid-install'], now: lastSeen });
   return { resident, run, userId: String(user) };
 }
