@@ -17,11 +17,13 @@ import { fullProvince, seedProvinceTeams } from './synthetic-province.ts';
 
 /**
  * Full: 1,500 teams × 10 weekly rounds = 15,000 messages at 300/s (~50 s); the check runs at the
- * production default (60/s, what Zalo's 4,000 requests a minute leave for sends). Quick: 150 teams
- * × 4 rounds = 600 messages at the production default (~10 s), checked at half of it.
+ * production default (60/s, what Zalo's 4,000 requests a minute leave for sends). Quick: 90 teams
+ * × 4 rounds = 360 messages at the production default (~6 s) and no check: a second pass costs a
+ * second worker start (several seconds on a busy machine), and a pass of a few seconds at a low
+ * limit is mostly the first second's burst.
  */
 const fullPlan = { communes: 100, rounds: 10, limit: 300, checkRounds: 2, checkLimit: 60 };
-const quickPlan = { communes: 10, rounds: 4, limit: 60, checkRounds: 1, checkLimit: 30 };
+const quickPlan = { communes: 6, rounds: 4, limit: 60, checkRounds: 0, checkLimit: 30 };
 
 /**
  * Fan-out: reminders to every village team of a province, written by the real reminder sweep and
@@ -43,7 +45,7 @@ export async function fanoutBench(options: { quick: boolean } & Partial<typeof f
       if (written.ids.length === 0) throw new Error('the reminder sweep wrote no message');
       const main = await sendAtLimit({ place, db, fake, ids: written.ids, limit: plan.limit });
       const held = main.rate_error_pct <= 5 && main.lost === 0;
-      const check = held ? null : await sendAtLimit({ place, db, fake, ids: (await writeReminderRounds(db, { fromRound: plan.rounds, rounds: plan.checkRounds })).ids, limit: plan.checkLimit });
+      const check = held || plan.checkRounds === 0 ? null : await sendAtLimit({ place, db, fake, ids: (await writeReminderRounds(db, { fromRound: plan.rounds, rounds: plan.checkRounds })).ids, limit: plan.checkLimit });
       return {
         ...main,
         teams: groups.length,
@@ -51,7 +53,7 @@ export async function fanoutBench(options: { quick: boolean } & Partial<typeof f
         reminder_sweep_ms_per_round: round1(written.sweepMs.reduce((a, b) => a + b, 0) / written.sweepMs.length),
         target: 'within 5% of limit_per_s, no duplicates, nothing lost',
         met: held && main.duplicates === 0,
-        at_lower_limit: check ?? 'not run: the limit above held',
+        at_lower_limit: check ?? (held ? 'not run: the limit above held' : 'not run in quick mode'),
       };
     } finally {
       await fake.close();
