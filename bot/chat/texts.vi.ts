@@ -178,6 +178,7 @@ export const texts = {
     linked: (team: string) => `🔗 Nhóm này đã liên kết với ${team}. Gõ /giup để xem cách báo cáo.`,
     alreadyLinked: (team: string) => `Nhóm này đã liên kết với ${team} rồi.`,
     badCode: 'Mã liên kết không đúng. Xin lãnh đạo xã mã mới rồi gõ /lienket MÃ.',
+    otherCommune: (team: string) => `Mã này của ${team}, thuộc xã khác với OA của nhóm này nên không liên kết được. Xin lãnh đạo xã mình cấp mã của tổ mình.`,
     expiredCode: 'Mã liên kết đã hết hạn (7 ngày). Xin lãnh đạo xã mã mới.',
     usedCode: 'Mã liên kết này đã được dùng. Xin lãnh đạo xã mã mới.',
     missingCode: 'Gõ /lienket kèm mã lãnh đạo xã gửi, ví dụ /lienket K7P2QX.',

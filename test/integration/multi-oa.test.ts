@@ -4,7 +4,8 @@ import { addOaAccount } from '../../bot/oas/add-oa-account.ts';
 import { disableOaAccount } from '../../db/queries/oa-accounts.ts';
 import { upsertOrgUnit } from '../../db/queries/org-units.ts';
 import { bindTeamGroup, upsertTeam } from '../../db/queries/teams.ts';
-import { helpRequests, inboundEvents, oaAccounts, outboundMessages, residents } from '../../db/schema/index.ts';
+import { helpRequests, inboundEvents, oaAccounts, outboundMessages, residents, teams } from '../../db/schema/index.ts';
+import { createTeamLinkCode } from '../../bot/domain/teams/link-codes.ts';
 import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
 import { runConversation } from '../helpers/conversation-runner.ts';
 import { startDemoStack } from '../helpers/demo-stack.ts';
@@ -87,6 +88,20 @@ describe('one deployment, two communes, each with its own OA', () => {
     const [row] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.dedupeKey, `oa:${oaB.oaId}:user_send_group_text:grp-b-1`));
     expect(row?.oaId).toBe(oaB.oaId);
     expect((await stack.postEvent({ ...body, message: { text: 'x', msg_id: 'grp-b-2' } }, 'not-any-oa-key')).status).toBe(401);
+  });
+
+  it('refuses /lienket in a group of one commune’s OA with the code of another commune’s team', async () => {
+    const [dong] = await stack.core.db.select().from(teams).where(eq(teams.name, 'Tổ CNSCĐ Thôn Bắc'));
+    if (!dong) throw new Error('no team of Thôn Bắc');
+    const { code } = await createTeamLinkCode(stack.core.db, { teamId: dong.id, now: new Date() });
+    stack.fake.state.gmfGroups.set('group-xa-ben-2', true);
+    const body = { app_id: testZalo.appId, event_name: 'user_send_group_text', timestamp: String(Date.now()), sender: { id: '8300000000000000010' }, recipient: { id: 'group-xa-ben-2' }, message: { text: `/lienket ${code}`, msg_id: 'grp-b-link' } };
+    expect((await stack.postEvent(body, oaB.oaSecretKey)).status).toBe(200);
+    const reply = await waitFor(() => stack.fake.state.delivered.find((d) => d.to === 'group:group-xa-ben-2'), { what: 'the answer to /lienket' });
+    expect(reply).toMatchObject({ oaId: oaB.oaId });
+    expect(reply.text).toContain('thuộc xã khác');
+    const [after] = await stack.core.db.select().from(teams).where(eq(teams.id, dong.id));
+    expect(after?.zaloGroupId).not.toBe('group-xa-ben-2');
   });
 
   it('stores an unknown OA’s event as ignored (200), and once an OA is disabled, its events too and nothing goes out through it', async () => {

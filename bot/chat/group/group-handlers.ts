@@ -157,6 +157,8 @@ function linkText(outcome: Awaited<ReturnType<typeof linkGroupToTeam>>): string 
       return texts.group.alreadyLinked(outcome.team.name);
     case 'bad-code':
       return texts.group.badCode;
+    case 'other-commune':
+      return texts.group.otherCommune(outcome.team.name);
     case 'expired-code':
       return texts.group.expiredCode;
     case 'used-code':

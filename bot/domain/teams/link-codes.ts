@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { DbOrTx, Tx } from '../../../db/client.ts';
 import { insertTeamLinkCode, lockTeamLinkCode, markTeamLinkCodeUsed } from '../../../db/queries/team-link-codes.ts';
+import { findOaAccount } from '../../../db/queries/oa-accounts.ts';
+import { findUnitWithCommune } from '../../../db/queries/org-units.ts';
 import { bindTeamGroup, findTeamByGroup, lockTeam } from '../../../db/queries/teams.ts';
 import type { GroupTransport, TeamRow } from '../../../db/queries/teams.ts';
 
@@ -26,6 +28,8 @@ export type LinkOutcome =
   | { kind: 'already-linked'; team: TeamRow }
   | { kind: 'group-taken'; team: TeamRow }
   | { kind: 'bad-code' }
+  /** The group belongs to an OA of another commune than the team's. */
+  | { kind: 'other-commune'; team: TeamRow }
   | { kind: 'expired-code' }
   | { kind: 'used-code' };
 
@@ -43,7 +47,20 @@ export async function linkGroupToTeam(tx: Tx, params: { code: string; transport:
   if (row.usedAt) return { kind: 'used-code' };
   if (row.expiresAt <= params.now) return { kind: 'expired-code' };
   if (current) return { kind: 'group-taken', team: current };
+  if (params.groupOaId && !(await sameCommune(tx, params.groupOaId, team))) return { kind: 'other-commune', team };
   await bindTeamGroup(tx, { teamId: team.id, transport: params.transport, groupId: params.groupId, groupOaId: params.groupOaId, at: params.now });
   await markTeamLinkCodeUsed(tx, { code: row.code, at: params.now });
   return { kind: 'linked', team: { ...team, groupTransport: params.transport, zaloGroupId: params.groupId, groupOaId: params.groupOaId, groupLinkedAt: params.now } };
+}
+
+/**
+ * A GMF group is owned by an OA, and an OA speaks for one commune: a team of another commune would
+ * have its group's messages sent by, and its residents' requests seen through, the wrong commune's
+ * OA. An OA not in the table yet (the environment's, before its commune exists) is not checked.
+ */
+async function sameCommune(tx: Tx, oaId: string, team: TeamRow): Promise<boolean> {
+  const oa = await findOaAccount(tx, oaId);
+  if (!oa) return true;
+  const found = await findUnitWithCommune(tx, team.unitId);
+  return found?.commune.id === oa.communeId;
 }
