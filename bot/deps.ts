@@ -27,12 +27,12 @@ import type { OutboundRow } from '../db/queries/outbound-messages.ts';
 import { createGraphClient } from './zalo/graph-client.ts';
 import type { ApiDeps } from './http/api/api-deps.ts';
 import { reportLinkDays } from './chat/digest/report-links.ts';
-import { enqueueOutbox } from './jobs/enqueue-outbox.ts';
+import { handOverOutbox } from './pipeline/hand-over-outbox.ts';
 import { insertInboundEvents } from '../db/queries/inbound-events.ts';
-import { createInboundEventBatcher } from './inbound/inbound-event-batcher.ts';
-import type { StoreInboundEvent } from './inbound/inbound-event-batcher.ts';
-import { defaultRelayOptions, startInboundRelay } from './inbound/inbound-relay.ts';
-import type { InboundRelay, InboundRelayOptions } from './inbound/inbound-relay.ts';
+import { createInboundEventBatcher } from './pipeline/inbound-event-batcher.ts';
+import type { StoreInboundEvent } from './pipeline/inbound-event-batcher.ts';
+import { defaultRelayOptions, startInboundRelay } from './pipeline/inbound-relay.ts';
+import type { InboundRelay, InboundRelayOptions } from './pipeline/inbound-relay.ts';
 
 /** What every process needs: config, logger, clock, Postgres and the queue producers. */
 export type CoreDeps = {
@@ -125,12 +125,12 @@ export function createTransports(core: CoreDeps, zalo: ZaloDeps | null, zca: Gro
   };
 }
 
-/** The webhook's batched store (bot/inbound/inbound-event-batcher.ts), for the process serving the webhook. */
+/** The webhook's batched store (bot/pipeline/inbound-event-batcher.ts), for the process serving the webhook. */
 export function createInboundStore(core: CoreDeps): StoreInboundEvent {
   return createInboundEventBatcher({ insert: (rows) => insertInboundEvents(core.db, rows), logger: core.logger });
 }
 
-/** The relay that hands stored events to the queue (bot/inbound/inbound-relay.ts); stop it before closing `core`. */
+/** The relay that hands stored events to the queue (bot/pipeline/inbound-relay.ts); stop it before closing `core`. */
 export function startInboundRelayFor(core: CoreDeps, options: InboundRelayOptions = defaultRelayOptions): InboundRelay {
   return startInboundRelay(
     { db: core.db, clock: core.clock, enqueueInboundBatch: core.queues.enqueueInboundBatch, databaseUrl: core.config.databaseUrl, logger: core.logger },
@@ -149,7 +149,7 @@ export function createApiDeps(core: CoreDeps): ApiDeps {
     sessions: core.appSessions,
     graph: appSecret ? createGraphClient({ graphUrl: config.zaloUrls.graphUrl, appSecret, timeoutMs: config.zaloUrls.httpTimeoutMs }) : null,
     config: config.miniapp,
-    handOver: (ids) => enqueueOutbox(core, ids, core.logger),
+    handOver: (ids) => handOverOutbox(core, ids, core.logger),
     signedDownload: (path, now) => `${config.publicBaseUrl ?? ''}${core.links.sign(path, new Date(now.getTime() + reportLinkDays * 86_400_000))}`,
     digestGraceDays: config.digestGraceDays,
   };

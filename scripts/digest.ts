@@ -12,7 +12,7 @@ import { vietnamDate } from '../bot/domain/calendar.ts';
 import { buildCommuneWeekDigest } from '../bot/domain/digests/commune-week-digest.ts';
 import { formatIsoWeek, isoWeekOf, parseIsoWeek, previousWeek } from '../bot/domain/iso-week.ts';
 import { findOrgUnitByCode } from '../db/queries/org-units.ts';
-import { enqueueOutbox } from '../bot/jobs/enqueue-outbox.ts';
+import { handOverOutbox } from '../bot/pipeline/hand-over-outbox.ts';
 import { runWithCore } from './lib/run-with-core.ts';
 
 /**
@@ -48,7 +48,7 @@ await runWithCore('digest', async (core) => {
     return;
   }
   const outcome = await core.db.transaction((tx) => queueWeekDigest(tx, params));
-  if (outcome.kind === 'queued') await enqueueOutbox(core, outcome.outboxIds, core.logger);
+  if (outcome.kind === 'queued') await handOverOutbox(core, outcome.outboxIds, core.logger);
   const said = { queued: `queued ${outcome.messages.length} message(s) for the leaders' group`, 'already-sent': 'already sent for this week: nothing new', 'no-leaders-group': "not sent: the commune's leaders' group is not linked (npm run team:create -- <code> --leaders)" };
   console.log(`${commune.name}, ${formatIsoWeek(week)}: ${said[outcome.kind]}`);
 });

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { createTransports } from '../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../bot/deps.ts';
-import { storeZcaMessage } from '../bot/inbound/store-zca-message.ts';
+import { acceptZcaMessage } from '../bot/pipeline/accept-zca-message.ts';
 import type { ZcaApi } from '../bot/zalo/zca/zca-api.ts';
 import { createWeekChartPictures } from '../bot/chat/digest/week-chart-pictures.ts';
 import { createZcaGroupSender } from '../bot/zalo/zca/zca-group-sender.ts';
@@ -31,7 +31,7 @@ export async function startGroups(core: CoreDeps, zalo: ZaloDeps | null, zca: { 
     api: zca.api,
     logger: logger.child({ component: 'zca-listener' }),
     store: async (message) => {
-      await storeZcaMessage({ db: core.db, clock: core.clock, logger, ownUid: zca.ownUid, enqueueInbound: core.queues.enqueueInbound }, message);
+      await acceptZcaMessage({ db: core.db, clock: core.clock, logger, ownUid: zca.ownUid, enqueueInbound: core.queues.enqueueInbound }, message);
     },
     onOpenedElsewhere: (code, reason) => {
       void markZcaSessionClosed(core.db, { status: 'closed_elsewhere', error: `close code ${code}: ${reason}`, now: core.clock.now() })

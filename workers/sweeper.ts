@@ -11,7 +11,7 @@ const graceMs = 3_000;
 export type Sweeper = { stop: () => Promise<void>; sweepNow: () => Promise<void> };
 
 /**
- * Re-enqueues what Postgres says is still due: inbound events the relay (bot/inbound/inbound-relay.ts,
+ * Re-enqueues what Postgres says is still due: inbound events the relay (bot/pipeline/inbound-relay.ts,
  * which hands over every new event within moments) has not handed over after a few seconds, inbound
  * events whose jobs were lost from Redis, and outbox rows whose jobs never reached (or were lost
  * from) Redis. It runs on a plain timer, not as

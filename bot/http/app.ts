@@ -3,10 +3,10 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
-import type { WebhookOptions } from '../zalo/accept-webhook-event.ts';
+import type { WebhookOptions } from '../pipeline/accept-webhook-event.ts';
 import type { WebhookOaLookup } from '../zalo/identify-event-oa.ts';
 import type { Logger } from '../logger.ts';
-import type { StoreInboundEvent } from '../inbound/inbound-event-batcher.ts';
+import type { StoreInboundEvent } from '../pipeline/inbound-event-batcher.ts';
 import { httpErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
@@ -27,7 +27,7 @@ export type AppDeps = {
   /** The OAs the webhook serves (bot/oas/oa-directory.ts). */
   oas: WebhookOaLookup;
   webhook: WebhookOptions;
-  /** Where the webhook stores events (see bot/inbound/inbound-event-batcher.ts). */
+  /** Where the webhook stores events (see bot/pipeline/inbound-event-batcher.ts). */
   storeInbound: StoreInboundEvent;
   /** When given, deliveries beyond this many in flight get 503 at once (see in-flight-limit.ts). */
   webhookMaxInFlight?: number;

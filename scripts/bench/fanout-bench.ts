@@ -111,7 +111,7 @@ function cpuCost(cpu: { first: number; last: number }, delivered: number) {
   return { worker_cpu_ms_per_message: perMessage === null ? null : Math.round(perMessage * 100) / 100, messages_per_worker_cpu_s: perMessage === null ? null : Math.round(1000 / perMessage) };
 }
 
-/** As the reminder job does it (enqueueOutbox): the ids to the sender's queue, then marked as handed over. */
+/** As the reminder job does it (handOverOutbox): the ids to the sender's queue, then marked as handed over. */
 async function enqueueAll(place: BenchPlace, db: Db, ids: number[]): Promise<void> {
   const queues = createQueues({ redisUrl: place.redisUrl, prefix: place.queuePrefix, retryBaseMs: 1000, logger: pino({ level: 'silent' }) });
   try {

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInboundStore } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
-import { createInboundEventBatcher } from '../../bot/inbound/inbound-event-batcher.ts';
+import { createInboundEventBatcher } from '../../bot/pipeline/inbound-event-batcher.ts';
 import { insertInboundEvents } from '../../db/queries/inbound-events.ts';
 import type { InboundToStore } from '../../db/queries/inbound-events.ts';
 import { inboundEvents } from '../../db/schema/index.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../bot/chat/button-actions.ts';
 import { systemClock } from '../../bot/clock.ts';
 import { deliverOutboundMessage } from '../../bot/domain/outbox/deliver-outbound-message.ts';
-import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
+import { processInboundEvent } from '../../bot/pipeline/process-inbound-event.ts';
 import { createDb } from '../../db/client.ts';
 import type { DbHandle } from '../../db/client.ts';
 import { inboundEvents, outboundMessages } from '../../db/schema/index.ts';

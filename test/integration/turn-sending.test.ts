@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundMessages } from '../../db/schema/index.ts';
-import { handOverTurn } from '../../workers/hand-over-turn.ts';
+import { handOverTurn } from '../../bot/pipeline/hand-over-outbox.ts';
 import { outboxRow, queueText, settledRow } from '../helpers/outbox.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';

@@ -1,10 +1,10 @@
 import { markInboundAttemptFailed } from '../../db/queries/inbound-events.ts';
 import { DelayedError } from 'bullmq';
 import type { CoreDeps } from '../../bot/deps.ts';
-import { processInboundEvent } from '../../bot/inbound/process-inbound-event.ts';
+import { processInboundEvent } from '../../bot/pipeline/process-inbound-event.ts';
 import { createReportLinks } from '../../bot/chat/digest/report-links.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { handOverTurn } from '../hand-over-turn.ts';
+import { handOverTurn } from '../../bot/pipeline/hand-over-outbox.ts';
 
 /** Handles one stored inbound event, then hands the replies it wrote to the sender as one job. */
 export function handleInboundProcessor(deps: CoreDeps) {

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../bot/deps.ts';
 import { queueTeamMessage } from '../../bot/domain/outbox/queue-team-message.ts';
 import { listCommunesWithLeaders } from '../../db/queries/teams.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
+import { handOverOutbox } from '../../bot/pipeline/hand-over-outbox.ts';
 
 /** The 1st of the month: last month's report to every linked leaders' group, once per commune and month. */
 export function sendMonthlyReportsProcessor(deps: CoreDeps) {
@@ -20,7 +20,7 @@ export function sendMonthlyReportsProcessor(deps: CoreDeps) {
       }
       const text = await monthReportText(deps.readDb, { communeId, month, links, now });
       const ids = await queueTeamMessage(deps.db, { cause: `month-report-${communeId}-${month.y}-${month.m}`, teamId: leadersTeam.id, contents: [{ kind: 'text', text }] });
-      await enqueueOutbox(deps, ids, log);
+      await handOverOutbox(deps, ids, log);
       sent += ids.length;
     }
     log.info({ month, sent }, 'monthly reports processed');

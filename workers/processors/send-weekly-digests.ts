@@ -5,7 +5,7 @@ import { vietnamDate } from '../../bot/domain/calendar.ts';
 import { isoWeekOf, previousWeek } from '../../bot/domain/iso-week.ts';
 import { listCommunesWithLeaders } from '../../db/queries/teams.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
+import { handOverOutbox } from '../../bot/pipeline/hand-over-outbox.ts';
 import { eachConcurrently } from '../each-concurrently.ts';
 
 export const digestConcurrency = 4;
@@ -21,7 +21,7 @@ export function sendWeeklyDigestsProcessor(deps: CoreDeps) {
     await eachConcurrently(await listCommunesWithLeaders(deps.db), digestConcurrency, async ({ communeId }) => {
       const outcome = await deps.db.transaction((tx) => queueWeekDigest(tx, { communeId, week, now, graceDays: deps.config.digestGraceDays, links }, deps.readDb));
       outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
-      if (outcome.kind === 'queued') await enqueueOutbox(deps, outcome.outboxIds, log);
+      if (outcome.kind === 'queued') await handOverOutbox(deps, outcome.outboxIds, log);
       if (outcome.kind === 'no-leaders-group') log.warn({ communeId }, 'weekly digest not sent: the commune has no linked leaders group');
     });
     log.info({ week, ...outcomes }, 'weekly digests processed');

@@ -2,7 +2,7 @@ import { escalationMessage, teamReminderMessage } from '../../bot/chat/digest/re
 import type { CoreDeps } from '../../bot/deps.ts';
 import { sweepReminders } from '../../bot/domain/reminders/team-reminders.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { enqueueOutbox } from '../../bot/jobs/enqueue-outbox.ts';
+import { handOverOutbox } from '../../bot/pipeline/hand-over-outbox.ts';
 
 /** Every few minutes: plans the reminders that are coming and sends the ones due (Postgres decides; this only triggers). */
 export function sweepRemindersProcessor(deps: CoreDeps) {
@@ -10,7 +10,7 @@ export function sweepRemindersProcessor(deps: CoreDeps) {
     const { quietHours: quiet, monthlyReportDay: monthlyDay } = deps.config;
     const outboxIds = await sweepReminders(deps.db, { now: deps.clock.now(), quiet, monthlyDay, text: teamReminderMessage, escalation: escalationMessage });
     if (outboxIds.length > 0) log.info({ sent: outboxIds.length }, 'reminders sent');
-    await enqueueOutbox(deps, outboxIds, log);
+    await handOverOutbox(deps, outboxIds, log);
     return { sent: outboxIds.length };
   });
 }

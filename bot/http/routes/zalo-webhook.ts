@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createCountedWarning } from '../../counted-warning.ts';
-import { acceptWebhookEvent } from '../../zalo/accept-webhook-event.ts';
+import { acceptWebhookEvent } from '../../pipeline/accept-webhook-event.ts';
 import { limitInFlight } from '../in-flight-limit.ts';
-import type { WebhookDeps } from '../../zalo/accept-webhook-event.ts';
+import type { WebhookDeps } from '../../pipeline/accept-webhook-event.ts';
 
 /** Zalo's limit for one event is far below this; anything larger is not from Zalo. */
 export const webhookBodyLimit = 64 * 1024;

@@ -1,15 +1,15 @@
-import type { StoreInboundEvent, StoreOutcome } from '../inbound/inbound-event-batcher.ts';
+import type { StoreInboundEvent, StoreOutcome } from './inbound-event-batcher.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import { webhookEventKey } from './event-key.ts';
-import { identifyEventOa } from './identify-event-oa.ts';
-import type { WebhookOa, WebhookOaLookup } from './identify-event-oa.ts';
-import { redactStoredPayload, redactUnhandledPayload } from './redact-stored-payload.ts';
-import { describeUnstorable, findUnstorable } from './unstorable-json.ts';
-import { missingMessageId, triageWebhookEvent } from './event-triage.ts';
-import { envelopeSchema, parseWebhookEvent } from './webhook-event.ts';
-import type { Envelope, ZaloWebhookEvent } from './webhook-event.ts';
-import type { IgnoreReason } from './event-triage.ts';
+import { webhookEventKey } from '../zalo/event-key.ts';
+import { identifyEventOa } from '../zalo/identify-event-oa.ts';
+import type { WebhookOa, WebhookOaLookup } from '../zalo/identify-event-oa.ts';
+import { redactStoredPayload, redactUnhandledPayload } from '../zalo/redact-stored-payload.ts';
+import { describeUnstorable, findUnstorable } from '../zalo/unstorable-json.ts';
+import { missingMessageId, triageWebhookEvent } from '../zalo/event-triage.ts';
+import { envelopeSchema, parseWebhookEvent } from '../zalo/webhook-event.ts';
+import type { Envelope, ZaloWebhookEvent } from '../zalo/webhook-event.ts';
+import type { IgnoreReason } from '../zalo/event-triage.ts';
 
 export type WebhookDeps = {
   /** Stores the event durably (batched with concurrent deliveries); the relay queues it afterwards. */
@@ -38,7 +38,7 @@ export type WebhookOutcome =
 /**
  * One webhook delivery: verify the signature on the exact bytes, validate the envelope and store the
  * event durably under its dedupe key. Never reports success without a committed row. Handing it to
- * the queue is not on this path: the relay (bot/inbound/inbound-relay.ts) does it once the row is
+ * the queue is not on this path: the relay (bot/pipeline/inbound-relay.ts) does it once the row is
  * committed, and the sweeper if the relay could not.
  */
 export async function acceptWebhookEvent(

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { markInboundNotEnqueued } from '../../db/queries/inbound-events.ts';
 import type { Logger } from '../logger.ts';
 
-export type EnqueueStoredEventDeps = { db: Db; enqueueInbound: (inboundEventId: number) => Promise<void>; logger: Logger };
+export type HandOverStoredEventDeps = { db: Db; enqueueInbound: (inboundEventId: number) => Promise<void>; logger: Logger };
 
 /**
  * Hands one stored event's id to the queue at once: the zca-js listener's path (low volume, one
@@ -11,7 +11,7 @@ export type EnqueueStoredEventDeps = { db: Db; enqueueInbound: (inboundEventId: 
  * interval or the sweeper picks the event up within seconds. If even that fails, the sweeper finds
  * it once the hand-over looks stale. True when the queue took it.
  */
-export async function enqueueStoredEvent(deps: EnqueueStoredEventDeps, inboundEventId: number): Promise<boolean> {
+export async function handOverStoredEvent(deps: HandOverStoredEventDeps, inboundEventId: number): Promise<boolean> {
   try {
     await deps.enqueueInbound(inboundEventId);
     return true;

@@ -4,9 +4,9 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { toStoredZcaMessage, zcaEventName } from '../zalo/zca/zca-stored-message.ts';
 import type { ZcaGroupMessage } from '../zalo/zca/zca-stored-message.ts';
-import { enqueueStoredEvent } from './enqueue-stored-event.ts';
+import { handOverStoredEvent } from './hand-over-stored-event.ts';
 
-export type StoreZcaDeps = { db: Db; clock: Clock; logger: Logger; ownUid: string; enqueueInbound: (id: number) => Promise<void> };
+export type AcceptZcaDeps = { db: Db; clock: Clock; logger: Logger; ownUid: string; enqueueInbound: (id: number) => Promise<void> };
 
 const retryDelaysMs = [200, 1000, 3000];
 
@@ -15,7 +15,7 @@ const retryDelaysMs = [200, 1000, 3000];
  * (unique on the account and zca-js message id, so a message seen twice is stored once), then
  * queues it. zca-js does not redeliver, so a failed insert is retried a few times before giving up.
  */
-export async function storeZcaMessage(deps: StoreZcaDeps, message: ZcaGroupMessage): Promise<number | null> {
+export async function acceptZcaMessage(deps: AcceptZcaDeps, message: ZcaGroupMessage): Promise<number | null> {
   const stored = toStoredZcaMessage(message);
   let id: number | null = null;
   for (let attempt = 0; ; attempt++) {
@@ -40,6 +40,6 @@ export async function storeZcaMessage(deps: StoreZcaDeps, message: ZcaGroupMessa
     }
   }
   if (id === null) return null;
-  await enqueueStoredEvent(deps, id);
+  await handOverStoredEvent(deps, id);
   return id;
 }

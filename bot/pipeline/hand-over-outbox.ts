@@ -1,0 +1,55 @@
+import type { CoreDeps } from '../deps.ts';
+import type { Logger } from '../logger.ts';
+import { jobIds } from '../jobs/job-contracts.ts';
+import { markOutboundEnqueued, markOutboundNotEnqueued } from '../../db/queries/outbound-messages.ts';
+
+/**
+ * The one hand-over of committed outbox rows to the sender queue, used by the bot (the Mini App
+ * API's messages go out at once) and by the workers (turns, digests, reminders). The rows are
+ * already committed, so if Redis refuses they are only late: the sweeper queues them.
+ */
+
+/** Bounds a hand-over when Redis does not answer: the rows are safe in Postgres and only late. */
+const handOverTimeoutMs = 2000;
+
+/** Independent messages (each its own job): announcements, digests, reminders, API notices. */
+export async function handOverOutbox(deps: CoreDeps, outboxIds: number[], log: Logger): Promise<void> {
+  if (outboxIds.length === 0) return;
+  try {
+    await withTimeout(deps.queues.enqueueOutbound(outboxIds));
+    await markOutboundEnqueued(deps.db, outboxIds, deps.clock.now());
+  } catch (err) {
+    log.warn({ err, outboxIds }, 'messages written; the sweeper will queue them');
+  }
+}
+
+/**
+ * One turn's rows as one job, which sends them in this order: no per-row jobs, and no ordering wait
+ * between the messages of a turn. The job's id is its first row's, so the sweeper re-handing that
+ * row finds the same job. `marked` rows were written as handed over (the mark is cleared if Redis
+ * refuses, so the sweeper takes them within seconds); `unmarked` ones are marked once the queue
+ * has them.
+ */
+export async function handOverTurn(deps: CoreDeps, rows: { marked: number[]; unmarked: number[] }, log: Logger): Promise<void> {
+  const [first, ...following] = [...rows.marked, ...rows.unmarked];
+  if (first === undefined) return;
+  const data = following.length > 0 ? { outboundMessageId: first, followingIds: following } : { outboundMessageId: first };
+  try {
+    await withTimeout(deps.queues.byName.outbound.add('send-outbound', data, { jobId: jobIds['send-outbound']({ outboundMessageId: first }) }));
+  } catch (err) {
+    log.warn({ err, outboxIds: [first, ...following] }, 'messages written; the sweeper will queue them');
+    await markOutboundNotEnqueued(deps.db, rows.marked).catch(() => undefined);
+    return;
+  }
+  await markOutboundEnqueued(deps.db, rows.unmarked, deps.clock.now()).catch(() => undefined);
+}
+
+function withTimeout<T>(p: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${handOverTimeoutMs} ms`)), handOverTimeoutMs);
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
