@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import type { TurnReplyRow } from '../../db/queries/inbound-turns.ts';
-import { beginResidentTurn } from '../../db/queries/resident-turns.ts';
+import { startResidentTurn } from '../domain/residents/start-resident-turn.ts';
 import { replyRows } from '../domain/outbox/queue-replies.ts';
 import { handleGroupMessage } from './group/handle-group-message.ts';
 import type { ReportLinks } from './digest/report-links.ts';
@@ -46,7 +46,7 @@ export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent):
     return { replies: [], writtenIds, noticeShown: null };
   }
   const userId = event.kind === 'message' ? event.senderId : event.userId;
-  const start = await beginResidentTurn(deps.db, { oaId: event.channelId, zaloUserId: userId, at: event.receivedAt, communeCode: deps.communeCode, doneSince: doneRequestSince(deps.now) });
+  const start = await startResidentTurn(deps.db, { oaId: event.channelId, zaloUserId: userId, at: event.receivedAt, communeCode: deps.communeCode, doneSince: doneRequestSince(deps.now) });
   const turn = newTurn({
     db: deps.db,
     now: deps.now,

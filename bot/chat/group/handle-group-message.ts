@@ -1,7 +1,7 @@
 import type { ReportLinks } from '../digest/report-links.ts';
 import type { Tx } from '../../../db/client.ts';
 import { findTeamByGroup } from '../../../db/queries/teams.ts';
-import { insertOutboundMessages } from '../../../db/queries/outbound-messages.ts';
+import { queueGroupReplies } from '../../domain/outbox/queue-group-replies.ts';
 import type { IncomingGroupMessage } from '../incoming-event.ts';
 import { texts } from '../texts.vi.ts';
 import { parseGroupCommand } from './group-command.ts';
@@ -39,17 +39,7 @@ export async function handleGroupMessage(deps: { db: Tx; now: Date; reportLinks:
   } else {
     await run(turn, parsed.command);
   }
-  const ids = await insertOutboundMessages(
-    deps.db,
-    turn.replies.map((payload, index) => ({
-      idempotencyKey: `group-reply-${message.inboundEventId}-${index}`,
-      channel: 'zalo_group' as const,
-      recipientId: `${transport}:${turn.groupId}`,
-      oaId: turn.oaId,
-      inboundEventId: message.inboundEventId,
-      payload,
-    })),
-  );
+  const ids = await queueGroupReplies(deps.db, { inboundEventId: message.inboundEventId, transport, groupId: turn.groupId, oaId: turn.oaId, contents: turn.replies });
   return [...ids, ...turn.otherOutboxIds];
 }
 

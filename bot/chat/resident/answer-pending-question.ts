@@ -1,5 +1,5 @@
 import { answerConfirmation } from './confirmations.ts';
-import type { ConversationState } from './conversation-state.ts';
+import type { ConversationState } from '../../domain/conversations/conversation-state.ts';
 import { answerDeletion } from './deletion-flow.ts';
 import type { FormInput } from './form-inputs.ts';
 import { continueQuestionForm } from './question-form.ts';

@@ -4,8 +4,8 @@ import { cancelHelpRequest } from '../../domain/help-requests/cancel-help-reques
 import { optOut } from '../../domain/residents/opt-out.ts';
 import type { ConfirmChoice } from '../button-actions.ts';
 import { texts } from '../texts.vi.ts';
-import { clearConversationState, resumableState, saveConversationState } from './conversation-state.ts';
-import type { Confirmation, FormState } from './conversation-state.ts';
+import { clearConversationState, resumableState, saveConversationState } from '../../domain/conversations/conversation-state.ts';
+import type { Confirmation, FormState } from '../../domain/conversations/conversation-state.ts';
 import type { MessageReading } from './message-reading.ts';
 import { menuButton, withButtons } from './replies.ts';
 import { formName, resumeForm } from './resume-form.ts';

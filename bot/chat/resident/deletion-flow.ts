@@ -1,7 +1,7 @@
 import { deleteResidentData } from '../../domain/residents/delete-resident-data.ts';
 import { texts } from '../texts.vi.ts';
-import { clearConversationState, resumableState, saveConversationState } from './conversation-state.ts';
-import type { FormState } from './conversation-state.ts';
+import { clearConversationState, resumableState, saveConversationState } from '../../domain/conversations/conversation-state.ts';
+import type { FormState } from '../../domain/conversations/conversation-state.ts';
 import type { FormInput } from './form-inputs.ts';
 import { consentAnswer, yesOrStop } from './form-inputs.ts';
 import { withButtons } from './replies.ts';

@@ -1,5 +1,5 @@
 import { findLatestConsent } from '../../../db/queries/consents.ts';
-import { updateResidentDetails } from '../../../db/queries/residents.ts';
+import { recordResidentDetails } from '../../domain/residents/resident-details.ts';
 import { stopGuides } from '../../domain/guides/guide-progress.ts';
 import { consentPurposes, hasConsent, privacyNoticeVersion } from '../../domain/residents/consent.ts';
 import { texts } from '../texts.vi.ts';
@@ -42,10 +42,10 @@ export async function receiveSharedInfo(turn: Turn, info: { name: string | null;
   const phoneConsent = await findLatestConsent(turn.db, { residentId: turn.resident.id, purpose: 'phone' });
   if (!phone || !phoneConsent?.granted || phoneConsent.textVersion !== consentPurposes.phone) return;
   if (info.name && (await hasConsent(turn.db, { residentId: turn.resident.id, purpose: 'home-visit' }))) {
-    await updateResidentDetails(turn.db, { id: turn.resident.id, displayName: info.name.slice(0, 100) });
+    await recordResidentDetails(turn.db, turn.resident.id, { displayName: info.name });
     turn.resident = { ...turn.resident, displayName: info.name.slice(0, 100) };
   }
   const state = await startingState(turn);
   if (state?.kind === 'visit' && state.step === 'phone-wait') return receiveSharedPhone(turn, state, phone);
-  await updateResidentDetails(turn.db, { id: turn.resident.id, phone });
+  await recordResidentDetails(turn.db, turn.resident.id, { phone });
 }

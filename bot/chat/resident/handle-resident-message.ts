@@ -1,5 +1,5 @@
 import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
-import { updateResidentDetails } from '../../../db/queries/residents.ts';
+import { recordResidentDetails } from '../../domain/residents/resident-details.ts';
 import { optIn, optOut } from '../../domain/residents/opt-out.ts';
 import { isGuideId } from '../../guides/guide.ts';
 import { parseAction } from '../button-actions.ts';
@@ -9,8 +9,8 @@ import { actOnIntent } from './act-on-intent.ts';
 import { detectSelfForm, impliedByVocative } from './address-form.ts';
 import { answerPendingQuestion } from './answer-pending-question.ts';
 import { askCancelForm, askCancelRequest, askStop, askStopDuring } from './confirmations.ts';
-import { loadConversationState } from './conversation-state.ts';
-import type { ConversationState, FormState } from './conversation-state.ts';
+import { loadConversationState } from '../../domain/conversations/conversation-state.ts';
+import type { ConversationState, FormState } from '../../domain/conversations/conversation-state.ts';
 import { askDeletion } from './deletion-flow.ts';
 import { continueGuide, startGuideFlow } from './guide-flow.ts';
 import { handleAction } from './handle-action.ts';
@@ -187,6 +187,6 @@ function isNewTopic({ intent }: MessageReading, run: GuideRunRow): boolean {
 async function rememberAddressForm(turn: Turn, text: string): Promise<void> {
   const form = detectSelfForm(text) ?? (turn.resident.addressForm ? null : impliedByVocative(text));
   if (!form || form === turn.resident.addressForm) return;
-  await updateResidentDetails(turn.db, { id: turn.resident.id, addressForm: form });
+  await recordResidentDetails(turn.db, turn.resident.id, { addressForm: form });
   turn.resident = { ...turn.resident, addressForm: form };
 }

@@ -1,8 +1,8 @@
 import { NoTeamError, openHelpRequest } from '../../domain/help-requests/open-help-request.ts';
 import { hasConsent, recordConsent } from '../../domain/residents/consent.ts';
 import { texts } from '../texts.vi.ts';
-import { clearConversationState, saveConversationState } from './conversation-state.ts';
-import type { QuestionForm } from './conversation-state.ts';
+import { clearConversationState, saveConversationState } from '../../domain/conversations/conversation-state.ts';
+import type { QuestionForm } from '../../domain/conversations/conversation-state.ts';
 import { consentAnswer, consentQuestion, yesOrStop } from './form-inputs.ts';
 import type { FormInput } from './form-inputs.ts';
 import { isInterruption } from './message-reading.ts';

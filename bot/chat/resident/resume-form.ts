@@ -1,6 +1,6 @@
 import { texts } from '../texts.vi.ts';
-import { resumableState, saveConversationState } from './conversation-state.ts';
-import type { FormState } from './conversation-state.ts';
+import { resumableState, saveConversationState } from '../../domain/conversations/conversation-state.ts';
+import type { FormState } from '../../domain/conversations/conversation-state.ts';
 import { askDeletion } from './deletion-flow.ts';
 import { repromptQuestionForm } from './question-form.ts';
 import { repromptVisitForm } from './visit-form.ts';

@@ -2,8 +2,8 @@ import { findActiveGuideRun } from '../../../db/queries/guide-runs.ts';
 import type { GuideRunRow } from '../../../db/queries/guide-runs.ts';
 import { findUnconfirmedDoneRequest } from '../../../db/queries/help-requests.ts';
 import type { DoneRequest } from '../../../db/queries/resident-turns.ts';
-import { conversationStateOf, loadConversationState } from './conversation-state.ts';
-import type { ConversationState } from './conversation-state.ts';
+import { conversationStateOf, loadConversationState } from '../../domain/conversations/conversation-state.ts';
+import type { ConversationState } from '../../domain/conversations/conversation-state.ts';
 import type { Turn } from './turn.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { listCurrentVillages } from '../../../db/queries/org-units.ts';
 import type { OrgUnitRow } from '../../../db/queries/org-units.ts';
-import { updateResidentDetails } from '../../../db/queries/residents.ts';
+import { recordResidentDetails } from '../../domain/residents/resident-details.ts';
 import { stopGuides } from '../../domain/guides/guide-progress.ts';
 import { NoTeamError, openHelpRequest } from '../../domain/help-requests/open-help-request.ts';
 import { hasConsent, recordConsent } from '../../domain/residents/consent.ts';
@@ -10,8 +10,8 @@ import type { TimeSlot } from '../button-actions.ts';
 import { classifyIntent } from '../nlu/classify-intent.ts';
 import { teamNameForResidents } from '../team-name-for-residents.ts';
 import { texts } from '../texts.vi.ts';
-import { clearConversationState, saveConversationState } from './conversation-state.ts';
-import type { VisitForm } from './conversation-state.ts';
+import { clearConversationState, saveConversationState } from '../../domain/conversations/conversation-state.ts';
+import type { VisitForm } from '../../domain/conversations/conversation-state.ts';
 import { consentAnswer, consentQuestion, extractPhoneNumber, yesOrStop } from './form-inputs.ts';
 import type { FormInput } from './form-inputs.ts';
 import { isInterruption, isOwnQuestion } from './message-reading.ts';
@@ -74,7 +74,7 @@ export async function continueVisitForm(turn: Turn, form: VisitForm, input: Form
 
 /** The resident shared their phone through Zalo's card while the form was waiting for it. */
 export async function receiveSharedPhone(turn: Turn, form: VisitForm, phone: string): Promise<void> {
-  await updateResidentDetails(turn.db, { id: turn.resident.id, phone });
+  await recordResidentDetails(turn.db, turn.resident.id, { phone });
   await finishVisit(turn, form, phone);
 }
 
@@ -145,7 +145,7 @@ async function answerPhone(turn: Turn, form: VisitForm, input: FormInput): Promi
   if (typed) {
     // Typing the number after being told what it is for is an explicit choice to share it.
     await recordConsent(turn.db, { residentId: turn.resident.id, purpose: 'phone', granted: true, now: turn.now });
-    await updateResidentDetails(turn.db, { id: turn.resident.id, phone: typed });
+    await recordResidentDetails(turn.db, turn.resident.id, { phone: typed });
     await finishVisit(turn, form, typed);
     return true;
   }
@@ -216,7 +216,7 @@ async function finishVisit(turn: Turn, form: VisitForm, phone: string | null = n
       }),
     });
     turn.otherOutboxIds.push(...outboxIds);
-    if (village) await updateResidentDetails(turn.db, { id: turn.resident.id, villageId: village.id });
+    if (village) await recordResidentDetails(turn.db, turn.resident.id, { villageId: village.id });
     // The team takes over from here: no automatic "đã làm được chưa?" on top of their visit.
     await stopGuides(turn.db, { residentId: turn.resident.id, reason: 'home-visit-requested', now: turn.now });
     await clearConversationState(turn.db, turn.resident.id);
