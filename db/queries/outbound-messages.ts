@@ -11,10 +11,10 @@ export function teamGroupOaId(teamId: number): SQL<string | null> {
   return sql<string | null>`(select ${teams.groupOaId} from ${teams} where ${teams.id} = ${teamId})`;
 }
 
-/** The OA a row goes out through, read before it is claimed so its sender can be paced. */
-export async function findOutboundOaId(db: DbOrTx, id: number): Promise<string | null> {
-  const [row] = await db.select({ oaId: outboundMessages.oaId }).from(outboundMessages).where(eq(outboundMessages.id, id));
-  return row?.oaId ?? null;
+/** Who a row goes out through, read before it is claimed so its sender can be paced. */
+export async function findOutboundRoute(db: DbOrTx, id: number): Promise<Pick<OutboundRow, 'oaId' | 'channel' | 'recipientId'> | null> {
+  const [row] = await db.select({ oaId: outboundMessages.oaId, channel: outboundMessages.channel, recipientId: outboundMessages.recipientId }).from(outboundMessages).where(eq(outboundMessages.id, id));
+  return row ?? null;
 }
 
 /** Writes outbox rows; a key that exists already is skipped. Returns the ids of the new rows. */

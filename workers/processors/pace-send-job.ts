@@ -1,6 +1,6 @@
 import { DelayedError } from 'bullmq';
 import type { Db } from '../../db/client.ts';
-import { findOutboundOaId } from '../../db/queries/outbound-messages.ts';
+import { findOutboundRoute } from '../../db/queries/outbound-messages.ts';
 import type { JobPayload } from '../../bot/jobs/job-contracts.ts';
 import type { OaDirectory } from '../../bot/oas/oa-directory.ts';
 import type { ProcessorContext } from '../define-processor.ts';
@@ -21,7 +21,7 @@ const heldSlotValidMs = 10_000;
  * job's OA.
  */
 export async function paceSendJob(deps: SendPacingDeps, data: JobPayload<'send-outbound'>, count: number, ctx: ProcessorContext): Promise<string | null> {
-  const oaId = await findOutboundOaId(deps.db, data.outboundMessageId);
+  const oaId = await oaOfRow(deps, data.outboundMessageId);
   if (!oaId) return null;
   const now = Date.now();
   if (data.slotAt !== undefined && data.slotAt - now <= 50 && now - data.slotAt < heldSlotValidMs) return oaId;
@@ -42,6 +42,20 @@ export async function throttleOa(deps: SendPacingDeps, oaId: string | null, ms: 
   await deps.slots.shut(oaId, ms);
   const wait = await deps.slots.reserve(oaId, await rateOf(deps, oaId), 1);
   await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * The row's OA; for a row that names none (written before OAs were data, or a team group linked
+ * then), the OA the sender will use: the deployment's only active one. A zca-js group's row goes
+ * through no OA and is not paced.
+ */
+export async function oaOfRow(deps: Pick<SendPacingDeps, 'db' | 'directory'>, outboundMessageId: number): Promise<string | null> {
+  const route = await findOutboundRoute(deps.db, outboundMessageId);
+  if (!route) return null;
+  if (route.oaId) return route.oaId;
+  if (route.channel === 'zalo_group' && route.recipientId.startsWith('zca:')) return null;
+  const active = (await deps.directory.all()).filter((a) => a.active);
+  return active.length === 1 ? (active[0]?.oaId ?? null) : null;
 }
 
 async function rateOf(deps: SendPacingDeps, oaId: string): Promise<number> {
