@@ -40,3 +40,18 @@ describe('DATABASE_REPLICA_URL', () => {
     expect(() => parseConfig({ DATABASE_REPLICA_URL: 'not a url' })).toThrow(/DATABASE_REPLICA_URL/);
   });
 });
+
+describe('REDIS_CLUSTER_NODES', () => {
+  it('is one Redis (at REDIS_URL) when unset, and the listed nodes of a cluster when set', () => {
+    expect(parseConfig({}).redisClusterNodes).toBeNull();
+    expect(parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-2:7001', QUEUE_PREFIX: '{tinh-a}' }).redisClusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-2', port: 7001 },
+    ]);
+  });
+
+  it('refuses a cluster without a hash tag in QUEUE_PREFIX (every job would fail with CROSSSLOT), and a node without a port', () => {
+    expect(() => parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000' })).toThrow(/QUEUE_PREFIX: a Redis Cluster .* needs a hash tag/);
+    expect(() => parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1', QUEUE_PREFIX: '{cdt}' })).toThrow(/REDIS_CLUSTER_NODES: host:port/);
+  });
+});

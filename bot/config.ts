@@ -32,6 +32,11 @@ const envSchema = z.object({
   /** Local mode's simulator; default PORT + 1. */
   SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** `cdt`, or with a Redis Cluster hash tag (`{cdt}`, `cdt:{p1}`) so every queue key is in one slot. */
+  /** A Redis Cluster's nodes (host:port, comma separated); REDIS_URL then only gives the password. */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'host:port pairs separated by commas')
+    .optional(),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-z0-9:-]*(\{[a-z0-9:-]+\})?[a-z0-9:-]*$/, 'use lower-case letters, digits, "-" and ":", with at most one non-empty {hash tag} and no other braces')
@@ -105,6 +110,8 @@ export type Config = {
   /** Null: reads go to the primary. */
   databaseReplicaUrl: string | null;
   redisUrl: string;
+  /** Null: one Redis at `redisUrl`. */
+  redisClusterNodes: { host: string; port: number }[] | null;
   port: number;
   host: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -180,6 +187,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL ?? null,
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: parseClusterNodes(e),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -212,6 +220,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   // After the checks above, so a development convenience turned on in production is named first.
   requireDataKeyInProduction(e);
   return config;
+}
+
+/**
+ * BullMQ's scripts touch several keys of a queue at once, which a cluster allows only within one
+ * slot: without a hash tag in QUEUE_PREFIX every job would fail with CROSSSLOT, so refuse at start.
+ */
+function parseClusterNodes(e: z.infer<typeof envSchema>): { host: string; port: number }[] | null {
+  if (!e.REDIS_CLUSTER_NODES) return null;
+  if (!e.QUEUE_PREFIX.includes('{')) {
+    throw new ConfigError('Invalid environment:\n  QUEUE_PREFIX: a Redis Cluster (REDIS_CLUSTER_NODES) needs a hash tag in the prefix, e.g. {cdt}');
+  }
+  return e.REDIS_CLUSTER_NODES.split(',').map((node) => {
+    const at = node.lastIndexOf(':');
+    return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+  });
 }
 
 /** Production never runs on the public development key (bot/crypto/data-key.ts). */

@@ -69,7 +69,7 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     replicaUrl: config.databaseReplicaUrl,
     onConnectionError: (err) => logger.warn({ code: 'code' in err ? String(err.code) : err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
   });
-  const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
+  const queues = createQueues({ redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
   const dataKey = deriveDataKey(config.dataEncryptionKey);
   // The development login already marks a throwaway local set-up (refused with real Zalo or in production).
   if (!config.dataEncryptionKey && !config.miniapp.devLogin) logger.warn(developmentKeyWarning);

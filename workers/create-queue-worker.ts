@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import type { Processor } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../bot/jobs/redis-connection.ts';
 import type { CoreDeps } from '../bot/deps.ts';
 import type { QueueName } from '../bot/jobs/job-contracts.ts';
 import type { Processor as JobProcessor } from './define-processor.ts';
@@ -9,7 +9,7 @@ import { routeJobs } from './define-processor.ts';
 /** A BullMQ worker for one queue with our processors, lock settings and error logging. */
 export function createQueueWorker(
   deps: CoreDeps,
-  connection: Redis,
+  connection: RedisClient,
   queue: QueueName,
   processors: JobProcessor[],
   extra: { concurrency: number; limiter?: { max: number; duration: number } },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../bot/jobs/redis-connection.ts';
 
 /**
  * Zalo's quota is per OA, and it counts messages. Each OA gets a schedule in Redis shared by every
@@ -44,7 +44,7 @@ return math.max(0, math.ceil(tat - now - tonumber(ARGV[3])))`;
 const reserveSha = createHash('sha1').update(reserveScript).digest('hex');
 
 /** Runs the script by its hash; Redis forgets scripts when it restarts, so then once in full. */
-async function runReserve(redis: Redis, key: string, args: number[]): Promise<number> {
+async function runReserve(redis: RedisClient, key: string, args: number[]): Promise<number> {
   let answer: unknown;
   try {
     answer = await redis.evalsha(reserveSha, 1, key, ...args);
@@ -57,7 +57,7 @@ async function runReserve(redis: Redis, key: string, args: number[]): Promise<nu
 }
 
 /** `keyPrefix` is the queue prefix, so one Redis serves several deployments (and tests) apart. */
-export function createSendSlots(redis: Redis, options: { keyPrefix: string }): SendSlots {
+export function createSendSlots(redis: RedisClient, options: { keyPrefix: string }): SendSlots {
   const keyOf = (oaId: string) => `${options.keyPrefix}:outbound:send-slots:${oaId}`;
   return {
     async reserve(oaId, perSecond, count) {

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { connectRedis } from '../bot/jobs/redis-connection.ts';
 import { createTransports } from '../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../bot/deps.ts';
 import { acceptZcaMessage } from '../bot/pipeline/accept-zca-message.ts';
@@ -41,7 +41,7 @@ export async function startGroups(core: CoreDeps, zalo: ZaloDeps | null, zca: { 
     reconnect: { minMs: 1000, maxMs: config.zcaReconnectMaxMs },
   });
 
-  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const connection = connectRedis(config, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
   const transports = createTransports(core, zalo, createZcaGroupSender(zca.api, zca.ownUid, { minGapMs: config.zcaSendIntervalMs, pictures: createWeekChartPictures(core) }));
   const worker = createQueueWorker(core, connection, 'zca-outbound', [sendZcaOutboundProcessor(core, transports, sendOutboundOptions(config))], {

@@ -1,5 +1,5 @@
 import type { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { connectRedis } from '../bot/jobs/redis-connection.ts';
 import { sharedIntentClassifier } from '../bot/chat/nlu/classify-intent.ts';
 import { createTransports } from '../bot/deps.ts';
 import type { CoreDeps, ZaloDeps } from '../bot/deps.ts';
@@ -30,7 +30,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps): Promise<Runn
   sharedIntentClassifier();
   logger.info({ ms: Date.now() - trainStart }, 'intent classifier trained');
   // Workers block on Redis and must retry forever; their connection is separate from the producers'.
-  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const connection = connectRedis(config, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
 
   const pacing = { db: deps.db, slots: createSendSlots(connection, { keyPrefix: config.queuePrefix }), directory: zalo.directory, defaultRatePerSec: config.outboundRatePerSec };

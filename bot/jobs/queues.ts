@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Queue } from 'bullmq';
 import type { JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Cluster } from 'ioredis';
 import { jobIds } from './job-contracts.ts';
 import type { QueueName } from './job-contracts.ts';
 import type { HandoffQueue } from '../domain/outbox/message-transport.ts';
 import type { Logger } from '../logger.ts';
+import { connectRedis } from './redis-connection.ts';
 
 export type Queues = {
   byName: Record<QueueName, Queue>;
@@ -63,6 +64,8 @@ const startupWaitMs = 1000;
 
 export type QueuesOptions = {
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: a Redis Cluster instead of the one Redis at `redisUrl`. */
+  redisClusterNodes?: { host: string; port: number }[] | null;
   /**
    * QUEUE_PREFIX: every key of the queues and of the marker and locks below starts with it. With a
    * hash tag (`{cdt}`, `cdt:{p1}`) all of them hash to one Redis Cluster slot, which BullMQ's
@@ -88,7 +91,8 @@ export function queueKey(prefix: string, name: string): string {
  * still answer within Zalo's ~2 s and leave the event to the sweeper, instead of hanging on Redis.
  */
 export function createQueues(opts: QueuesOptions): Queues {
-  const connection = opts.connection ?? new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const connection =
+    opts.connection ?? connectRedis({ redisUrl: opts.redisUrl, redisClusterNodes: opts.redisClusterNodes ?? null }, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   // Without a listener ioredis reports every reconnect failure as an unhandled error.
   connection.on('error', () => {});
   let lastWarning = 0;

@@ -2,7 +2,10 @@ import { Queue, Worker } from 'bullmq';
 import { Cluster } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../bot/config.ts';
 import { createQueues } from '../../bot/jobs/queues.ts';
+import { connectRedis } from '../../bot/jobs/redis-connection.ts';
+import { createSendSlots } from '../../workers/send-slots.ts';
 import { startLocalRedisCluster } from '../helpers/redis-cluster.ts';
 import type { LocalRedisCluster } from '../helpers/redis-cluster.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -82,6 +85,25 @@ describe.skipIf(process.env.TEST_REDIS_CLUSTER !== '1')('the queues on a real Re
     } finally {
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
+    }
+  }, 40_000);
+
+  it('connects from the configuration alone (REDIS_CLUSTER_NODES): queues, a worker and the per-OA send slots', async () => {
+    const config = parseConfig({ REDIS_CLUSTER_NODES: cluster.nodes.map((n) => `${n.host}:${n.port}`).join(','), QUEUE_PREFIX: '{from-config}' });
+    const queues = createQueues({ redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes, prefix: config.queuePrefix, retryBaseMs: 100, logger });
+    const workerConnection = connectRedis(config, { maxRetriesPerRequest: null });
+    workerConnection.on('error', () => {});
+    const seen: unknown[] = [];
+    const worker = new Worker('outbound', async (job) => void seen.push(job.data), { connection: workerConnection, prefix: config.queuePrefix });
+    try {
+      await queues.enqueueOutbound([41, 42]);
+      await waitFor(() => seen.length === 2, { what: 'two jobs processed', timeoutMs: 20_000 });
+      const slots = createSendSlots(workerConnection, { keyPrefix: config.queuePrefix });
+      expect(await slots.reserve('4000000000000000001', 10, 1)).toBe(0);
+    } finally {
+      await worker.close();
+      await queues.close();
+      workerConnection.disconnect();
     }
   }, 40_000);
 
