@@ -113,11 +113,11 @@ export async function listInboundEventsToEnqueue(
 }
 
 /** Removes what a sender wrote: payloads are replaced and the sender link cleared (data deletion). */
-export async function scrubInboundEventsOfSender(db: DbOrTx, senderId: string): Promise<number> {
+export async function scrubInboundEventsOfSender(db: DbOrTx, sender: { oaId: string; senderId: string }): Promise<number> {
   const rows = await db
     .update(inboundEvents)
     .set({ payload: '{"deleted":true}', senderId: null })
-    .where(eq(inboundEvents.senderId, senderId))
+    .where(and(eq(inboundEvents.senderId, sender.senderId), eq(inboundEvents.oaId, sender.oaId)))
     .returning({ id: inboundEvents.id });
   return rows.length;
 }

@@ -28,7 +28,7 @@ function claimStatement(c: QuickClaim, sentId: number | null): SQL {
       and m.channel::text in (${channels})
       and not exists (
         select 1 from outbound_messages earlier
-        where earlier.channel = m.channel and earlier.recipient_id = m.recipient_id and earlier.id < m.id
+        where earlier.channel = m.channel and earlier.recipient_id = m.recipient_id and earlier.oa_id is not distinct from m.oa_id and earlier.id < m.id
           and earlier.status in ('pending', 'sending') and earlier.not_before <= ${c.now} ${notTheSentOne})
     returning row_to_json(m.*) as row`;
 }

@@ -6,6 +6,11 @@ import { outboundMessages, teams } from '../schema/index.ts';
 export type OutboundRow = typeof outboundMessages.$inferSelect;
 export type NewOutbound = typeof outboundMessages.$inferInsert;
 
+/** Zalo user ids are scoped by OA: two OAs may each have a user with the same id. */
+function sameOa(oaId: string | null): SQL {
+  return sql`${outboundMessages.oaId} is not distinct from ${oaId}`;
+}
+
 /** For a team's message: the OA owning the team's group when written (the sender re-reads the team). */
 export function teamGroupOaId(teamId: number): SQL<string | null> {
   return sql<string | null>`(select ${teams.groupOaId} from ${teams} where ${teams.id} = ${teamId})`;
@@ -39,7 +44,7 @@ export async function lockOutboundMessage(tx: Tx, id: number): Promise<OutboundR
  * no time window: after a long outage a welcome written an hour ago must still go before the guide
  * written after it. Rows scheduled for later (a reminder) do not hold back what is due now.
  */
-export async function findEarlierOpenMessage(tx: Tx, row: Pick<OutboundRow, 'id' | 'channel' | 'recipientId'>, now: Date): Promise<{ id: number; updatedAt: Date } | null> {
+export async function findEarlierOpenMessage(tx: Tx, row: Pick<OutboundRow, 'id' | 'channel' | 'recipientId' | 'oaId'>, now: Date): Promise<{ id: number; updatedAt: Date } | null> {
   const [found] = await tx
     .select({ id: outboundMessages.id, updatedAt: outboundMessages.updatedAt })
     .from(outboundMessages)
@@ -47,6 +52,7 @@ export async function findEarlierOpenMessage(tx: Tx, row: Pick<OutboundRow, 'id'
       and(
         eq(outboundMessages.channel, row.channel),
         eq(outboundMessages.recipientId, row.recipientId),
+        sameOa(row.oaId),
         lt(outboundMessages.id, row.id),
         inArray(outboundMessages.status, ['pending', 'sending']),
         lte(outboundMessages.notBefore, now),
@@ -121,7 +127,7 @@ export async function markOutboundPossiblyDuplicate(db: DbOrTx, params: { id: nu
 export const unconfirmedErrorPrefix = 'unconfirmed:';
 
 /** Platform ids of what we already know we sent to this recipient since `since`. */
-export async function listSentMessageIds(db: DbOrTx, params: { channel: OutboundRow['channel']; recipientId: string; since: Date }): Promise<string[]> {
+export async function listSentMessageIds(db: DbOrTx, params: { channel: OutboundRow['channel']; recipientId: string; oaId: string | null; since: Date }): Promise<string[]> {
   const rows = await db
     .select({ id: outboundMessages.zaloMessageId })
     .from(outboundMessages)
@@ -129,6 +135,7 @@ export async function listSentMessageIds(db: DbOrTx, params: { channel: Outbound
       and(
         eq(outboundMessages.channel, params.channel),
         eq(outboundMessages.recipientId, params.recipientId),
+        sameOa(params.oaId),
         isNotNull(outboundMessages.zaloMessageId),
         gt(outboundMessages.sentAt, params.since),
       ),
@@ -162,16 +169,16 @@ export async function markOutboundEnqueued(db: DbOrTx, ids: number[], now: Date)
  * Data deletion: messages to this person lose their text and recipient; the ones not yet sent are
  * cancelled. Rows stay, so delivery counts remain right.
  */
-export async function scrubOutboundToRecipient(db: DbOrTx, params: { recipientId: string; now: Date }): Promise<void> {
+export async function scrubOutboundToRecipient(db: DbOrTx, params: { oaId: string; recipientId: string; now: Date }): Promise<void> {
   const scrubbed = { payload: { kind: 'text', text: '[đã xóa]' }, recipientId: 'deleted', residentId: null, updatedAt: params.now };
   await db
     .update(outboundMessages)
     .set({ ...scrubbed, status: 'failed', lastError: 'resident deleted their data' })
-    .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, params.recipientId), inArray(outboundMessages.status, ['pending', 'sending'])));
+    .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, params.recipientId), sameOa(params.oaId), inArray(outboundMessages.status, ['pending', 'sending'])));
   await db
     .update(outboundMessages)
     .set(scrubbed)
-    .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, params.recipientId)));
+    .where(and(eq(outboundMessages.channel, 'oa_user'), eq(outboundMessages.recipientId, params.recipientId), sameOa(params.oaId)));
 }
 
 export type OutboxHealth = { status: Record<OutboundRow['status'], number>; possiblyDuplicate: number; unconfirmed: number; unverifiedNow: number };

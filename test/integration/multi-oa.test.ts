@@ -58,6 +58,25 @@ describe('one deployment, two communes, each with its own OA', () => {
     expect(new Set(sent.map((r) => r.oaId))).toEqual(new Set([oaA.oaId, oaB.oaId]));
   });
 
+  it('deletes a resident’s data in one OA only: the same Zalo id in the other OA keeps its record and messages', async () => {
+    const user = '8300000000000000001';
+    await runConversation(stack, {
+      name: 'deletion via the second OA',
+      user,
+      oa: oaB,
+      turns: [
+        { say: 'xóa dữ liệu của tôi', expect: [{ contains: ['xóa toàn bộ thông tin'], buttons: ['Xóa dữ liệu', 'Không xóa'] }] },
+        { tap: 'Xóa dữ liệu', expect: [{ contains: ['đã xóa thông tin'] }] },
+      ],
+    });
+    const rows = await stack.core.db.select().from(residents).where(eq(residents.zaloUserId, user));
+    expect(rows.map((r) => r.oaId)).toEqual([testZalo.oaId]);
+    const kept = await stack.core.db.select().from(outboundMessages).where(and(eq(outboundMessages.recipientId, user), eq(outboundMessages.oaId, testZalo.oaId)));
+    expect(kept.length).toBeGreaterThan(0);
+    const events = await stack.core.db.select().from(inboundEvents).where(and(eq(inboundEvents.senderId, user), eq(inboundEvents.oaId, testZalo.oaId)));
+    expect(events.map((e) => e.payload).join()).toContain('cach cai vneid');
+  });
+
   it('sends a resident of the second commune to that commune’s team, through its OA, never to the first commune’s', async () => {
     const user = '8300000000000000002';
     await runConversation(stack, {

@@ -39,6 +39,7 @@ export async function answerDeletion(turn: Turn, state: { requestedAt: string; r
   }
   const toTeams = await deleteResidentData(turn.db, {
     residentId: turn.resident.id,
+    oaId: turn.resident.oaId,
     zaloUserId: turn.resident.zaloUserId,
     requestedAt: new Date(state.requestedAt),
     now: turn.now,

@@ -143,7 +143,7 @@ async function reconcile(
 ): Promise<DeliveryOutcome | null> {
   const lookFrom = new Date(since.getTime() - clockSkewMs);
   try {
-    const excludeMessageIds = await listSentMessageIds(deps.db, { channel: row.channel, recipientId: row.recipientId, since: new Date(lookFrom.getTime() - 3_600_000) });
+    const excludeMessageIds = await listSentMessageIds(deps.db, { channel: row.channel, recipientId: row.recipientId, oaId: row.oaId, since: new Date(lookFrom.getTime() - 3_600_000) });
     const found = await transport.findDelivered({ recipientId: row.recipientId, content, since: lookFrom, excludeMessageIds }, { oaId: row.oaId });
     if (!found) {
       if (row.unverifiedSince) await clearOutboundUnverified(deps.db, { id: row.id, now: deps.clock.now() });

@@ -17,7 +17,7 @@ import type { OutboundContent } from '../outbox/outbound-content.ts';
  */
 export async function deleteResidentData(
   db: Tx,
-  params: { residentId: number; zaloUserId: string; requestedAt: Date; now: Date; withdrawn: (request: HelpRequestRow) => OutboundContent },
+  params: { residentId: number; oaId: string; zaloUserId: string; requestedAt: Date; now: Date; withdrawn: (request: HelpRequestRow) => OutboundContent },
 ): Promise<number[]> {
   const outboxIds: number[] = [];
   for (const open of await listOpenHelpRequestsOfResident(db, params.residentId)) {
@@ -25,8 +25,8 @@ export async function deleteResidentData(
     if (outcome.kind === 'cancelled') outboxIds.push(...outcome.outboxIds);
   }
   await anonymizeHelpRequestsOfResident(db, params.residentId);
-  await scrubInboundEventsOfSender(db, params.zaloUserId);
-  await scrubOutboundToRecipient(db, { recipientId: params.zaloUserId, now: params.now });
+  await scrubInboundEventsOfSender(db, { oaId: params.oaId, senderId: params.zaloUserId });
+  await scrubOutboundToRecipient(db, { oaId: params.oaId, recipientId: params.zaloUserId, now: params.now });
   await deleteResident(db, params.residentId);
   await insertDeletionRequest(db, { requestedAt: params.requestedAt, completedAt: params.now });
   return outboxIds;
