@@ -33,9 +33,12 @@ const missReloadMs = 1_000;
 export function createOaDirectory(deps: { db: Db; box: SecretBox; clock: Clock; logger: Logger; config: Pick<Config, 'zalo' | 'communeCode' | 'outboundRatePerSec'> }): OaDirectory {
   let snapshot: Snapshot | null = null;
   let loading: Promise<Snapshot> | null = null;
+  // The environment does not change while the process runs: once its OA is saved, the row is the truth.
+  let envSaved = false;
 
   async function load(): Promise<Snapshot> {
-    const env = await saveEnvOaAccount({ db: deps.db, box: deps.box, now: deps.clock.now() }, deps.config);
+    const env = envSaved ? null : await saveEnvOaAccount({ db: deps.db, box: deps.box, now: deps.clock.now() }, deps.config);
+    if (env?.communeId != null) envSaved = true;
     const byId = new Map<string, OaAccount>();
     for (const row of await listOaAccounts(deps.db)) {
       const account = open(row);
