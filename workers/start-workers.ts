@@ -15,7 +15,7 @@ import { sendMonthlyReportsProcessor } from './processors/send-monthly-reports.t
 import { sweepRemindersProcessor } from './processors/sweep-reminders.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
-import { createSendSlots } from './send-slots.ts';
+import { createSendSlots } from '../bot/pipeline/send-slots.ts';
 
 export type RunningWorkers = { workers: Worker[]; sweepNow: () => Promise<void>; close: () => Promise<void> };
 

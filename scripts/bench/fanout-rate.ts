@@ -17,7 +17,7 @@ export type RateReport = {
  * How fast the stand-in received `delivered` against the limit. The clock starts at the first
  * delivery; the achieved rate is what arrived in the whole seconds after the first one, divided
  * by their number (the last, partial second is left out). The first second is reported apart: the
- * limiter (workers/send-slots.ts) lets a quiet OA send one second's worth at once before pacing
+ * limiter (bot/pipeline/send-slots.ts) lets a quiet OA send one second's worth at once before pacing
  * (at most the rate × 61 s in any minute), which would add a whole second's messages to a run of
  * a few seconds. Counting from the first to the last delivery instead would credit a limiter that
  * sends each second's budget in a burst with the idle rest of its last second, overstating the

@@ -33,7 +33,7 @@ const botCount = 2;
 const workerCount = 3;
 /**
  * How early a send may reach Zalo against its slot: the pacer runs a job that waited in the delayed
- * set up to 50 ms before its slot (workers/processors/pace-send-job.ts), and a short wait in place is
+ * set up to 50 ms before its slot (bot/pipeline/pace-send-job.ts), and a short wait in place is
  * a timer, measured from the event loop's clock, which a busy process read a little earlier.
  */
 const earlyToleranceMs = 100;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOutboundMessages } from '../../db/queries/outbound-messages.ts';
 import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
-import { oaOfRow } from '../../workers/processors/pace-send-job.ts';
+import { oaOfRow } from '../../bot/pipeline/pace-send-job.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../bot/config.ts';
 import { createQueues } from '../../bot/jobs/queues.ts';
 import { connectRedis } from '../../bot/jobs/redis-connection.ts';
-import { createSendSlots } from '../../workers/send-slots.ts';
+import { createSendSlots } from '../../bot/pipeline/send-slots.ts';
 import { startLocalRedisCluster } from '../helpers/redis-cluster.ts';
 import type { LocalRedisCluster } from '../helpers/redis-cluster.ts';
 import { waitFor } from '../helpers/wait-for.ts';

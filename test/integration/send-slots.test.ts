@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createSendSlots } from '../../workers/send-slots.ts';
+import { createSendSlots } from '../../bot/pipeline/send-slots.ts';
 import { deleteRedisPrefix, uniqueQueuePrefix } from '../helpers/test-services.ts';
 
 const prefix = uniqueQueuePrefix();

@@ -4,11 +4,12 @@ import type { CoreDeps, Transports } from '../../bot/deps.ts';
 import { deliverOutboundMessage } from '../../bot/domain/outbox/deliver-outbound-message.ts';
 import type { DeliveryDeps } from '../../bot/domain/outbox/deliver-outbound-message.ts';
 import { RetryDeliveryError } from '../../bot/domain/outbox/retry-delivery-error.ts';
+import { queuePauseLimitMs } from '../../bot/pipeline/send-job.ts';
 import { defineProcessor } from '../define-processor.ts';
 import type { ProcessorContext } from '../define-processor.ts';
-import { paceSendJob, throttleOa } from './pace-send-job.ts';
-import type { SendPacingDeps } from './pace-send-job.ts';
-import { sendTurn } from './send-turn.ts';
+import { paceSendJob, throttleOa } from '../../bot/pipeline/pace-send-job.ts';
+import type { SendPacingDeps } from '../../bot/pipeline/pace-send-job.ts';
+import { sendTurn } from '../../bot/pipeline/send-turn.ts';
 
 export type SendOutboundOptions = { leaseMs: number; maxAttempts: number; unverifiedResendAfterMs: number };
 
@@ -18,8 +19,6 @@ export function sendOutboundOptions(config: Config): SendOutboundOptions {
   return { leaseMs: 2 * config.zaloUrls.httpTimeoutMs, maxAttempts: 12, unverifiedResendAfterMs: config.unverifiedResendAfterMs };
 }
 
-/** Throttling answers shorter than this pause sending; longer waits delay just this job. */
-export const queuePauseLimitMs = 5_000;
 
 export function deliveryDeps(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, ctx: ProcessorContext): DeliveryDeps {
   return { db: deps.db, transports, clock: deps.clock, logger: ctx.log, ...options };

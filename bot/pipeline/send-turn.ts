@@ -1,14 +1,14 @@
 import { DelayedError } from 'bullmq';
-import type { CoreDeps } from '../../bot/deps.ts';
-import { deliverOutboundMessage } from '../../bot/domain/outbox/deliver-outbound-message.ts';
-import type { DeliveryDeps, DeliveryOutcome } from '../../bot/domain/outbox/deliver-outbound-message.ts';
-import type { ClaimedRow } from '../../bot/domain/outbox/quick-claim.ts';
-import { RetryDeliveryError } from '../../bot/domain/outbox/retry-delivery-error.ts';
-import type { ProcessorContext } from '../define-processor.ts';
-import { queuePauseLimitMs } from './send-outbound.ts';
+import type { CoreDeps } from '../deps.ts';
+import { deliverOutboundMessage } from '../domain/outbox/deliver-outbound-message.ts';
+import type { DeliveryDeps, DeliveryOutcome } from '../domain/outbox/deliver-outbound-message.ts';
+import type { ClaimedRow } from '../domain/outbox/quick-claim.ts';
+import { RetryDeliveryError } from '../domain/outbox/retry-delivery-error.ts';
+import { queuePauseLimitMs } from './send-job.ts';
+import type { SendJob } from './send-job.ts';
 
 /** `throttle`: Zalo answered "too many" for a short while; holds every sender of the OA, then resolves. */
-export type SendTurnDeps = { deps: CoreDeps; delivery: DeliveryDeps; throttle: (ms: number) => Promise<void>; ctx: ProcessorContext };
+export type SendTurnDeps = { deps: CoreDeps; delivery: DeliveryDeps; throttle: (ms: number) => Promise<void>; ctx: SendJob };
 type Turn = SendTurnDeps & { ids: number[] };
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RedisClient } from '../bot/jobs/redis-connection.ts';
+import type { RedisClient } from '../jobs/redis-connection.ts';
 
 /**
  * Zalo's quota is per OA, and it counts messages. Each OA gets a schedule in Redis shared by every

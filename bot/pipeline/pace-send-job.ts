@@ -1,10 +1,10 @@
 import { DelayedError } from 'bullmq';
 import type { Db } from '../../db/client.ts';
 import { findOutboundRoute } from '../../db/queries/outbound-messages.ts';
-import type { JobPayload } from '../../bot/jobs/job-contracts.ts';
-import type { OaDirectory } from '../../bot/oas/oa-directory.ts';
-import type { ProcessorContext } from '../define-processor.ts';
-import type { SendSlots } from '../send-slots.ts';
+import type { JobPayload } from '../jobs/job-contracts.ts';
+import type { OaDirectory } from '../oas/oa-directory.ts';
+import type { SendJob } from './send-job.ts';
+import type { SendSlots } from './send-slots.ts';
 
 export type SendPacingDeps = { db: Db; slots: SendSlots; directory: OaDirectory; defaultRatePerSec: number };
 
@@ -20,7 +20,7 @@ const heldSlotValidMs = 10_000;
  * Rows no OA sends (zca-js groups, handed to their own process) are not paced here. Returns the
  * job's OA.
  */
-export async function paceSendJob(deps: SendPacingDeps, data: JobPayload<'send-outbound'>, count: number, ctx: ProcessorContext): Promise<string | null> {
+export async function paceSendJob(deps: SendPacingDeps, data: JobPayload<'send-outbound'>, count: number, ctx: SendJob): Promise<string | null> {
   const oaId = await oaOfRow(deps, data.outboundMessageId);
   if (!oaId) return null;
   const now = Date.now();
