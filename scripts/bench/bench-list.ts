@@ -45,6 +45,7 @@ export function listBenches(): { entries: BenchEntry[]; defaults: string[] } {
     e2e,
     { name: 'pipeline', run: async (o) => (await import('./pipeline-bench.ts')).pipelineBench(o) },
     { name: 'fanout', run: async (o) => (await import('./fanout-bench.ts')).fanoutBench(o) },
+    { name: 'oas', run: async (o) => (await import('./oas-bench.ts')).oasBench(o) },
     { name: 'digest', run: async (o) => (await import('./leaders-bench.ts')).leadersBench(o) },
     { name: 'miniapp', run: async () => (await import('./miniapp-bench.ts')).miniappBench() },
   ];
