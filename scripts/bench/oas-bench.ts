@@ -31,8 +31,8 @@ import type { WebhookPlan } from './oas-webhook.ts';
 type Plan = { communes: number; oas: number; messagesPerOa: number; ratePerSec: number; workers: number; webhook: WebhookPlan };
 
 /**
- * Full: 50 OAs × 1,000 messages = 50,000 at 5/s per OA (250/s in all, ~200 s). Quick: 50 OAs × 14
- * messages at 2/s (100/s in all: a second's burst, then ~6 s of pacing) and shorter webhook phases,
+ * Full: 50 OAs × 1,000 messages = 50,000 at 5/s per OA (250/s in all, ~200 s). Quick: 50 OAs × 12
+ * messages at 2/s (100/s in all: a second's burst, then 5 s of pacing) and shorter webhook phases,
  * ~30 s in all. The limits are what one worker process can keep up with on the 2-core development
  * machine (1.2–1.7 ms of its CPU per message when the machine is calm, 3–5 ms when loaded): the
  * figure is whether each OA is held to its own limit, which a sender that cannot keep up with the
@@ -41,7 +41,7 @@ type Plan = { communes: number; oas: number; messagesPerOa: number; ratePerSec: 
  */
 const plans: Record<'quick' | 'full', Plan> = {
   full: { communes: 100, oas: 50, messagesPerOa: 1000, ratePerSec: 5, workers: 1, webhook: { phaseMs: 5000, warmUpMs: 4000, pairs: 4 } },
-  quick: { communes: 100, oas: 50, messagesPerOa: 14, ratePerSec: 2, workers: 1, webhook: { phaseMs: 1500, warmUpMs: 1500, pairs: 2 } },
+  quick: { communes: 100, oas: 50, messagesPerOa: 12, ratePerSec: 2, workers: 1, webhook: { phaseMs: 1500, warmUpMs: 2500, pairs: 2 } },
 };
 
 /** An OA whose first message arrives after this share of the run is starved. */
@@ -53,8 +53,9 @@ const starvedAfterShare = 0.1;
  * (1) Sending: with the worker processes (workers/main.ts) running, one announcement to every
  * resident is written commune after commune and handed to the `outbound` queue by the production
  * hand-over, a thousand rows at a time; the Zalo stand-in records what each OA sends. Per OA: its
- * achieved rate against its limit, when it began (starved: after 10% of the run), the most it sent
- * in any 10 s; in all: duplicates, rows lost, messages sent through the wrong OA.
+ * achieved rate against its limit, how long after its rows were handed over it began (starved:
+ * later than 10% of the run), the most it sent in any 10 s; in all: duplicates, rows lost,
+ * messages sent through the wrong OA.
  * (2) The webhook with 50 OAs against a single OA, in the same run and the same bot (oas-webhook.ts).
  * Its database and Redis keys are removed afterwards, as every bench's.
  */
@@ -136,7 +137,7 @@ async function sendAll(s: Sending) {
   await untilWorkersReady(s.place, s.plan.workers, workers);
   const readyAfterMs = performance.now() - launched;
   const handOverStart = performance.now();
-  const ids = await writeAndHandOver(s.place, s.db, s.residents.ids, s.dataKeyHex);
+  const { ids, handedOverAt } = await writeAndHandOver(s.place, s.db, s.residents, s.dataKeyHex);
   const handOverMs = performance.now() - handOverStart;
   const delivered = () => s.fake.state.delivered.length;
   const cpu = { first: 0, last: 0 };
@@ -152,7 +153,7 @@ async function sendAll(s: Sending) {
   } finally {
     for (const w of workers) await w.stop();
   }
-  const rates = measureOaRates({ delivered: s.fake.state.delivered, expected, oaIds: s.oas.map((o) => o.oaId), limit: s.plan.ratePerSec, starvedAfterShare });
+  const rates = measureOaRates({ delivered: s.fake.state.delivered, expected, oaIds: s.oas.map((o) => o.oaId), limit: s.plan.ratePerSec, starvedAfterShare, handedOverAt });
   const perMessage = rates.delivered > 1 && cpu.last > cpu.first ? (cpu.last - cpu.first) / (rates.delivered - 1) : null;
   return {
     written: ids.length,
@@ -204,18 +205,25 @@ async function claimMemoryMarker(place: BenchPlace): Promise<void> {
  * A thousand residents at a time, commune after commune: their rows written, then handed over by
  * the production hand-over (bot/pipeline/hand-over-outbox.ts, as the reminder and digest jobs call
  * it: the ids to the `outbound` queue, then marked as handed over). Page by page, as such a job
- * does, so the workers' sweeper never finds rows waiting to be handed over. Returns the ids.
+ * does, so the workers' sweeper never finds rows waiting to be handed over. Returns the ids and when
+ * each OA's first rows were handed over (the start of that page's hand-over).
  */
-async function writeAndHandOver(place: BenchPlace, db: Db, residentIds: number[], dataKeyHex: string): Promise<number[]> {
+async function writeAndHandOver(place: BenchPlace, db: Db, residents: Sending['residents'], dataKeyHex: string): Promise<{ ids: number[]; handedOverAt: Map<string, number> }> {
   const config: Config = { ...loadConfig(), databaseUrl: place.databaseUrl, redisUrl: place.redisUrl, queuePrefix: place.queuePrefix, dataEncryptionKey: dataKeyHex };
   // Its log to stderr: stdout holds the report alone.
   const core = createCoreDeps(config, { name: 'oas-bench-hand-over', logger: createLogger({ level: 'warn', name: 'oas-bench-hand-over' }, pino.destination(2)) });
   const ids: number[] = [];
+  const handedOverAt = new Map<string, number>();
   try {
-    for (let i = 0; i < residentIds.length; i += 1000) {
-      const page = residentIds.slice(i, i + 1000);
+    for (let i = 0; i < residents.ids.length; i += 1000) {
+      const page = residents.ids.slice(i, i + 1000);
       const written = await writeAnnouncements(db, page);
+      const at = Date.now();
       await handOverOutbox(core, written, core.logger);
+      for (const id of page) {
+        const oaId = residents.oaByResidentId.get(id);
+        if (oaId && !handedOverAt.has(oaId)) handedOverAt.set(oaId, at);
+      }
       ids.push(...written);
     }
     const waiting = (await core.db.execute<{ n: number }>(sql`select count(*)::int as n from outbound_messages where enqueued_at is null`)).rows[0]?.n ?? 0;
@@ -223,7 +231,7 @@ async function writeAndHandOver(place: BenchPlace, db: Db, residentIds: number[]
   } finally {
     await core.close();
   }
-  return ids;
+  return { ids, handedOverAt };
 }
 
 async function outboxStatuses(db: Db): Promise<Record<string, number>> {

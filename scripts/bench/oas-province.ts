@@ -82,8 +82,8 @@ export async function writeAnnouncements(db: Db, residentIds: number[]): Promise
   return rows.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
-/** The residents' ids, in the order of their OAs (the order the announcement is written in), and `user:<Zalo id>` → their OA. */
-export async function listResidents(db: Db): Promise<{ ids: number[]; oaOf: Map<string, string> }> {
+/** The residents' ids, in the order of their OAs (the order the announcement is written in), and each one's OA (by `user:<Zalo id>` and by id). */
+export async function listResidents(db: Db): Promise<{ ids: number[]; oaOf: Map<string, string>; oaByResidentId: Map<number, string> }> {
   const rows = (await db.execute<{ id: number; zalo_user_id: string; oa_id: string }>(sql`select id, zalo_user_id, oa_id from residents order by oa_id, id`)).rows;
-  return { ids: rows.map((r) => Number(r.id)), oaOf: new Map(rows.map((r) => [`user:${r.zalo_user_id}`, r.oa_id])) };
+  return { ids: rows.map((r) => Number(r.id)), oaOf: new Map(rows.map((r) => [`user:${r.zalo_user_id}`, r.oa_id])), oaByResidentId: new Map(rows.map((r) => [Number(r.id), r.oa_id])) };
 }

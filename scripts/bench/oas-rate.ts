@@ -7,6 +7,8 @@ export type OaRate = {
   delivered: number;
   /** First delivery, in seconds after the first delivery of any OA; null when none came. */
   first_s: number | null;
+  /** From the hand-over of its first row to its first delivery: how long the sender kept it waiting. */
+  waited_s: number | null;
   last_s: number | null;
   /** (messages − the burst allowance) / (last − first): the paced rate, what the limiter promises. */
   achieved_per_s: number;
@@ -24,8 +26,11 @@ export type OasRateReport = {
   raw_rate_error_pct_max: number;
   raw_rate_error_pct_median: number;
   achieved_per_s: { min: number; median: number; max: number };
-  /** OAs whose first delivery came later than `starvedAfterShare` of the run. */
+  /** OAs whose first delivery came later than `starvedAfterShare` of the run after their rows were handed over. */
   starved: number;
+  /** From an OA's rows handed over to its first delivery. */
+  first_delivery_wait_s: { median: number | null; max: number | null };
+  /** An OA's first delivery after the first of any OA (its rows may have been handed over later). */
   first_delivery_s: { median: number | null; max: number | null };
   run_s: number;
   delivered: number;
@@ -44,7 +49,7 @@ export type OasRateReport = {
   wrong_oa: number;
   worst: OaRate[];
   /** Every OA in the order their rows were queued: when each began, and its paced rate. */
-  by_oa: { first_s: (number | null)[]; achieved_per_s: number[] };
+  by_oa: { waited_s: (number | null)[]; achieved_per_s: number[] };
 };
 
 /**
@@ -54,7 +59,8 @@ export type OasRateReport = {
  * after the burst at k / limit, so (messages − limit) / (last − first) is exactly the limit, while
  * (messages − 1) / (last − first) overstates it by about limit / (messages − limit): a few percent
  * in a short run (`raw_*`, beside). An OA is starved when its first delivery came later than
- * `starvedAfterShare` of the run (first to last delivery of all OAs). A duplicate is a resident
+ * `starvedAfterShare` of the run (first to last delivery of all OAs) after its first row was
+ * handed over (`handedOverAt`: rows written later cannot be sent earlier). A duplicate is a resident
  * who got the same text twice (every row has its own text); a row lost is one never delivered.
  */
 export function measureOaRates(p: {
@@ -63,6 +69,7 @@ export function measureOaRates(p: {
   oaIds: string[];
   limit: number;
   starvedAfterShare: number;
+  handedOverAt: Map<string, number>;
 }): OasRateReport {
   const times = p.delivered.map((d) => d.at.getTime());
   const start = times.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
@@ -78,12 +85,13 @@ export function measureOaRates(p: {
     reached.add(d.to);
     if (p.expected.get(d.to) !== d.oaId) wrongOa += 1;
   }
-  const rates = p.oaIds.map((oaId) => oaRate(oaId, byOa.get(oaId) ?? [], start, p.limit));
+  const rates = p.oaIds.map((oaId) => oaRate(oaId, byOa.get(oaId) ?? [], start, p.limit, p.handedOverAt.get(oaId) ?? start));
   const allowed = p.limit * (windowS + 1) + 1;
   const duplicates = [...seen.values()].reduce((n, c) => n + c - 1, 0);
   const errors = rates.map((r) => r.error_pct);
   const rawErrors = rates.map((r) => r.raw_error_pct);
   const firsts = rates.map((r) => r.first_s ?? Number.POSITIVE_INFINITY);
+  const waits = rates.map((r) => r.waited_s ?? Number.POSITIVE_INFINITY);
   const achieved = rates.map((r) => r.achieved_per_s);
   return {
     rate_error_pct_max: Math.max(...errors),
@@ -91,7 +99,8 @@ export function measureOaRates(p: {
     raw_rate_error_pct_max: Math.max(...rawErrors),
     raw_rate_error_pct_median: median(rawErrors),
     achieved_per_s: { min: Math.min(...achieved), median: median(achieved), max: Math.max(...achieved) },
-    starved: rates.filter((r) => r.first_s === null || r.first_s * 1000 > p.starvedAfterShare * runMs).length,
+    starved: rates.filter((r) => r.waited_s === null || r.waited_s * 1000 > p.starvedAfterShare * runMs).length,
+    first_delivery_wait_s: { median: finiteOrNull(median(waits)), max: finiteOrNull(Math.max(...waits)) },
     first_delivery_s: { median: finiteOrNull(median(firsts)), max: finiteOrNull(Math.max(...firsts)) },
     run_s: round1(runMs / 1000),
     delivered: p.delivered.length,
@@ -102,11 +111,11 @@ export function measureOaRates(p: {
     silent_oas: rates.filter((r) => r.delivered === 0).length,
     wrong_oa: wrongOa,
     worst: [...rates].sort((a, b) => b.error_pct - a.error_pct).slice(0, 3),
-    by_oa: { first_s: rates.map((r) => r.first_s), achieved_per_s: achieved },
+    by_oa: { waited_s: rates.map((r) => r.waited_s), achieved_per_s: achieved },
   };
 }
 
-function oaRate(oaId: string, times: number[], start: number, limit: number): OaRate {
+function oaRate(oaId: string, times: number[], start: number, limit: number, handedOverAt: number): OaRate {
   times.sort((a, b) => a - b);
   const first = times[0] ?? Number.NaN;
   const spanS = ((times.at(-1) ?? first) - first) / 1000;
@@ -117,6 +126,7 @@ function oaRate(oaId: string, times: number[], start: number, limit: number): Oa
     oaId,
     delivered: times.length,
     first_s: times.length > 0 ? round1((first - start) / 1000) : null,
+    waited_s: times.length > 0 ? round1(Math.max(0, first - handedOverAt) / 1000) : null,
     last_s: times.length > 0 ? round1(((times.at(-1) ?? first) - start) / 1000) : null,
     achieved_per_s: round1(paced),
     error_pct: error(paced),
