@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { seedProvinceUnits } from './synthetic-province.ts';
 import type { Db } from '../../db/client.ts';
 import { addOaAccount } from '../../bot/oas/add-oa-account.ts';
 import type { SecretBox } from '../../bot/crypto/secret-box.ts';
@@ -33,13 +34,7 @@ export function benchOas(count: number): BenchOa[] {
  */
 export async function seedOasProvince(db: Db, box: SecretBox, size: OasProvince): Promise<BenchOa[]> {
   const oas = benchOas(size.oas);
-  await db.execute(sql`insert into org_units (code, name, kind, valid_from) values ('bench-tinh', 'Tỉnh Bench', 'province', '2025-07-01')`);
-  await db.execute(sql`
-    insert into org_units (code, name, kind, parent_id, valid_from)
-    select 'bench-xa-' || c, 'Xã ' || c, 'commune', (select id from org_units where code = 'bench-tinh'), '2025-07-01' from generate_series(1, ${size.communes}) c`);
-  await db.execute(sql`
-    insert into org_units (code, name, kind, parent_id, valid_from)
-    select 'bench-xa-' || c || '-thon-1', 'Thôn 1', 'village', (select id from org_units where code = 'bench-xa-' || c), '2025-07-01' from generate_series(1, ${size.communes}) c`);
+  await seedProvinceUnits(db, { communes: size.communes, villagesPerCommune: 1 });
   const now = new Date();
   for (const oa of oas) {
     await addOaAccount(

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { computeEventMac } from '../../bot/zalo/verify-signature.ts';
-import { testZalo } from '../local/local-zalo-credentials.ts';
 import type { SignedDelivery } from './webhook-bench-events.ts';
+import { freshDelivery } from './webhook-bench-events.ts';
 
 type SigningOa = { oaId: string; oaSecretKey: string };
 
@@ -27,20 +25,4 @@ export function signedDeliveriesForOas(oas: SigningOa[], count: number, options:
     out.push(repeat ?? freshDelivery(oa, options.firstResident + BigInt(Math.floor(i / oas.length) % perOa)));
   }
   return out;
-}
-
-function freshDelivery(oa: SigningOa, resident: bigint): SignedDelivery {
-  const timestamp = String(Date.now());
-  const msgId = randomBytes(10).toString('hex');
-  const body = JSON.stringify({
-    app_id: testZalo.appId,
-    user_id_by_app: '9791221850460463171',
-    event_name: 'user_send_text',
-    timestamp,
-    sender: { id: String(resident) },
-    recipient: { id: oa.oaId },
-    message: { text: 'Cho tôi hỏi cách cài VNeID', msg_id: msgId },
-  });
-  const signature = computeEventMac(testZalo.appId, Buffer.from(body), timestamp, oa.oaSecretKey);
-  return { body, signature, key: `oa:${oa.oaId}:user_send_text:${msgId}` };
 }

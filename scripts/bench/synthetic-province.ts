@@ -14,14 +14,7 @@ export const fullProvince: ProvinceSize = { communes: 100, villagesPerCommune: 1
  * written for that OA and paced at its send rate (a row without an OA is not paced).
  */
 export async function seedProvinceTeams(db: Db, size: ProvinceSize, options: { groupOaId?: string } = {}): Promise<void> {
-  await db.execute(sql`insert into org_units (code, name, kind, valid_from) values ('bench-tinh', 'Tỉnh Bench', 'province', '2025-07-01')`);
-  await db.execute(sql`
-    insert into org_units (code, name, kind, parent_id, valid_from)
-    select 'bench-xa-' || c, 'Xã ' || c, 'commune', (select id from org_units where code = 'bench-tinh'), '2025-07-01' from generate_series(1, ${size.communes}) c`);
-  await db.execute(sql`
-    insert into org_units (code, name, kind, parent_id, valid_from)
-    select 'bench-xa-' || c || '-thon-' || v, 'Thôn ' || v, 'village', (select id from org_units where code = 'bench-xa-' || c), '2025-07-01'
-      from generate_series(1, ${size.communes}) c, generate_series(1, ${size.villagesPerCommune}) v`);
+  await seedProvinceUnits(db, size);
   await db.execute(sql`
     insert into teams (unit_id, kind, name, zalo_group_id, group_transport, group_oa_id)
     select id, 'village', 'Tổ CNSCĐ ' || name || ' ' || code, 'g-' || code, 'gmf', ${options.groupOaId ?? null}::text from org_units where kind = 'village'`);
@@ -58,4 +51,16 @@ export async function seedYearOfReports(db: Db, p: { lastDay: string; targetMont
   await db.execute(sql`insert into targets (unit_id, metric, period, target) select id, 'vneid_level2', ${p.targetMonth}, 900 from org_units where kind = 'commune'`);
   await db.execute(sql`drop table bench_days`);
   await db.execute(sql`analyze`);
+}
+
+/** The province `bench-tinh`, its communes `bench-xa-<c>` and their villages `bench-xa-<c>-thon-<v>`. */
+export async function seedProvinceUnits(db: Db, size: { communes: number; villagesPerCommune: number }): Promise<void> {
+  await db.execute(sql`insert into org_units (code, name, kind, valid_from) values ('bench-tinh', 'Tỉnh Bench', 'province', '2025-07-01')`);
+  await db.execute(sql`
+    insert into org_units (code, name, kind, parent_id, valid_from)
+    select 'bench-xa-' || c, 'Xã ' || c, 'commune', (select id from org_units where code = 'bench-tinh'), '2025-07-01' from generate_series(1, ${size.communes}) c`);
+  await db.execute(sql`
+    insert into org_units (code, name, kind, parent_id, valid_from)
+    select 'bench-xa-' || c || '-thon-' || v, 'Thôn ' || v, 'village', (select id from org_units where code = 'bench-xa-' || c), '2025-07-01'
+      from generate_series(1, ${size.communes}) c, generate_series(1, ${size.villagesPerCommune}) v`);
 }

@@ -18,12 +18,13 @@ export function signedDeliveries(count: number, options: { redeliveryShare: numb
   for (let i = 0; i < count; i++) {
     const earlier = out.length > 0 && Math.random() < options.redeliveryShare;
     const repeat = earlier ? out[Math.max(0, out.length - 1 - Math.floor(Math.random() * redeliveryWindow))] : undefined;
-    out.push(repeat ?? freshDelivery(options.firstResident + BigInt(i % residents)));
+    out.push(repeat ?? freshDelivery(testZalo, options.firstResident + BigInt(i % residents)));
   }
   return out;
 }
 
-function freshDelivery(resident: bigint): SignedDelivery {
+/** A new resident's text to `oa`, signed with its key as Zalo would, under its dedupe key. */
+export function freshDelivery(oa: { oaId: string; oaSecretKey: string }, resident: bigint): SignedDelivery {
   const timestamp = String(Date.now());
   const msgId = randomBytes(10).toString('hex');
   const body = JSON.stringify({
@@ -32,9 +33,9 @@ function freshDelivery(resident: bigint): SignedDelivery {
     event_name: 'user_send_text',
     timestamp,
     sender: { id: String(resident) },
-    recipient: { id: testZalo.oaId },
+    recipient: { id: oa.oaId },
     message: { text: 'Cho tôi hỏi cách cài VNeID', msg_id: msgId },
   });
-  const signature = computeEventMac(testZalo.appId, Buffer.from(body), timestamp, testZalo.oaSecretKey);
-  return { body, signature, key: `oa:${testZalo.oaId}:user_send_text:${msgId}` };
+  const signature = computeEventMac(testZalo.appId, Buffer.from(body), timestamp, oa.oaSecretKey);
+  return { body, signature, key: `oa:${oa.oaId}:user_send_text:${msgId}` };
 }
