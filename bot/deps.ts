@@ -28,6 +28,10 @@ import { createGraphClient } from './zalo/graph-client.ts';
 import type { ApiDeps } from './http/api/api-deps.ts';
 import { reportLinkDays } from './chat/digest/report-links.ts';
 import { handOverOutbox } from './pipeline/hand-over-outbox.ts';
+import { createSendPlanner } from './pipeline/plan-sends.ts';
+import type { SendPlanner } from './pipeline/plan-sends.ts';
+import { createSendSlots } from './pipeline/send-slots.ts';
+import { routeOptions } from './pipeline/send-routes.ts';
 import { insertInboundEvents } from '../db/queries/inbound-events.ts';
 import { createInboundEventBatcher } from './pipeline/inbound-event-batcher.ts';
 import type { StoreInboundEvent } from './pipeline/inbound-event-batcher.ts';
@@ -45,6 +49,8 @@ export type CoreDeps = {
   readDb: ReadDb;
   queues: Queues;
   secretBox: SecretBox;
+  /** Spaces send jobs at their OA's rate as they are handed over (bot/pipeline/plan-sends.ts). */
+  planSends: SendPlanner;
   /** Signs links that open without a login (the monthly report's download). */
   links: LinkSigner;
   /** Issues and reads Mini App sessions. */
@@ -82,6 +88,11 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     db: dbHandle.db,
     readDb: dbHandle.readDb,
     queues,
+    planSends: createSendPlanner({
+      db: dbHandle.db,
+      slots: createSendSlots(queues.connection, { keyPrefix: config.queuePrefix, ledger: 'planned' }),
+      routes: routeOptions(config),
+    }),
     secretBox,
     links: createLinkSigner(dataKey),
     appSessions: createAppSessions(dataKey),

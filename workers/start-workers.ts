@@ -16,6 +16,7 @@ import { sweepRemindersProcessor } from './processors/sweep-reminders.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
 import { createSendSlots } from '../bot/pipeline/send-slots.ts';
+import { routeOptions } from '../bot/pipeline/send-routes.ts';
 
 export type RunningWorkers = { workers: Worker[]; sweepNow: () => Promise<void>; close: () => Promise<void> };
 
@@ -33,7 +34,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps): Promise<Runn
   const connection = connectRedis(config, { maxRetriesPerRequest: null });
   connection.on('error', () => {});
 
-  const pacing = { db: deps.db, slots: createSendSlots(connection, { keyPrefix: config.queuePrefix }), directory: zalo.directory, defaultRatePerSec: config.outboundRatePerSec };
+  const pacing = { db: deps.db, slots: createSendSlots(connection, { keyPrefix: config.queuePrefix }), directory: zalo.directory, routes: routeOptions(config) };
   const start = (queue: QueueName, processors: JobProcessor[], extra: { concurrency: number; limiter?: { max: number; duration: number } }) =>
     createQueueWorker(deps, connection, queue, processors, extra);
 

@@ -14,9 +14,10 @@ export const jobPayloads = {
   'handle-inbound': z.object({ inboundEventId: rowId }),
   /**
    * `followingIds`: the rest of one turn's rows, sent in this order by the same job after the first.
+   * `oaId`: the OA that sends them, as the hand-over found it (absent: the send step looks it up).
    * `slotAt`: when the job waited in the delayed set for its OA's send slots, the time they were for.
    */
-  'send-outbound': z.object({ outboundMessageId: rowId, followingIds: z.array(rowId).optional(), slotAt: z.number().optional() }),
+  'send-outbound': z.object({ outboundMessageId: rowId, followingIds: z.array(rowId).optional(), oaId: z.string().optional(), slotAt: z.number().optional() }),
   'send-zca-outbound': z.object({ outboundMessageId: rowId }),
   'refresh-oa-token': z.object({}),
   'sweep-follow-ups': z.object({}),

@@ -9,6 +9,8 @@ import type { QueueName } from './job-contracts.ts';
 import type { HandoffQueue } from '../domain/outbox/message-transport.ts';
 import type { Logger } from '../logger.ts';
 import { connectRedis } from './redis-connection.ts';
+import type { RedisClient } from './redis-connection.ts';
+import type { PlannedSend } from '../pipeline/plan-sends.ts';
 
 export type Queues = {
   byName: Record<QueueName, Queue>;
@@ -16,12 +18,16 @@ export type Queues = {
   enqueueInbound: (inboundEventId: number) => Promise<void>;
   /** Many at once, in one round trip (the relay's hand-over); same job ids as enqueueInbound. */
   enqueueInboundBatch: (inboundEventIds: number[]) => Promise<void>;
+  /** One send job per row, due at once (tests, benches); the hand-over plans them (enqueueSends). */
   enqueueOutbound: (outboundMessageIds: number[]) => Promise<void>;
+  /** Send jobs as planned (bot/pipeline/plan-sends.ts), in one round trip; a job's id is its first row's. */
+  enqueueSends: (sends: PlannedSend[]) => Promise<void>;
   /**
    * For the sweeper: enqueue again, replacing a job that already finished or failed under the same
    * id (its row is still open in Postgres, so that job is stale), which a plain add would skip.
+   * Outbound rows take their plan from `sends` when given (one row each, same order as `ids`).
    */
-  requeue: (kind: 'inbound' | 'outbound', ids: number[]) => Promise<void>;
+  requeue: (kind: 'inbound' | 'outbound', ids: number[], sends?: PlannedSend[]) => Promise<void>;
   /** Passes an outbox row to the process that can send it (see delivery's Readiness). */
   handOff: (queue: HandoffQueue, outboundMessageId: number) => Promise<void>;
   /**
@@ -40,6 +46,8 @@ export type Queues = {
   whileHolding: (name: string, ttlMs: number, work: () => Promise<void>) => Promise<boolean>;
   /** Answers when Redis does; used by /readyz. */
   ping: () => Promise<void>;
+  /** The producers' connection (fails fast while Redis is away), for keys of ours beside the queues. */
+  connection: RedisClient;
   close: () => Promise<void>;
 };
 
@@ -123,8 +131,14 @@ export function createQueues(opts: QueuesOptions): Queues {
     await withTimeout(op(), enqueueTimeoutMs);
   };
 
+  async function enqueueSends(sends: PlannedSend[]) {
+    if (sends.length === 0) return;
+    await whenConnected(() => byName.outbound.addBulk(sends.map(sendJob)));
+  }
+
   return {
     byName,
+    connection,
     enqueueInbound: (inboundEventId) =>
       whenConnected(() => byName.inbound.add('handle-inbound', { inboundEventId }, { jobId: jobIds['handle-inbound']({ inboundEventId }) })),
     async enqueueInboundBatch(ids) {
@@ -133,30 +147,22 @@ export function createQueues(opts: QueuesOptions): Queues {
         byName.inbound.addBulk(ids.map((inboundEventId) => ({ name: 'handle-inbound', data: { inboundEventId }, opts: { jobId: jobIds['handle-inbound']({ inboundEventId }) } }))),
       );
     },
-    async enqueueOutbound(ids) {
-      if (ids.length === 0) return;
-      await whenConnected(() =>
-        byName.outbound.addBulk(
-          ids.map((outboundMessageId) => ({
-            name: 'send-outbound',
-            data: { outboundMessageId },
-            opts: { jobId: jobIds['send-outbound']({ outboundMessageId }) },
-          })),
-        ),
-      );
-    },
-    async requeue(kind, ids) {
+    enqueueOutbound: (ids) => enqueueSends(ids.map((id) => ({ ids: [id], oaId: null, delayMs: 0 }))),
+    enqueueSends,
+    async requeue(kind, ids, sends) {
       const queue = byName[kind];
-      const name = kind === 'inbound' ? 'handle-inbound' : 'send-outbound';
-      const jobId = (id: number) => (kind === 'inbound' ? jobIds['handle-inbound']({ inboundEventId: id }) : jobIds['send-outbound']({ outboundMessageId: id }));
+      const planOf = new Map((sends ?? []).map((s) => [s.ids[0], s]));
       // One time limit per row, not one for the whole page: 500 rows re-handed after Redis lost its
       // memory take longer than one enqueue may, and a busy Redis is slow, not gone.
       for (const id of ids) {
         await whenConnected(async () => {
-          const existing = await queue.getJob(jobId(id));
+          const job =
+            kind === 'inbound'
+              ? { name: 'handle-inbound', data: { inboundEventId: id }, opts: { jobId: jobIds['handle-inbound']({ inboundEventId: id }) } }
+              : sendJob(planOf.get(id) ?? { ids: [id], oaId: null, delayMs: 0 });
+          const existing = await queue.getJob(job.opts.jobId);
           if (existing && ((await existing.isFailed()) || (await existing.isCompleted()))) await existing.remove();
-          const data = kind === 'inbound' ? { inboundEventId: id } : { outboundMessageId: id };
-          await queue.add(name, data, { jobId: jobId(id) });
+          await queue.add(job.name, job.data, job.opts);
         });
       }
     },
@@ -198,6 +204,13 @@ export function createQueues(opts: QueuesOptions): Queues {
       connection.disconnect();
     },
   };
+}
+
+/** A planned send as a BullMQ job: the rows in order, the OA that sends them (saves the send step a query), due after its delay. */
+function sendJob(send: PlannedSend) {
+  const [first = 0, ...following] = send.ids;
+  const data = { outboundMessageId: first, ...(following.length > 0 ? { followingIds: following } : {}), ...(send.oaId ? { oaId: send.oaId } : {}) };
+  return { name: 'send-outbound', data, opts: { jobId: jobIds['send-outbound']({ outboundMessageId: first }), ...(send.delayMs > 0 ? { delay: send.delayMs } : {}) } };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

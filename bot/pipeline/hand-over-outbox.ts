@@ -1,12 +1,12 @@
 import type { CoreDeps } from '../deps.ts';
 import type { Logger } from '../logger.ts';
-import { jobIds } from '../jobs/job-contracts.ts';
 import { markOutboundEnqueued, markOutboundNotEnqueued } from '../../db/queries/outbound-messages.ts';
 
 /**
  * The one hand-over of committed outbox rows to the sender queue, used by the bot (the Mini App
- * API's messages go out at once) and by the workers (turns, digests, reminders). The rows are
- * already committed, so if Redis refuses they are only late: the sweeper queues them.
+ * API's messages go out at once) and by the workers (turns, digests, reminders). Each job is queued
+ * due at its OA's next free slot (plan-sends.ts). The rows are already committed, so if Redis
+ * refuses they are only late: the sweeper queues them.
  */
 
 /** Bounds a hand-over when Redis does not answer: the rows are safe in Postgres and only late. */
@@ -16,7 +16,7 @@ const handOverTimeoutMs = 2000;
 export async function handOverOutbox(deps: CoreDeps, outboxIds: number[], log: Logger): Promise<void> {
   if (outboxIds.length === 0) return;
   try {
-    await withTimeout(deps.queues.enqueueOutbound(outboxIds));
+    await withTimeout(deps.planSends(outboxIds.map((id) => [id])).then(deps.queues.enqueueSends));
     await markOutboundEnqueued(deps.db, outboxIds, deps.clock.now());
   } catch (err) {
     log.warn({ err, outboxIds }, 'messages written; the sweeper will queue them');
@@ -31,13 +31,12 @@ export async function handOverOutbox(deps: CoreDeps, outboxIds: number[], log: L
  * has them.
  */
 export async function handOverTurn(deps: CoreDeps, rows: { marked: number[]; unmarked: number[] }, log: Logger): Promise<void> {
-  const [first, ...following] = [...rows.marked, ...rows.unmarked];
-  if (first === undefined) return;
-  const data = following.length > 0 ? { outboundMessageId: first, followingIds: following } : { outboundMessageId: first };
+  const ids = [...rows.marked, ...rows.unmarked];
+  if (ids.length === 0) return;
   try {
-    await withTimeout(deps.queues.byName.outbound.add('send-outbound', data, { jobId: jobIds['send-outbound']({ outboundMessageId: first }) }));
+    await withTimeout(deps.planSends([ids]).then(deps.queues.enqueueSends));
   } catch (err) {
-    log.warn({ err, outboxIds: [first, ...following] }, 'messages written; the sweeper will queue them');
+    log.warn({ err, outboxIds: ids }, 'messages written; the sweeper will queue them');
     await markOutboundNotEnqueued(deps.db, rows.marked).catch(() => undefined);
     return;
   }

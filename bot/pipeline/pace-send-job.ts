@@ -1,12 +1,13 @@
 import { DelayedError } from 'bullmq';
 import type { Db } from '../../db/client.ts';
-import { findOutboundRoute } from '../../db/queries/outbound-messages.ts';
 import type { JobPayload } from '../jobs/job-contracts.ts';
 import type { OaDirectory } from '../oas/oa-directory.ts';
 import type { SendJob } from './send-job.ts';
 import type { SendSlots } from './send-slots.ts';
+import { routeSends } from './send-routes.ts';
+import type { RouteOptions } from './send-routes.ts';
 
-export type SendPacingDeps = { db: Db; slots: SendSlots; directory: OaDirectory; defaultRatePerSec: number };
+export type SendPacingDeps = { db: Db; slots: SendSlots; directory: OaDirectory; routes: RouteOptions };
 
 /** Waits up to this long inside the job; longer, the job waits in the delayed set and frees its worker slot. */
 const inPlaceWaitMs = 250;
@@ -14,14 +15,15 @@ const inPlaceWaitMs = 250;
 const heldSlotValidMs = 10_000;
 
 /**
- * Before a send job calls Zalo: reserves its messages in its OA's schedule (workers/send-slots.ts)
- * and waits for them. A long wait moves the job to the delayed set until its slots come, with the
- * time recorded in the job, so when it runs again it sends at once instead of queueing twice.
- * Rows no OA sends (zca-js groups, handed to their own process) are not paced here. Returns the
- * job's OA.
+ * Before a send job calls Zalo: reserves its messages in its OA's `sent` ledger (send-slots.ts) and
+ * waits for them. A job handed over by the planner comes due at its slot and finds them free; one
+ * that comes late, with others, is spaced here instead of going out in a burst. A long wait moves
+ * the job to the delayed set until its slots come, with the time recorded in the job, so when it
+ * runs again it sends at once instead of queueing twice. Rows no OA sends (zca-js groups, handed to
+ * their own process) are not paced here. Returns the job's OA.
  */
 export async function paceSendJob(deps: SendPacingDeps, data: JobPayload<'send-outbound'>, count: number, ctx: SendJob): Promise<string | null> {
-  const oaId = await oaOfRow(deps, data.outboundMessageId);
+  const oaId = data.oaId ?? (await oaOfRow(deps, data.outboundMessageId));
   if (!oaId) return null;
   const now = Date.now();
   if (data.slotAt !== undefined && data.slotAt - now <= 50 && now - data.slotAt < heldSlotValidMs) return oaId;
@@ -44,20 +46,11 @@ export async function throttleOa(deps: SendPacingDeps, oaId: string | null, ms: 
   await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-/**
- * The row's OA; for a row that names none (written before OAs were data, or a team group linked
- * then), the OA the sender will use: the deployment's only active one. A zca-js group's row goes
- * through no OA and is not paced.
- */
-export async function oaOfRow(deps: Pick<SendPacingDeps, 'db' | 'directory'>, outboundMessageId: number): Promise<string | null> {
-  const route = await findOutboundRoute(deps.db, outboundMessageId);
-  if (!route) return null;
-  if (route.oaId) return route.oaId;
-  if (route.channel === 'zalo_group' && route.recipientId.startsWith('zca:')) return null;
-  const active = (await deps.directory.all()).filter((a) => a.active);
-  return active.length === 1 ? (active[0]?.oaId ?? null) : null;
+/** The OA a job not planned at hand-over is paced on (send-routes.ts); null when none sends it. */
+export async function oaOfRow(deps: Pick<SendPacingDeps, 'db' | 'routes'>, outboundMessageId: number): Promise<string | null> {
+  return (await routeSends(deps.db, [outboundMessageId], deps.routes)).get(outboundMessageId)?.oaId ?? null;
 }
 
 async function rateOf(deps: SendPacingDeps, oaId: string): Promise<number> {
-  return (await deps.directory.find(oaId))?.sendRatePerSec ?? deps.defaultRatePerSec;
+  return (await deps.directory.find(oaId))?.sendRatePerSec ?? deps.routes.defaultRatePerSec;
 }

@@ -10,6 +10,11 @@ import type { RedisClient } from '../jobs/redis-connection.ts';
 export type SendSlots = {
   /** Reserves `count` messages for the OA at `perSecond`; resolves to the ms to wait before sending them. */
   reserve: (oaId: string, perSecond: number, count: number) => Promise<number>;
+  /**
+   * Reserves consecutive slots for several jobs of one OA in one call (`counts[i]` messages for job
+   * i); resolves to each job's wait, as `reserve` would have answered job after job.
+   */
+  reserveEach: (oaId: string, perSecond: number, counts: number[]) => Promise<number[]>;
   /** Zalo said "too many" for this OA: nothing more goes through it for `ms`. */
   shut: (oaId: string, ms: number) => Promise<void>;
 };
@@ -24,8 +29,9 @@ const burstMs = 1000;
 /**
  * KEYS[1]: the OA's schedule (ms since epoch, by Redis's clock so every process agrees). ARGV:
  * ms per message, messages wanted, burst allowance (ms), and for a shut the ms to hold (else 0).
- * Returns the ms to wait. A shut moves the schedule past the hold and the burst, so nothing goes
- * before the hold ends.
+ * Returns how far past now the schedule ends after the reservation (the caller takes off the burst
+ * allowance: the wait of its last message), 0 for a shut. A shut moves the schedule past the hold
+ * and the burst, so nothing goes before the hold ends.
  */
 const reserveScript = `
 local t = redis.call('TIME')
@@ -39,7 +45,7 @@ if hold > 0 then
 end
 tat = math.max(tat, now) + tonumber(ARGV[1]) * tonumber(ARGV[2])
 redis.call('SET', KEYS[1], tostring(tat), 'PX', math.ceil(tat - now) + 60000)
-return math.max(0, math.ceil(tat - now - tonumber(ARGV[3])))`;
+return math.ceil(tat - now)`;
 
 const reserveSha = createHash('sha1').update(reserveScript).digest('hex');
 
@@ -56,13 +62,32 @@ async function runReserve(redis: RedisClient, key: string, args: number[]): Prom
   return Number.isFinite(ms) ? ms : 0;
 }
 
-/** `keyPrefix` is the queue prefix, so one Redis serves several deployments (and tests) apart. */
-export function createSendSlots(redis: RedisClient, options: { keyPrefix: string }): SendSlots {
-  const keyOf = (oaId: string) => `${options.keyPrefix}:outbound:send-slots:${oaId}`;
+/**
+ * `keyPrefix` is the queue prefix, so one Redis serves several deployments (and tests) apart.
+ * `ledger` names the schedule: `sent` (default) gates the calls to Zalo; `planned` spaces the jobs
+ * when they are handed over (bot/pipeline/plan-sends.ts), so they come due at the OA's rate.
+ */
+export function createSendSlots(redis: RedisClient, options: { keyPrefix: string; ledger?: 'sent' | 'planned' }): SendSlots {
+  const name = options.ledger === 'planned' ? 'send-plan' : 'send-slots';
+  const keyOf = (oaId: string) => `${options.keyPrefix}:outbound:${name}:${oaId}`;
+  const msPerMessage = (perSecond: number) => 1000 / Math.max(perSecond, 0.001);
   return {
     async reserve(oaId, perSecond, count) {
       if (count <= 0) return 0;
-      return runReserve(redis, keyOf(oaId), [1000 / Math.max(perSecond, 0.001), count, burstMs, 0]);
+      const end = await runReserve(redis, keyOf(oaId), [msPerMessage(perSecond), count, burstMs, 0]);
+      return Math.max(0, end - burstMs);
+    },
+    async reserveEach(oaId, perSecond, counts) {
+      const total = counts.reduce((sum, n) => sum + Math.max(n, 0), 0);
+      if (total === 0) return counts.map(() => 0);
+      const step = msPerMessage(perSecond);
+      const end = await runReserve(redis, keyOf(oaId), [step, total, burstMs, 0]);
+      // The schedule before this reservation, then each job's last message on it.
+      let at = end - step * total;
+      return counts.map((n) => {
+        at += step * Math.max(n, 0);
+        return Math.max(0, Math.ceil(at - burstMs));
+      });
     },
     async shut(oaId, ms) {
       await runReserve(redis, keyOf(oaId), [0, 0, burstMs, Math.max(1, Math.round(ms))]);

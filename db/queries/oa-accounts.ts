@@ -20,6 +20,11 @@ export async function findOaAccount(db: DbOrTx, oaId: string): Promise<OaAccount
   return row ?? null;
 }
 
+/** Every OA's send rate and whether it sends now (which one sends a row that names none). */
+export async function listOaRates(db: DbOrTx): Promise<{ oaId: string; ratePerSec: number; active: boolean }[]> {
+  return db.select({ oaId: oaAccounts.oaId, ratePerSec: oaAccounts.sendRatePerSec, active: sql<boolean>`${oaAccounts.status} = 'active'` }).from(oaAccounts);
+}
+
 /** The OA that speaks for a commune now, if any. */
 export async function findActiveOaOfCommune(db: DbOrTx, communeId: number): Promise<OaAccountRow | null> {
   const [row] = await db.select().from(oaAccounts).where(and(eq(oaAccounts.communeId, communeId), eq(oaAccounts.status, 'active')));

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client.ts';
-import { outboundMessages, teams } from '../schema/index.ts';
+import { oaAccounts, outboundMessages, teams } from '../schema/index.ts';
 
 export type OutboundRow = typeof outboundMessages.$inferSelect;
 export type NewOutbound = typeof outboundMessages.$inferInsert;
@@ -16,10 +16,19 @@ export function teamGroupOaId(teamId: number): SQL<string | null> {
   return sql<string | null>`(select ${teams.groupOaId} from ${teams} where ${teams.id} = ${teamId})`;
 }
 
-/** Who a row goes out through, read before it is claimed so its sender can be paced. */
-export async function findOutboundRoute(db: DbOrTx, id: number): Promise<Pick<OutboundRow, 'oaId' | 'channel' | 'recipientId'> | null> {
-  const [row] = await db.select({ oaId: outboundMessages.oaId, channel: outboundMessages.channel, recipientId: outboundMessages.recipientId }).from(outboundMessages).where(eq(outboundMessages.id, id));
-  return row ?? null;
+export type OutboundRoute = Pick<OutboundRow, 'id' | 'oaId' | 'channel' | 'recipientId'> & { ratePerSec: number | null };
+
+/**
+ * Who each row goes out through and at what rate (its OA's, null when it names none or its OA is
+ * not in the table), read before the rows are queued or claimed so their sender can be paced.
+ */
+export async function findOutboundRoutes(db: DbOrTx, ids: number[]): Promise<OutboundRoute[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: outboundMessages.id, oaId: outboundMessages.oaId, channel: outboundMessages.channel, recipientId: outboundMessages.recipientId, ratePerSec: oaAccounts.sendRatePerSec })
+    .from(outboundMessages)
+    .leftJoin(oaAccounts, eq(oaAccounts.oaId, outboundMessages.oaId))
+    .where(inArray(outboundMessages.id, ids));
 }
 
 /** Writes outbox rows; a key that exists already is skipped. Returns the ids of the new rows. */

@@ -17,7 +17,7 @@ const text = { kind: 'text', text: 'Nhắc tổ báo cáo tuần' };
 
 describe('which OA a send job is paced on', () => {
   it('a row naming its OA: that OA; one naming none: the only OA served, which is the one that sends it; a zca-js group: none', async () => {
-    const pacing = { db: stack.core.db, directory: stack.zalo.directory };
+    const pacing = { db: stack.core.db, routes: { defaultRatePerSec: 5, envOaId: testZalo.oaId } };
     const [named, legacy, zca] = await insertOutboundMessages(stack.core.db, [
       { idempotencyKey: 'pace-named', channel: 'oa_user', recipientId: '8400000000000000001', oaId: '4000000000000000009', payload: text },
       { idempotencyKey: 'pace-legacy-team', channel: 'team_group', recipientId: '1', oaId: null, payload: text },

@@ -48,4 +48,26 @@ describe('send slots: each OA paced at its own rate, shared by every process', (
     expect(wait).toBeLessThanOrEqual(3010);
     expect(await two.reserve('oa-free', 100, 1)).toBe(0);
   });
+
+  it('reserves several jobs of one OA in one call, each waiting as if reserved one after another', async () => {
+    // 10 a second: a second's worth at once, then 100 ms apart; a job waits for its last message.
+    const waits = await one.reserveEach('oa-each', 10, [4, 6, 1, 2, 1]);
+    expect(waits.slice(0, 2)).toEqual([0, 0]);
+    const [third = 0, fourth = 0, fifth = 0] = waits.slice(2);
+    expect(third).toBeGreaterThan(0);
+    expect(third).toBeLessThanOrEqual(100);
+    expect(fourth - third).toBe(200);
+    expect(fifth - fourth).toBe(100);
+    // The next reservation continues the same schedule.
+    const next = await two.reserve('oa-each', 10, 1);
+    expect(next).toBeGreaterThan(fifth);
+    expect(next).toBeLessThanOrEqual(fifth + 100);
+  });
+
+  it('keeps the planned ledger apart from the sent one: planning a backlog does not use up the slots sends check', async () => {
+    const planned = createSendSlots(connections[0] as Redis, { keyPrefix: prefix, ledger: 'planned' });
+    const waits = await planned.reserveEach('oa-ledgers', 5, Array.from({ length: 50 }, () => 1));
+    expect(waits.at(-1)).toBeGreaterThan(8000);
+    expect(await one.reserve('oa-ledgers', 5, 1)).toBe(0);
+  });
 });

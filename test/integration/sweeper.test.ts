@@ -84,12 +84,12 @@ describe('the sweeper', () => {
     // Redis answers the marker but times out on the first re-hand (a busy Redis after a restart).
     const queues = {
       ...stack.core.queues,
-      async requeue(kind: 'inbound' | 'outbound', ids: number[]) {
+      async requeue(...[kind, ids, sends]: Parameters<typeof stack.core.queues.requeue>) {
         if (armed && !failed && ids.length > 0) {
           failed = true;
           throw new Error('simulated: Redis did not answer within 2000 ms');
         }
-        await stack.core.queues.requeue(kind, ids);
+        await stack.core.queues.requeue(kind, ids, sends);
       },
     };
     const workers = await startWorkers({ ...stack.core, queues }, stack.zalo);
