@@ -120,6 +120,12 @@ describe('context and the way residents speak', () => {
 });
 
 describe('home visits go to a team that can hear them', () => {
+  it('a visit asked for in the middle of a guide is for that guide’s task, and the need is not asked again', async () => {
+    const f = await play('visit-during-guide');
+    const [request] = await requestsOf(f.user);
+    expect(request).toMatchObject({ kind: 'home_visit', topic: 'vneid-install', preferredTime: 'chieu nay' });
+  });
+
   it('a village named in the first message is kept; without a linked group its request goes to the leaders', async () => {
     const f = await play('visit-village-without-group');
     const [request] = await requestsOf(f.user);

@@ -17,7 +17,7 @@ import { startVisitForm } from './visit-form.ts';
  * topics, the scam answer that fits the moment, a home visit, a person (with an apology for a
  * complaint), a warm closing, or the menu when nothing fits.
  */
-export async function actOnIntent(turn: Turn, c: Classification, text: string, firstContact: boolean): Promise<void> {
+export async function actOnIntent(turn: Turn, c: Classification, text: string, firstContact: boolean, guideOnScreen: string | null = null): Promise<void> {
   if (c.pair) return compareOrChoose(turn, c.pair[0], c.pair[1]);
   const [first, second] = c.candidates.map((x) => x.intent).filter(isGuideId);
   if (first && second && c.ambiguous) return compareOrChoose(turn, first, second);
@@ -25,7 +25,8 @@ export async function actOnIntent(turn: Turn, c: Classification, text: string, f
   if (isGuideId(c.intent)) return startGuideFlow(turn, c.intent, findEntryStep(guideLibrary[c.intent], text));
   switch (c.intent) {
     case 'home-visit':
-      return startVisitForm(turn, c.topic, text);
+      // "Nhờ người đến nhà" in the middle of a guide asks for help with that guide's task.
+      return startVisitForm(turn, c.topic ?? guideOnScreen, text);
     case 'human':
       if (c.subIntent === 'complaint') {
         turn.say({ kind: 'text', text: texts.complaintSorry(communeName(turn)) });

@@ -165,7 +165,7 @@ async function answerQuestion(turn: Turn, reading: MessageReading, context: Cont
     turn.say(withButtons(texts.acknowledged, mainMenuButtons()));
     return true;
   }
-  await actOnIntent(turn, intent, reading.text, context.firstContact);
+  await actOnIntent(turn, intent, reading.text, context.firstContact, run?.guideId ?? null);
   if (form) {
     // Nothing the resident started is dropped silently: the form waits, and says so.
     turn.say({ kind: 'text', text: texts.formKept(formName(form)) });
