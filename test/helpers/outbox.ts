@@ -54,7 +54,11 @@ export async function settledRepliesTo(stack: TestStack, userId: string, options
       return open.length === 0;
     },
     { timeoutMs: options.timeoutMs ?? 15_000, what: `replies to ${userId} to settle` },
-  );
+  ).catch((err: unknown) => {
+    // Say what did arrive: a conversation that went another way shows where at once.
+    const texts = delivered().map((d) => (d.text ?? JSON.stringify(d.message)).slice(0, 120));
+    throw new Error(`${err instanceof Error ? err.message : String(err)} (${texts.length} of ${options.atLeast ?? 1} arrived: ${JSON.stringify(texts)})`);
+  });
   const arrived = delivered();
   const rows = await stack.core.db
     .select({ id: outboundMessages.id })
