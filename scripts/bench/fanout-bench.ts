@@ -111,7 +111,12 @@ function cpuCost(cpu: { first: number; last: number }, delivered: number) {
   return { worker_cpu_ms_per_message: perMessage === null ? null : Math.round(perMessage * 100) / 100, messages_per_worker_cpu_s: perMessage === null ? null : Math.round(1000 / perMessage) };
 }
 
-/** As the reminder job does it (handOverOutbox): the ids to the sender's queue, then marked as handed over. */
+/**
+ * The ids to the sender's queue, all due at once, then marked as handed over. The reminder job's
+ * hand-over would also space them at the OA's rate (bot/pipeline/plan-sends.ts); here they are not,
+ * before the worker starts, so the figure is the send step's own limiter (the OA's `sent` ledger)
+ * holding a backlog that is all due: the bound that holds whatever queued the messages.
+ */
 async function enqueueAll(place: BenchPlace, db: Db, ids: number[]): Promise<void> {
   const queues = createQueues({ redisUrl: place.redisUrl, prefix: place.queuePrefix, retryBaseMs: 1000, logger: pino({ level: 'silent' }) });
   try {

@@ -106,7 +106,10 @@ export async function oasBench(options: { quick: boolean; skipWebhook?: boolean 
         seed_ms: Math.round(seedMs),
         stages_s,
         target: 'every OA within 5% of its limit, none starved, no duplicate, nothing lost; webhook_ratio ≥ 0.9',
-        met: sending.rate_error_pct_max <= 5 && sending.starved === 0 && sending.duplicates === 0 && sending.lost === 0 && Number(webhook.webhook_ratio) >= 0.9,
+        // A quick run lasts a few seconds: 10% of it is less than the worker takes to send every
+        // OA's first-second burst at once, so starvation is only judged in a full run.
+        starved_judged: !options.quick,
+        met: sending.rate_error_pct_max <= 5 && (options.quick || sending.starved === 0) && sending.duplicates === 0 && sending.lost === 0 && Number(webhook.webhook_ratio) >= 0.9,
         loadavg: { start: loadavgStart.map(round2), end: os.loadavg().map(round2), cores: os.cpus().length },
       };
     } finally {
