@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
+import { parseConfig } from '../../bot/config.ts';
 import { createQueues } from '../../bot/jobs/queues.ts';
 import { createDb } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,21 +17,26 @@ import { measureRate } from './fanout-rate.ts';
 import { fullProvince, seedProvinceTeams } from './synthetic-province.ts';
 
 /**
- * Full: 1,500 teams × 10 weekly rounds = 15,000 messages at 300/s (~50 s); the check runs at the
- * production default (60/s, what Zalo's 4,000 requests a minute leave for sends). Quick: 90 teams
- * × 4 rounds = 360 messages at the production default (~6 s) and no check: a second pass costs a
- * second worker start (several seconds on a busy machine), and a pass of a few seconds at a low
- * limit is mostly the first second's burst.
+ * The production send limit (OUTBOUND_RATE_PER_SEC's default, set from Zalo's 4,000 requests a
+ * minute per OA): the rate the issue's 15,000 reminders are to be delivered at.
  */
-const fullPlan = { communes: 100, rounds: 10, limit: 300, checkRounds: 2, checkLimit: 60 };
-const quickPlan = { communes: 6, rounds: 4, limit: 60, checkRounds: 0, checkLimit: 30 };
+const productionLimit = parseConfig({ DATABASE_URL: 'postgres://unused', REDIS_URL: 'redis://unused' }).outboundRatePerSec;
+
+/**
+ * Full: 1,500 teams × 10 weekly rounds = 15,000 messages at the production limit (60/s, ~250 s),
+ * then 2 more rounds (3,000 messages) at 300/s to show how far one worker goes past it (reported,
+ * not judged). Quick: 90 teams × 4 rounds = 360 messages at the production limit (~6 s) and no
+ * second pass: it would cost a second worker start (several seconds on a busy machine).
+ */
+const fullPlan = { communes: 100, rounds: 10, limit: productionLimit, headroomRounds: 2, headroomLimit: 300 };
+const quickPlan = { communes: 6, rounds: 4, limit: productionLimit, headroomRounds: 0, headroomLimit: 300 };
 
 /**
  * Fan-out: reminders to every village team of a province, written by the real reminder sweep and
  * sent by the real worker process (workers/main.ts) to the Zalo stand-in with OUTBOUND_RATE_PER_SEC
  * at a limit L (see the plans above). The figure is how close the delivered rate is to L, and
- * whether any outbox row reached a group twice. When the sender cannot hold L here, a second
- * pass at a lower limit shows whether the limiter itself holds.
+ * whether any outbox row reached a group twice. A second pass at a higher limit shows how much
+ * faster one worker can send on this machine.
  */
 export async function fanoutBench(options: { quick: boolean } & Partial<typeof fullPlan>): Promise<Record<string, unknown>> {
   const plan = { ...(options.quick ? quickPlan : fullPlan), ...withoutUndefined(options) };
@@ -45,7 +51,10 @@ export async function fanoutBench(options: { quick: boolean } & Partial<typeof f
       if (written.ids.length === 0) throw new Error('the reminder sweep wrote no message');
       const main = await sendAtLimit({ place, db, fake, ids: written.ids, limit: plan.limit });
       const held = main.rate_error_pct <= 5 && main.lost === 0;
-      const check = held || plan.checkRounds === 0 ? null : await sendAtLimit({ place, db, fake, ids: (await writeReminderRounds(db, { fromRound: plan.rounds, rounds: plan.checkRounds })).ids, limit: plan.checkLimit });
+      const headroom =
+        plan.headroomRounds === 0
+          ? null
+          : await sendAtLimit({ place, db, fake, ids: (await writeReminderRounds(db, { fromRound: plan.rounds, rounds: plan.headroomRounds })).ids, limit: plan.headroomLimit });
       return {
         ...main,
         teams: groups.length,
@@ -53,7 +62,7 @@ export async function fanoutBench(options: { quick: boolean } & Partial<typeof f
         reminder_sweep_ms_per_round: round1(written.sweepMs.reduce((a, b) => a + b, 0) / written.sweepMs.length),
         target: 'within 5% of limit_per_s, no duplicates, nothing lost',
         met: held && main.duplicates === 0,
-        at_lower_limit: check ?? (held ? 'not run: the limit above held' : 'not run in quick mode'),
+        at_higher_limit: headroom ?? 'not run in quick mode',
       };
     } finally {
       await fake.close();
@@ -62,9 +71,10 @@ export async function fanoutBench(options: { quick: boolean } & Partial<typeof f
   });
 }
 
-/** Overrides for a single run (`limit`, `rounds`, `communes`), e.g. from a one-off script. */
+/** Overrides for a single run (`limit`, `rounds`, `communes`, the second pass), e.g. from a one-off script. */
 function withoutUndefined(options: Partial<typeof fullPlan>): Partial<typeof fullPlan> {
-  return Object.fromEntries(Object.entries({ communes: options.communes, rounds: options.rounds, limit: options.limit, checkRounds: options.checkRounds, checkLimit: options.checkLimit }).filter(([, v]) => v !== undefined));
+  const { communes, rounds, limit, headroomRounds, headroomLimit } = options;
+  return Object.fromEntries(Object.entries({ communes, rounds, limit, headroomRounds, headroomLimit }).filter(([, v]) => v !== undefined));
 }
 
 type Pass = { place: BenchPlace; db: Db; fake: FakeZalo; ids: number[]; limit: number };

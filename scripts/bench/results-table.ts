@@ -22,7 +22,7 @@ const rows: Row[] = [
   { figure: 'fan-out rate error', path: 'fanout.rate_error_pct', unit: '%', target: '≤ 5', pass: (x) => x <= 5 },
   { figure: 'fan-out duplicates', path: 'fanout.duplicates', unit: '', target: '0', pass: (x) => x === 0 },
   { figure: 'fan-out rows lost', path: 'fanout.lost', unit: '', target: '0', pass: (x) => x === 0 },
-  { figure: 'fan-out check at a lower limit: rate error', path: 'fanout.at_lower_limit.rate_error_pct', unit: '%', target: '≤ 5', pass: (x) => x <= 5 },
+  { figure: 'fan-out at a higher limit (headroom, not judged)', path: 'fanout.at_higher_limit.achieved_per_s', unit: '/s', reference: 'fanout.at_higher_limit.limit_per_s', target: '—' },
   { figure: 'sends per worker CPU-second', path: 'fanout.messages_per_worker_cpu_s', unit: '/s', target: '—' },
   { figure: "one commune's weekly digest", path: 'digest.commune_ms', unit: 'ms', target: '< 100', pass: (x) => x < 100 },
   { figure: 'every commune of the province', path: 'digest.province_ms', unit: 'ms', target: '< 3,000 (100 communes)', pass: (x) => x < 3000, fullOnly: true },
