@@ -4,9 +4,9 @@ import { markOutboundEnqueued, markOutboundNotEnqueued } from '../../db/queries/
 
 /**
  * The one hand-over of committed outbox rows to the sender queue, used by the bot (the Mini App
- * API's messages go out at once) and by the workers (turns, digests, reminders). Each job is queued
- * due at its OA's next free slot (plan-sends.ts). The rows are already committed, so if Redis
- * refuses they are only late: the sweeper queues them.
+ * API's messages go out at once) and by the workers (turns, digests, reminders). Independent
+ * messages are queued due at their OA's next free slot (plan-sends.ts); a turn's replies at once.
+ * The rows are already committed, so if Redis refuses they are only late: the sweeper queues them.
  */
 
 /** Bounds a hand-over when Redis does not answer: the rows are safe in Postgres and only late. */
@@ -29,12 +29,16 @@ export async function handOverOutbox(deps: CoreDeps, outboxIds: number[], log: L
  * row finds the same job. `marked` rows were written as handed over (the mark is cleared if Redis
  * refuses, so the sweeper takes them within seconds); `unmarked` ones are marked once the queue
  * has them.
+ *
+ * A turn answers someone who is waiting, so it is due at once, not planned behind the OA's other
+ * messages: during a province-wide announcement a resident's reply still comes in seconds. The
+ * send step's check of the OA's `sent` schedule keeps the OA within its rate all the same.
  */
 export async function handOverTurn(deps: CoreDeps, rows: { marked: number[]; unmarked: number[] }, log: Logger): Promise<void> {
   const ids = [...rows.marked, ...rows.unmarked];
   if (ids.length === 0) return;
   try {
-    await withTimeout(deps.planSends([ids]).then(deps.queues.enqueueSends));
+    await withTimeout(deps.queues.enqueueSends([{ ids, oaId: null, delayMs: 0 }]));
   } catch (err) {
     log.warn({ err, outboxIds: ids }, 'messages written; the sweeper will queue them');
     await markOutboundNotEnqueued(deps.db, rows.marked).catch(() => undefined);
