@@ -63,6 +63,29 @@ async function expectVietnameseOnly(page: Page) {
 const reportsOf = async (name: string) => stack.core.db.select().from(reports).where(eq(reports.memberId, memberIds[name] ?? 0));
 
 describe('the Mini App in a browser (headless Chromium, 360 px wide)', () => {
+  it('asks the login screen’s two questions once, from the page before its script arrives; a member logged in asks neither', async () => {
+    const { context, page } = await phone();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/api/')) asked.push(pathname);
+    });
+    await page.goto(appUrl);
+    await page.getByTestId(`dev-identity-${memberIds['Trần Thị Bình']}`).waitFor();
+    expect([...asked].sort()).toEqual(['/api/auth/dev/identities', '/api/config']);
+    // index.html asked them and the app took both answers instead of asking again.
+    expect(await page.evaluate('Object.keys(window.cdtEarly)')).toEqual([]);
+
+    await page.getByTestId(`dev-identity-${memberIds['Trần Thị Bình']}`).click();
+    await page.getByTestId('report-button').waitFor();
+    asked.length = 0;
+    await page.reload();
+    await page.getByTestId('report-button').waitFor();
+    expect(await page.evaluate('typeof window.cdtEarly')).toBe('undefined');
+    expect(asked).not.toContain('/api/config');
+    await context.close();
+  });
+
   it('a member logs in, reports with the steppers and sees it on the home page', async () => {
     const { context, page } = await phone();
     await logIn(page, 'Trần Thị Bình');

@@ -53,6 +53,18 @@ async function toApiError(response: Response): Promise<ApiError> {
 type Options = { body?: unknown; auth?: boolean };
 
 /**
+ * The answer to a request index.html started before this script arrived (the login screen's
+ * questions, asked while the script downloads on a slow connection), handed out once; null when
+ * nobody asked early.
+ */
+function takeEarlyAnswer(path: string): Promise<Response> | null {
+  const early = (window as { cdtEarly?: Record<string, Promise<Response> | undefined> }).cdtEarly;
+  const answer = early?.[path] ?? null;
+  if (early) delete early[path];
+  return answer;
+}
+
+/**
  * One call to the bot. Throws NetworkError when there is no answer and ApiError for an error status.
  * A 401 on an authenticated route ends the session, which sends the app back to the login screen.
  */
@@ -66,12 +78,14 @@ export async function request<T>(method: string, path: string, { body, auth = tr
   const timer = window.setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
   try {
-    response = await fetch(`${apiBase}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: controller.signal,
-    });
+    const early = method === 'GET' && !auth ? takeEarlyAnswer(path) : null;
+    response = await (early ??
+      fetch(`${apiBase}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      }));
   } catch {
     throw new NetworkError();
   } finally {

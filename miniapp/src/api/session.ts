@@ -4,6 +4,7 @@ import { storage } from '../platform/storage';
 export type LoginMethod = 'zalo' | 'dev';
 export type Session = { token: string; expiresAt: string; via: LoginMethod };
 
+/** Also read by index.html, whose early requests are only for someone not logged in. */
 const key = 'cdt.session';
 const listeners = new Set<() => void>();
 
