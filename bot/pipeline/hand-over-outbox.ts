@@ -28,17 +28,17 @@ export async function handOverOutbox(deps: CoreDeps, outboxIds: number[], log: L
  * between the messages of a turn. The job's id is its first row's, so the sweeper re-handing that
  * row finds the same job. `marked` rows were written as handed over (the mark is cleared if Redis
  * refuses, so the sweeper takes them within seconds); `unmarked` ones are marked once the queue
- * has them.
+ * has them. `oaId`: the OA the first row goes out through, when the caller knows it.
  *
  * A turn answers someone who is waiting, so it is due at once, not planned behind the OA's other
  * messages: during a province-wide announcement a resident's reply still comes in seconds. The
  * send step's check of the OA's `sent` schedule keeps the OA within its rate all the same.
  */
-export async function handOverTurn(deps: CoreDeps, rows: { marked: number[]; unmarked: number[] }, log: Logger): Promise<void> {
+export async function handOverTurn(deps: CoreDeps, rows: { marked: number[]; unmarked: number[]; oaId?: string | null }, log: Logger): Promise<void> {
   const ids = [...rows.marked, ...rows.unmarked];
   if (ids.length === 0) return;
   try {
-    await withTimeout(deps.queues.enqueueSends([{ ids, oaId: null, delayMs: 0 }]));
+    await withTimeout(deps.queues.enqueueSends([{ ids, oaId: rows.oaId ?? null, delayMs: 0 }]));
   } catch (err) {
     log.warn({ err, outboxIds: ids }, 'messages written; the sweeper will queue them');
     await markOutboundNotEnqueued(deps.db, rows.marked).catch(() => undefined);

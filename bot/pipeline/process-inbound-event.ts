@@ -16,7 +16,13 @@ export type ProcessInboundResult =
    * `replyIds` were written already marked as handed to the queue (one round trip less): the
    * caller must queue them, or clear the mark if it cannot. `otherIds` were written unmarked.
    */
-  | { outcome: 'processed'; replyIds: number[]; otherIds: number[] }
+  | {
+      outcome: 'processed';
+      replyIds: number[];
+      otherIds: number[];
+      /** The OA every reply goes out through, when they all name the same one (the send job need not look it up). */
+      repliesOaId: string | null;
+    }
   /** Handled before (a retried job): its replies still open, in case the hand-over was lost. */
   | { outcome: 'already-done'; replyIds: []; otherIds: number[] }
   /** An earlier message from the same person is not handled yet: try again shortly. */
@@ -42,7 +48,9 @@ export async function processInboundEvent(deps: ProcessInboundDeps, inboundEvent
       ? await handleIncomingEvent({ db: tx, now, communeCode: deps.communeCode, publicBaseUrl: deps.publicBaseUrl, reportLinks: deps.reportLinks }, incoming)
       : { replies: [], writtenIds: [], noticeShown: null };
     const replyIds = await finishInboundTurn(tx, { inboundEventId, now, replies: chat.replies, noticeShown: chat.noticeShown });
-    return { outcome: 'processed', replyIds, otherIds: chat.writtenIds };
+    const oas = new Set(chat.replies.map((r) => r.oaId ?? null));
+    const repliesOaId = oas.size === 1 ? ([...oas][0] ?? null) : null;
+    return { outcome: 'processed', replyIds, otherIds: chat.writtenIds, repliesOaId };
   });
 }
 

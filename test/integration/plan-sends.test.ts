@@ -58,9 +58,10 @@ describe('the hand-over queues each send job due at its own OA slot', () => {
 
   it('queues a turn (a resident waiting for the answer) due at once, not behind the OA’s planned backlog', async () => {
     const [first = 0, ...rest] = await rowsFor(slowOa, 3);
-    await handOverTurn(stack.core, { marked: [], unmarked: [first, ...rest] }, stack.core.logger);
+    await handOverTurn(stack.core, { marked: [], unmarked: [first, ...rest], oaId: slowOa }, stack.core.logger);
     const job = await queuedJob(first);
-    expect(job).toMatchObject({ delay: 0, state: 'waiting', data: { followingIds: rest } });
+    // Its OA rides along, so the send step paces it without looking the row up.
+    expect(job).toMatchObject({ delay: 0, state: 'waiting', data: { followingIds: rest, oaId: slowOa } });
   });
 
   it('leaves unpaced a message no OA sends (a group reached through the personal account)', async () => {

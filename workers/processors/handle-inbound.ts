@@ -25,6 +25,8 @@ export function handleInboundProcessor(deps: CoreDeps) {
       throw new DelayedError('an earlier message from the same sender is still waiting');
     }
     log.info({ inboundEventId, outcome: result.outcome, replies: result.replyIds.length + result.otherIds.length }, 'inbound event handled');
-    await handOverTurn(deps, { marked: result.replyIds, unmarked: result.otherIds }, log);
+    // The replies come first in the job, so their OA is the job's (when they all share one).
+    const oaId = result.outcome === 'processed' && result.replyIds.length > 0 ? result.repliesOaId : null;
+    await handOverTurn(deps, { marked: result.replyIds, unmarked: result.otherIds, oaId }, log);
   });
 }
