@@ -79,13 +79,15 @@ export async function request<T>(method: string, path: string, { body, auth = tr
   let response: Response;
   try {
     const early = method === 'GET' && !auth ? takeEarlyAnswer(path) : null;
-    response = await (early ??
-      fetch(`${apiBase}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-      }));
+    response = await (early
+      ? // Started without our time limit: the same limit applies to waiting for it.
+        Promise.race([early, new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('timed out'))))])
+      : fetch(`${apiBase}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: controller.signal,
+        }));
   } catch {
     throw new NetworkError();
   } finally {
