@@ -30,6 +30,7 @@ export async function medianTime(runs: number, work: () => Promise<unknown>): Pr
 
 /** One decimal: enough for milliseconds and ratios. */
 export const round1 = (x: number) => Math.round(x * 10) / 10;
+export const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export type CpuRate = { per_s: number; per_s_range: [number, number]; wall_clock_per_s: number };
 

@@ -21,7 +21,7 @@ import { launchChild } from './bench-process.ts';
 import type { BenchChild } from './bench-process.ts';
 import { withBenchPlace } from './bench-resources.ts';
 import type { BenchPlace } from './bench-resources.ts';
-import { round1, waitUntil } from './bench-stats.ts';
+import { round1, waitUntil, round2 } from './bench-stats.ts';
 import { listResidents, seedOasProvince, writeAnnouncements } from './oas-province.ts';
 import type { BenchOa } from './oas-province.ts';
 import { measureOaRates } from './oas-rate.ts';
@@ -260,7 +260,6 @@ function workerEnv(s: Sending): NodeJS.ProcessEnv {
   };
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const number = (name: string) => {

@@ -3,12 +3,12 @@ import { createDb } from '../../db/client.ts';
 import type { SignedDelivery } from './webhook-bench-events.ts';
 import { startLoadGenerator } from './webhook-bench-load.ts';
 import type { LoadGenerator, LoadReport } from './webhook-bench-load.ts';
-import { launchLoggingChild } from './webhook-bench-services.ts';
+import { launchLoggingChild, untilHealthy } from './webhook-bench-services.ts';
 import type { LoggingChild } from './webhook-bench-services.ts';
 import { countStoredAndQueued } from './webhook-bench-tally.ts';
 import { freePort } from './bench-process.ts';
 import type { BenchPlace } from './bench-resources.ts';
-import { waitUntil } from './bench-stats.ts';
+import { round2 } from './bench-stats.ts';
 import type { BenchOa } from './oas-province.ts';
 import { signedDeliveriesForOas } from './oas-webhook-events.ts';
 
@@ -61,7 +61,7 @@ export async function measureWebhookWithOas(place: BenchPlace, services: Webhook
   const { bot } = services;
   const load = startLoadGenerator(loadThreads);
   try {
-    const url = await untilHealthy(bot, services.port);
+    const url = await untilHealthy(bot, services.port, 'oas bench: the bot');
     const botStartMs = performance.now() - services.launchedAt;
     const first = oas[0];
     if (!first) throw new Error('no OA');
@@ -157,12 +157,3 @@ function botEnv(place: BenchPlace, port: number, dataKeyHex: string): NodeJS.Pro
 /** Empty is "not set" (bot/config.ts): no OA from the environment, whatever the caller's shell has. */
 export const noEnvOa = { ZALO_APP_ID: '', ZALO_APP_SECRET: '', ZALO_OA_ID: '', ZALO_OA_SECRET_KEY: '', ZALO_OA_REFRESH_TOKEN: '' };
 
-async function untilHealthy(child: LoggingChild, port: number): Promise<string> {
-  await waitUntil(() => {
-    if (!child.running()) throw new Error('oas bench: the bot exited while starting');
-    return fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-  }, 60_000, 'the bot to answer /healthz');
-  return `http://127.0.0.1:${port}/webhooks/zalo`;
-}
-
-const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -4,6 +4,7 @@ import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { holdUntilReleased } from './bench-resources.ts';
+import { waitUntil } from './bench-stats.ts';
 
 export type LoggingChild = {
   running: () => boolean;
@@ -45,4 +46,14 @@ function processCpuMs(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** Waits until the bot on `port` answers /healthz (stopping at once if it exited); returns its webhook URL. */
+export async function untilHealthy(child: LoggingChild, port: number, what: string): Promise<string> {
+  await waitUntil(() => {
+    // An exited child would never answer: stop waiting at once, saying so.
+    if (!child.running()) throw new Error(`${what} exited while starting`);
+    return fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+  }, 60_000, `${what} to answer /healthz`);
+  return `http://127.0.0.1:${port}/webhooks/zalo`;
 }

@@ -7,12 +7,12 @@ import type { SignedDelivery } from './webhook-bench-events.ts';
 import { startLoadGenerator } from './webhook-bench-load.ts';
 import type { LoadGenerator, LoadReport, LoadShape } from './webhook-bench-load.ts';
 import { countStoredAndQueued } from './webhook-bench-tally.ts';
-import { launchLoggingChild } from './webhook-bench-services.ts';
+import { launchLoggingChild, untilHealthy } from './webhook-bench-services.ts';
 import type { LoggingChild } from './webhook-bench-services.ts';
 import { withBenchPlace } from './bench-resources.ts';
 import type { BenchPlace } from './bench-resources.ts';
 import { freePort } from './bench-process.ts';
-import { waitUntil } from './bench-stats.ts';
+import { round2 } from './bench-stats.ts';
 
 type Plan = { closedMs: number; openMs: number; warmUp: number; rates: number[] };
 
@@ -82,7 +82,7 @@ async function measureReference(plan: Plan, load: LoadGenerator) {
   const port = await freePort();
   const child = launchLoggingChild('reference', 'scripts/bench/webhook-bench-reference.ts', { ...process.env, PORT: String(port) });
   try {
-    const url = await untilHealthy(child, port);
+    const url = await untilHealthy(child, port, 'webhook bench: the process under test');
     const pool = signedDeliveries(Math.round((poolRatePerSec * plan.closedMs) / 1000), { redeliveryShare, firstResident: 9_000_000_000_000_000_000n });
     await load.run(url, pool.slice(0, plan.warmUp), { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs }, closedLoopThreads);
     const { report: closed } = await phase(load, child, url, pool, { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs });
@@ -103,7 +103,7 @@ function measureBot(plan: Plan, load: LoadGenerator) {
     // The hand-over to the queue runs in the workers, as in production: here their relay alone.
     const relay = launchLoggingChild('relay', 'scripts/bench/webhook-bench-relay.ts', botEnv(place, port));
     try {
-      const url = await untilHealthy(child, port);
+      const url = await untilHealthy(child, port, 'webhook bench: the process under test');
       let resident = 9_100_000_000_000_000_000n;
       const fresh = (count: number) => signedDeliveries(count, { redeliveryShare, firstResident: (resident += 1000n) });
       const acked = new Set<string>();
@@ -147,16 +147,6 @@ async function phase(load: LoadGenerator, child: LoggingChild, url: string, deli
   return { report: { ...report, server_cpu_ms_per_request: Math.round(perRequest * 1000) / 1000, loadavg_1m: round2(os.loadavg()[0] ?? 0) }, acked };
 }
 
-async function untilHealthy(child: LoggingChild, port: number): Promise<string> {
-  await waitUntil(() => {
-    // An exited child would never answer: stop waiting at once, saying so.
-    if (!child.running()) throw new Error('webhook bench: the process under test exited while starting');
-    return fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-  }, 60_000, 'the process under test to answer /healthz');
-  return `http://127.0.0.1:${port}/webhooks/zalo`;
-}
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(JSON.stringify(await webhookBench({ quick: process.argv.includes('--quick') }), null, 2));
