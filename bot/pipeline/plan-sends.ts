@@ -17,11 +17,7 @@ export type SendPlanner = (jobs: number[][]) => Promise<PlannedSend[]>;
  */
 export function createSendPlanner(deps: { db: DbOrTx; slots: SendSlots; routes: RouteOptions }): SendPlanner {
   return async (jobs) => {
-    const routes = await routeSends(
-      deps.db,
-      jobs.map((ids) => ids[0] ?? 0),
-      deps.routes,
-    );
+    const routes = await routeSends(deps.db, jobs.map((ids) => ids[0] ?? 0), deps.routes);
     const planned: PlannedSend[] = jobs.map((ids) => ({ ids, oaId: routes.get(ids[0] ?? 0)?.oaId ?? null, delayMs: 0 }));
     const byOa = new Map<string, { ratePerSec: number; sends: PlannedSend[] }>();
     for (const send of planned) {
