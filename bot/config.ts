@@ -21,6 +21,8 @@ const envSchema = z.object({
   DATABASE_URL: url.default('postgres://postgres:postgres@127.0.0.1:5432/cdt'),
   /** A read replica of DATABASE_URL for the leaders' digests and dashboard; unset: they read the primary. */
   DATABASE_REPLICA_URL: url.optional(),
+  /** Prepare the per-message statements once per connection; false behind a transaction-mode pooler that cannot keep them. */
+  DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
   REDIS_URL: url.default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -109,6 +111,8 @@ export type Config = {
   databaseUrl: string;
   /** Null: reads go to the primary. */
   databaseReplicaUrl: string | null;
+  /** See db/prepared-statements.ts. */
+  databasePreparedStatements: boolean;
   redisUrl: string;
   /** Null: one Redis at `redisUrl`. */
   redisClusterNodes: { host: string; port: number }[] | null;
@@ -186,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const config: Config = {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL ?? null,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     redisUrl: e.REDIS_URL,
     redisClusterNodes: parseClusterNodes(e),
     port: e.PORT,

@@ -73,6 +73,7 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: options.name });
   const dbHandle = createDb(config.databaseUrl, {
     replicaUrl: config.databaseReplicaUrl,
+    preparedStatements: config.databasePreparedStatements,
     onConnectionError: (err) => logger.warn({ code: 'code' in err ? String(err.code) : err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
   });
   const queues = createQueues({ redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });

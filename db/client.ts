@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { withReplicas } from 'drizzle-orm/pg-core';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { prepareMarkedStatements } from './prepared-statements.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -32,6 +33,8 @@ export type DbOptions = {
   onConnectionError?: (err: Error) => void;
   /** A streaming replica of `url` (DATABASE_REPLICA_URL): `readDb` reads from it. */
   replicaUrl?: string | null;
+  /** Prepare the statements marked `prepared()` once per connection (default true; see prepared-statements.ts). */
+  preparedStatements?: boolean;
 };
 
 /** Opens a pool and a drizzle handle over it, and a second pair for the replica when there is one. */
@@ -66,6 +69,9 @@ function openPool(url: string, options: DbOptions): pg.Pool {
   // handled, the query in flight fails, its job is retried, and the next query reconnects.
   const lost = (err: Error) => options.onConnectionError?.(err);
   pool.on('error', lost);
-  pool.on('connect', (client) => client.on('error', lost));
+  pool.on('connect', (client) => {
+    client.on('error', lost);
+    if (options.preparedStatements !== false) prepareMarkedStatements(client);
+  });
   return pool;
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { guideRuns } from '../schema/index.ts';
+import { prepared } from '../prepared-statements.ts';
 
 export type GuideRunRow = typeof guideRuns.$inferSelect;
 
@@ -38,7 +39,7 @@ export async function replaceActiveGuideRun(
   db: DbOrTx,
   p: { residentId: number; guideId: string; guideVersion: number; step: number; now: Date; followUpDueAt: Date; reason: string },
 ): Promise<GuideRunRow> {
-  const result = await db.execute<{ id: number; oa_id: unknown }>(sql`
+  const result = await db.execute<{ id: number; oa_id: unknown }>(prepared(sql`
     with stopped as (
       update guide_runs set status = 'stopped', finished_at = ${p.now}, updated_at = ${p.now}
       where resident_id = ${p.residentId} and status = 'active' returning id
@@ -54,7 +55,7 @@ export async function replaceActiveGuideRun(
       insert into follow_ups (resident_id, guide_run_id, due_at, created_at)
       select ${p.residentId}::int, run.id, ${p.followUpDueAt}::timestamptz, ${p.now}::timestamptz from run
     )
-    select id, oa_id from run`);
+    select id, oa_id from run`));
   const id = Number(result.rows[0]?.id);
   if (!Number.isInteger(id)) throw new Error('guide run insert returned nothing');
   const oaId = result.rows[0]?.oa_id;
@@ -63,13 +64,13 @@ export async function replaceActiveGuideRun(
 
 /** Moves a run to `step` and its pending follow-up to `followUpDueAt` (scheduling one if there is none). */
 export async function moveGuideRunStep(db: DbOrTx, p: { runId: number; residentId: number; step: number; now: Date; followUpDueAt: Date }): Promise<void> {
-  await db.execute(sql`
+  await db.execute(prepared(sql`
     with moved as (
       update guide_runs set step = ${p.step}, updated_at = ${p.now} where id = ${p.runId} returning id
     )
     insert into follow_ups (resident_id, guide_run_id, due_at, created_at)
     values (${p.residentId}, ${p.runId}, ${p.followUpDueAt}, ${p.now})
-    on conflict (guide_run_id) do update set due_at = excluded.due_at where follow_ups.status = 'pending'`);
+    on conflict (guide_run_id) do update set due_at = excluded.due_at where follow_ups.status = 'pending'`));
 }
 
 /**
@@ -78,11 +79,11 @@ export async function moveGuideRunStep(db: DbOrTx, p: { runId: number; residentI
  */
 export async function endGuideRuns(db: DbOrTx, p: { residentId: number; runId: number | null; status: 'completed' | 'stopped'; reason: string; now: Date }): Promise<void> {
   const which = p.runId === null ? sql`true` : sql`id = ${p.runId}`;
-  await db.execute(sql`
+  await db.execute(prepared(sql`
     with ended as (
       update guide_runs set status = ${p.status}, finished_at = ${p.now}, updated_at = ${p.now}
       where resident_id = ${p.residentId} and status = 'active' and ${which} returning id
     )
     update follow_ups set status = 'cancelled', reason = ${p.reason}, processed_at = ${p.now}
-    where resident_id = ${p.residentId} and status = 'pending'`);
+    where resident_id = ${p.residentId} and status = 'pending'`));
 }

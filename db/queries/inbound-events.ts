@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.ts';
 import { inboundEvents } from '../schema/index.ts';
+import { prepared } from '../prepared-statements.ts';
 
 export type InboundRow = typeof inboundEvents.$inferSelect;
 export type NewInbound = typeof inboundEvents.$inferInsert;
@@ -34,7 +35,7 @@ export const inboundWaitingChannel = 'inbound_events_waiting';
 export async function insertInboundEvents(db: DbOrTx, rows: InboundToStore[]): Promise<{ id: number; dedupeKey: string }[]> {
   if (rows.length === 0) return [];
   const column = <T>(pick: (r: InboundToStore) => T) => sql.param(rows.map(pick));
-  const result = await db.execute<{ id: string; dedupe_key: string }>(sql`
+  const result = await db.execute<{ id: string; dedupe_key: string }>(prepared(sql`
     insert into inbound_events (source, oa_id, event_name, sender_id, dedupe_key, payload, status, last_error, received_at)
     select * from unnest(
       ${column((r) => r.source)}::inbound_source[], ${column((r) => r.oaId ?? null)}::text[], ${column((r) => r.eventName)}::text[],
@@ -42,7 +43,7 @@ export async function insertInboundEvents(db: DbOrTx, rows: InboundToStore[]): P
       ${column((r) => r.status)}::inbound_status[], ${column((r) => r.lastError ?? null)}::text[], ${column((r) => r.receivedAt.toISOString())}::timestamptz[]
     )
     on conflict (dedupe_key) do nothing
-    returning id, dedupe_key`);
+    returning id, dedupe_key`));
   return result.rows.map((r) => ({ id: Number(r.id), dedupeKey: r.dedupe_key }));
 }
 
@@ -55,12 +56,12 @@ export async function insertInboundEvents(db: DbOrTx, rows: InboundToStore[]): P
  */
 export async function handOverWaitingInboundEvents(db: Db, params: { limit: number; now: Date }, handOver: (ids: number[]) => Promise<void>): Promise<number> {
   return db.transaction(async (tx) => {
-    const claimed = await tx.execute<{ id: string }>(sql`
+    const claimed = await tx.execute<{ id: string }>(prepared(sql`
       update inbound_events set enqueued_at = ${params.now.toISOString()}::timestamptz
       where id in (
         select id from inbound_events where status = 'received' and enqueued_at is null
         order by id limit ${params.limit} for update skip locked)
-      returning id`);
+      returning id`));
     const ids = claimed.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
     if (ids.length > 0) await handOver(ids);
     return ids.length;

@@ -4,6 +4,7 @@ import { outboundMessages } from '../schema/index.ts';
 import { inboundClaimRow, isJsonRow } from './decode-rows.ts';
 import type { InboundClaimRow, JsonRow } from './decode-rows.ts';
 import type { NewOutbound } from './outbound-messages.ts';
+import { prepared } from '../prepared-statements.ts';
 
 /*
  * The worker's side of an inbound event, one statement at each end of its transaction: the event
@@ -20,7 +21,7 @@ export type ClaimedInboundEvent = { event: InboundClaimRow; earlierWaiting: bool
  */
 export async function claimInboundEvent(tx: Tx, id: number): Promise<ClaimedInboundEvent | null> {
   // A CTE with FOR UPDATE is not inlined: the row is locked before the rest is evaluated.
-  const result = await tx.execute<JsonRow>(sql`
+  const result = await tx.execute<JsonRow>(prepared(sql`
     with event as (select id, source, oa_id, sender_id, payload, status from inbound_events where id = ${id} for update)
     select row_to_json(e) as event, w.earlier_waiting,
       case when e.sender_id is not null and e.status = 'received' and not w.earlier_waiting
@@ -28,7 +29,7 @@ export async function claimInboundEvent(tx: Tx, id: number): Promise<ClaimedInbo
     from event e
     cross join lateral (
       select exists (select 1 from inbound_events x where x.sender_id = e.sender_id and x.status = 'received' and x.id < e.id) as earlier_waiting
-    ) w`);
+    ) w`));
   const row = result.rows[0];
   if (!row || !isJsonRow(row.event)) return null;
   return { event: inboundClaimRow(row.event), earlierWaiting: row.earlier_waiting === true };
@@ -57,7 +58,7 @@ export async function finishInboundTurn(tx: Tx, p: FinishInboundTurn): Promise<n
       update inbound_events set status = 'processed', processed_at = ${p.now}, attempts = attempts + 1, last_error = null where id = ${p.inboundEventId}
     )${notice}`;
   if (p.replies.length === 0) {
-    await tx.execute(sql`${processed} select 1`);
+    await tx.execute(prepared(sql`${processed} select 1`));
     return [];
   }
   const values = sql.join(
@@ -67,11 +68,11 @@ export async function finishInboundTurn(tx: Tx, p: FinishInboundTurn): Promise<n
     ),
     sql`, `,
   );
-  const result = await tx.execute<{ id: number | string }>(sql`${processed}
+  const result = await tx.execute<{ id: number | string }>(prepared(sql`${processed}
     insert into outbound_messages (idempotency_key, channel, recipient_id, oa_id, resident_id, inbound_event_id, payload, not_before, enqueued_at)
     values ${values}
     on conflict (idempotency_key) do nothing
-    returning id`);
+    returning id`));
   return result.rows.map((r) => Number(r.id));
 }
 

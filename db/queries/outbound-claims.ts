@@ -4,6 +4,7 @@ import type { DbOrTx } from '../client.ts';
 import { isJsonRow, outboundRow } from './decode-rows.ts';
 import type { JsonRow } from './decode-rows.ts';
 import type { OutboundRow } from './outbound-messages.ts';
+import { prepared } from '../prepared-statements.ts';
 
 /*
  * The common case of sending, one statement each: a row that is due, pending, under its attempt cap
@@ -41,7 +42,7 @@ function claimedRow(rows: JsonRow[]): OutboundRow | null {
 /** Claims the row if it is plainly sendable now; null when it needs the full claim. Returns the claimed row. */
 export async function quickClaimOutbound(db: DbOrTx, c: QuickClaim): Promise<OutboundRow | null> {
   if (c.channels.length === 0) return null;
-  return claimedRow((await db.execute<JsonRow>(claimStatement(c, null))).rows);
+  return claimedRow((await db.execute<JsonRow>(prepared(claimStatement(c, null)))).rows);
 }
 
 /**
@@ -54,8 +55,8 @@ export async function markSentAndClaimNext(db: DbOrTx, p: { id: number; zaloMess
       where id = ${p.id} and status = 'sending'
     )`;
   if (!p.next || p.next.channels.length === 0) {
-    await db.execute(sql`${sent} select 1`);
+    await db.execute(prepared(sql`${sent} select 1`));
     return null;
   }
-  return claimedRow((await db.execute<JsonRow>(sql`${sent} ${claimStatement(p.next, p.id)}`)).rows);
+  return claimedRow((await db.execute<JsonRow>(prepared(sql`${sent} ${claimStatement(p.next, p.id)}`))).rows);
 }

@@ -6,6 +6,7 @@ import type { JsonRow } from './decode-rows.ts';
 import type { GuideRunRow } from './guide-runs.ts';
 import type { OrgUnitRow } from './org-units.ts';
 import type { ResidentRow } from './residents.ts';
+import { prepared } from '../prepared-statements.ts';
 
 /** A request a team closed that waits for the resident's "đã được hỗ trợ xong chưa?" answer. */
 export type DoneRequest = { id: number; closedAt: Date | null };
@@ -30,7 +31,7 @@ export type ResidentTurnStart = {
  * the resident's row until the turn commits.
  */
 export async function beginResidentTurn(tx: Tx, p: { oaId: string; zaloUserId: string; at: Date; communeCode: string; doneSince: Date }): Promise<ResidentTurnStart> {
-  const result = await tx.execute<JsonRow>(sql`
+  const result = await tx.execute<JsonRow>(prepared(sql`
     with resident as (
       insert into residents (oa_id, zalo_user_id, last_interaction_at) values (${p.oaId}, ${p.zaloUserId}, ${p.at})
       on conflict (oa_id, zalo_user_id)
@@ -46,7 +47,7 @@ export async function beginResidentTurn(tx: Tx, p: { oaId: string; zaloUserId: s
       (select json_build_object('id', h.id, 'closed_at', h.closed_at) from help_requests h
         where h.resident_id = r.id and h.status = 'done' and h.resident_confirmed_at is null and h.closed_at >= ${p.doneSince}
         order by h.closed_at desc limit 1) as done_request
-    from resident r`);
+    from resident r`));
   const row = result.rows[0];
   if (!row || !isJsonRow(row.resident)) throw new Error('resident upsert returned no row');
   return {
