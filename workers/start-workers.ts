@@ -8,7 +8,8 @@ import type { Processor as JobProcessor } from './define-processor.ts';
 import { createQueueWorker } from './create-queue-worker.ts';
 import { handleInboundProcessor } from './processors/handle-inbound.ts';
 import { refreshOaTokenProcessor } from './processors/refresh-oa-token.ts';
-import { sendOutboundOptions, sendOutboundProcessor } from './processors/send-outbound.ts';
+import { deliveryDeps, sendOutboundOptions, sendOutboundProcessor } from './processors/send-outbound.ts';
+import { createTurnSender } from '../bot/pipeline/send-turn-now.ts';
 import { sweepFollowUpsProcessor } from './processors/sweep-follow-ups.ts';
 import { sendWeeklyDigestsProcessor } from './processors/send-weekly-digests.ts';
 import { sendMonthlyReportsProcessor } from './processors/send-monthly-reports.ts';
@@ -17,6 +18,9 @@ import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
 import { createSendSlots } from '../bot/pipeline/send-slots.ts';
 import { routeOptions } from '../bot/pipeline/send-routes.ts';
+
+/** Inbound jobs handled at once by one worker process (its Postgres pool has 10 connections). */
+const inboundConcurrency = 32;
 
 export type RunningWorkers = { workers: Worker[]; sweepNow: () => Promise<void>; close: () => Promise<void> };
 
@@ -39,13 +43,18 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps): Promise<Runn
     createQueueWorker(deps, connection, queue, processors, extra);
 
   const maintenance: JobProcessor[] = [sweepFollowUpsProcessor(deps), sendWeeklyDigestsProcessor(deps), sendMonthlyReportsProcessor(deps), sweepRemindersProcessor(deps), refreshOaTokenProcessor(zalo)];
+  const transports = createTransports(deps, zalo);
+  const sending = sendOutboundOptions(config);
+  const sendTurnNow = createTurnSender(deps, (log) => deliveryDeps(deps, transports, sending, log), pacing);
   const workers = [
-    start('inbound', [handleInboundProcessor(deps)], { concurrency: 8 }),
+    // A resident's replies are sent from the job that wrote them (send-turn-now.ts), so a job also
+    // waits on Zalo's answers: more of them at once than the sender's, whose jobs do only that.
+    start('inbound', [handleInboundProcessor(deps, sendTurnNow)], { concurrency: inboundConcurrency }),
     start('maintenance', maintenance, { concurrency: 1 }),
     // Always running: without OA credentials it still hands group messages to the groups process.
     // One job is one turn's messages; each OA's send slots, not a BullMQ limiter (which counts jobs
     // and knows no OA), keep each OA within its own quota.
-    start('outbound', [sendOutboundProcessor(deps, createTransports(deps, zalo), sendOutboundOptions(config), pacing)], { concurrency: 8 }),
+    start('outbound', [sendOutboundProcessor(deps, transports, sending, pacing)], { concurrency: 8 }),
   ];
   const served = await zalo.directory.all().catch(() => null);
   if (served?.length === 0) logger.warn('no OA configured yet (npm run oa:add, or the ZALO_* settings): messages to residents wait in the outbox');

@@ -23,22 +23,26 @@ export async function handOverOutbox(deps: CoreDeps, outboxIds: number[], log: L
   }
 }
 
+/** A turn's rows: `marked` ones were written as handed over, `unmarked` ones were not. */
+export type TurnRows = { marked: number[]; unmarked: number[]; oaId?: string | null };
+
 /**
  * One turn's rows as one job, which sends them in this order: no per-row jobs, and no ordering wait
  * between the messages of a turn. The job's id is its first row's, so the sweeper re-handing that
  * row finds the same job. `marked` rows were written as handed over (the mark is cleared if Redis
  * refuses, so the sweeper takes them within seconds); `unmarked` ones are marked once the queue
- * has them. `oaId`: the OA the first row goes out through, when the caller knows it.
+ * has them. `oaId`: the OA the first row goes out through, when the caller knows it. `when`: due
+ * later (a row waits), or at slots reserved already (send-turn-now.ts).
  *
  * A turn answers someone who is waiting, so it is due at once, not planned behind the OA's other
  * messages: during a province-wide announcement a resident's reply still comes in seconds. The
  * send step's check of the OA's `sent` schedule keeps the OA within its rate all the same.
  */
-export async function handOverTurn(deps: CoreDeps, rows: { marked: number[]; unmarked: number[]; oaId?: string | null }, log: Logger): Promise<void> {
+export async function handOverTurn(deps: CoreDeps, rows: TurnRows, log: Logger, when: { delayMs: number; slotAt?: number } = { delayMs: 0 }): Promise<void> {
   const ids = [...rows.marked, ...rows.unmarked];
   if (ids.length === 0) return;
   try {
-    await withTimeout(deps.queues.enqueueSends([{ ids, oaId: rows.oaId ?? null, delayMs: 0 }]));
+    await withTimeout(deps.queues.enqueueSends([{ ids, oaId: rows.oaId ?? null, ...when }]));
   } catch (err) {
     log.warn({ err, outboxIds: ids }, 'messages written; the sweeper will queue them');
     await markOutboundNotEnqueued(deps.db, rows.marked).catch(() => undefined);

@@ -10,7 +10,7 @@ import type { RouteOptions } from './send-routes.ts';
 export type SendPacingDeps = { db: Db; slots: SendSlots; directory: OaDirectory; routes: RouteOptions };
 
 /** Waits up to this long inside the job; longer, the job waits in the delayed set and frees its worker slot. */
-const inPlaceWaitMs = 250;
+export const inPlaceWaitMs = 250;
 /** A slot held from an earlier wait is used if the job runs within this long after it. */
 const heldSlotValidMs = 10_000;
 
@@ -51,6 +51,7 @@ export async function oaOfRow(deps: Pick<SendPacingDeps, 'db' | 'routes'>, outbo
   return (await routeSends(deps.db, [outboundMessageId], deps.routes)).get(outboundMessageId)?.oaId ?? null;
 }
 
-async function rateOf(deps: SendPacingDeps, oaId: string): Promise<number> {
+/** The OA's send rate (messages/s) from its row, else the deployment's default. */
+export async function rateOf(deps: Pick<SendPacingDeps, 'directory' | 'routes'>, oaId: string): Promise<number> {
   return (await deps.directory.find(oaId))?.sendRatePerSec ?? deps.routes.defaultRatePerSec;
 }

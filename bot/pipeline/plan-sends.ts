@@ -3,8 +3,11 @@ import { routeSends } from './send-routes.ts';
 import type { RouteOptions } from './send-routes.ts';
 import type { SendSlots } from './send-slots.ts';
 
-/** One send job as handed over: its rows in order, the OA that sends them, and when it comes due. */
-export type PlannedSend = { ids: number[]; oaId: string | null; delayMs: number };
+/**
+ * One send job as handed over: its rows in order, the OA that sends them, and when it comes due.
+ * `slotAt`: the job's send slots are reserved already, for that time (epoch ms).
+ */
+export type PlannedSend = { ids: number[]; oaId: string | null; delayMs: number; slotAt?: number };
 export type SendPlanner = (jobs: number[][]) => Promise<PlannedSend[]>;
 
 /**

@@ -7,15 +7,26 @@ import { RetryDeliveryError } from '../domain/outbox/retry-delivery-error.ts';
 import { queuePauseLimitMs } from './send-job.ts';
 import type { SendJob } from './send-job.ts';
 
+/**
+ * Where a turn's rows not sent yet go when they cannot go now. Neither returns: each ends the
+ * attempt with an error its caller knows (the queue job's own, or send-turn-now's).
+ */
+export type TurnParking = {
+  /** `rest` waits `delayMs` (a row's own wait, or a retry Zalo asked for), in this order. */
+  wait: (rest: number[], delayMs: number, reason: string) => Promise<never>;
+  /** An attempt failed in a way only a retry can settle; `rest` is what the retry sends. */
+  retry: (rest: number[], err: unknown) => Promise<never>;
+};
+
 /** `throttle`: Zalo answered "too many" for a short while; holds every sender of the OA, then resolves. */
-export type SendTurnDeps = { deps: CoreDeps; delivery: DeliveryDeps; throttle: (ms: number) => Promise<void>; ctx: SendJob };
+export type SendTurnDeps = { deps: CoreDeps; delivery: DeliveryDeps; throttle: (ms: number) => Promise<void>; park: TurnParking };
 type Turn = SendTurnDeps & { ids: number[] };
 
 /**
  * Sends one turn's rows in order. Each row keeps its own guarantees (claimed before the call, at
  * most once, reconciled when in doubt); between rows, the statement recording one as sent claims
- * the next. When a row must wait or be retried, the rows not sent yet stay together in this job and
- * wait with it, so the order holds. Returns what happened to each row.
+ * the next. When a row must wait or be retried, the rows not sent yet are parked together (in the
+ * send job, or handed to the queue as one), so the order holds. Returns what happened to each row.
  */
 export async function sendTurn(deps: SendTurnDeps, ids: number[]): Promise<DeliveryOutcome['kind'][]> {
   const d: Turn = { ...deps, ids };
@@ -31,10 +42,10 @@ export async function sendTurn(deps: SendTurnDeps, ids: number[]): Promise<Deliv
     }
     const { outcome, next } = result;
     claimed = next;
-    if (outcome.kind === 'defer') await waitWithTheRest(d, ids.slice(i), outcome.delayMs, `waiting: ${outcome.reason}`);
+    if (outcome.kind === 'defer') await d.park.wait(ids.slice(i), outcome.delayMs, `waiting: ${outcome.reason}`);
     if (outcome.kind === 'handoff') {
       await d.deps.queues.handOff(outcome.to, ids[i] ?? 0);
-      d.ctx.log.debug({ to: outcome.to }, 'handed to the process that can send it');
+      d.delivery.logger.debug({ to: outcome.to }, 'handed to the process that can send it');
     }
     kinds.push(outcome.kind);
     i += 1;
@@ -51,29 +62,34 @@ async function deliverOrThrottle(d: Turn, index: number, claimed: ClaimedRow | n
   try {
     return await deliverOutboundMessage(d.delivery, { id: d.ids[index] ?? 0, claimed, nextId: d.ids[index + 1] ?? null });
   } catch (err) {
-    if (!(err instanceof RetryDeliveryError) || err.retryAfterMs === null) {
-      // BullMQ retries the job: it keeps only the rows not sent yet.
-      await keepOnly(d, d.ids.slice(index)).catch(() => undefined);
-      throw err;
-    }
+    if (!(err instanceof RetryDeliveryError) || err.retryAfterMs === null) return d.park.retry(d.ids.slice(index), err);
     if (err.throttled && err.retryAfterMs <= queuePauseLimitMs) {
       await d.throttle(err.retryAfterMs);
       return 'throttled' as const;
     }
-    return waitWithTheRest(d, d.ids.slice(index), err.retryAfterMs, err.message);
+    return d.park.wait(d.ids.slice(index), err.retryAfterMs, err.message);
   }
 }
 
-/** Moves the job, now holding only `rest`, to the delayed set; does not use up an attempt. */
-async function waitWithTheRest(d: Turn, rest: number[], delayMs: number, reason: string): Promise<never> {
-  await keepOnly(d, rest);
-  await d.ctx.job.moveToDelayed(Date.now() + delayMs, d.ctx.token);
-  throw new DelayedError(reason);
-}
-
-/** The job's data becomes `rest`, the rows not sent yet, first among them the one that waits. */
-async function keepOnly(d: Turn, rest: number[]): Promise<void> {
-  const [first, ...following] = rest;
-  if (first === undefined || rest.length === d.ids.length) return;
-  await d.ctx.job.updateData({ outboundMessageId: first, followingIds: following });
+/**
+ * A send job's parking: the job keeps only the rows not sent yet and either moves to the delayed
+ * set (not using up an attempt) or fails, so that BullMQ retries it.
+ */
+export function parkInJob(ctx: SendJob, ids: number[]): TurnParking {
+  const keepOnly = async (rest: number[]) => {
+    const [first, ...following] = rest;
+    if (first === undefined || rest.length === ids.length) return;
+    await ctx.job.updateData({ outboundMessageId: first, followingIds: following });
+  };
+  return {
+    async wait(rest, delayMs, reason) {
+      await keepOnly(rest);
+      await ctx.job.moveToDelayed(Date.now() + delayMs, ctx.token);
+      throw new DelayedError(reason);
+    },
+    async retry(rest, err) {
+      await keepOnly(rest).catch(() => undefined);
+      throw err;
+    },
+  };
 }

@@ -4,10 +4,10 @@ import type { CoreDeps } from '../../bot/deps.ts';
 import { processInboundEvent } from '../../bot/pipeline/process-inbound-event.ts';
 import { createReportLinks } from '../../bot/chat/digest/report-links.ts';
 import { defineProcessor } from '../define-processor.ts';
-import { handOverTurn } from '../../bot/pipeline/hand-over-outbox.ts';
+import type { TurnSender } from '../../bot/pipeline/send-turn-now.ts';
 
-/** Handles one stored inbound event, then hands the replies it wrote to the sender as one job. */
-export function handleInboundProcessor(deps: CoreDeps) {
+/** Handles one stored inbound event, then sends the replies it wrote (send-turn-now.ts). */
+export function handleInboundProcessor(deps: CoreDeps, sendTurnNow: TurnSender) {
   const { communeCode, publicBaseUrl } = deps.config;
   const reportLinks = createReportLinks(publicBaseUrl, deps.links);
   return defineProcessor('handle-inbound', async ({ inboundEventId }, { job, token, log, isFinalAttempt }) => {
@@ -27,6 +27,6 @@ export function handleInboundProcessor(deps: CoreDeps) {
     log.info({ inboundEventId, outcome: result.outcome, replies: result.replyIds.length + result.otherIds.length }, 'inbound event handled');
     // The replies come first in the job, so their OA is the job's (when they all share one).
     const oaId = result.outcome === 'processed' && result.replyIds.length > 0 ? result.repliesOaId : null;
-    await handOverTurn(deps, { marked: result.replyIds, unmarked: result.otherIds, oaId }, log);
+    await sendTurnNow({ marked: result.replyIds, unmarked: result.otherIds, oaId }, log);
   });
 }

@@ -6,10 +6,10 @@ import type { DeliveryDeps } from '../../bot/domain/outbox/deliver-outbound-mess
 import { RetryDeliveryError } from '../../bot/domain/outbox/retry-delivery-error.ts';
 import { queuePauseLimitMs } from '../../bot/pipeline/send-job.ts';
 import { defineProcessor } from '../define-processor.ts';
-import type { ProcessorContext } from '../define-processor.ts';
+import type { Logger } from '../../bot/logger.ts';
 import { paceSendJob, throttleOa } from '../../bot/pipeline/pace-send-job.ts';
 import type { SendPacingDeps } from '../../bot/pipeline/pace-send-job.ts';
-import { sendTurn } from '../../bot/pipeline/send-turn.ts';
+import { parkInJob, sendTurn } from '../../bot/pipeline/send-turn.ts';
 
 export type SendOutboundOptions = { leaseMs: number; maxAttempts: number; unverifiedResendAfterMs: number };
 
@@ -20,8 +20,8 @@ export function sendOutboundOptions(config: Config): SendOutboundOptions {
 }
 
 
-export function deliveryDeps(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, ctx: ProcessorContext): DeliveryDeps {
-  return { db: deps.db, transports, clock: deps.clock, logger: ctx.log, ...options };
+export function deliveryDeps(deps: CoreDeps, transports: Transports, options: SendOutboundOptions, log: Logger): DeliveryDeps {
+  return { db: deps.db, transports, clock: deps.clock, logger: log, ...options };
 }
 
 /** The OA sender: one job is one turn's rows, sent in order within its OA's send rate. */
@@ -29,7 +29,7 @@ export function sendOutboundProcessor(deps: CoreDeps, transports: Transports, op
   return defineProcessor('send-outbound', async (data, ctx) => {
     const ids = [data.outboundMessageId, ...(data.followingIds ?? [])];
     const oaId = await paceSendJob(pacing, data, ids.length, ctx);
-    return sendTurn({ deps, delivery: deliveryDeps(deps, transports, options, ctx), throttle: (ms) => throttleOa(pacing, oaId, ms), ctx }, ids);
+    return sendTurn({ deps, delivery: deliveryDeps(deps, transports, options, ctx.log), throttle: (ms) => throttleOa(pacing, oaId, ms), park: parkInJob(ctx, ids) }, ids);
   });
 }
 
@@ -42,7 +42,7 @@ export function sendZcaOutboundProcessor(deps: CoreDeps, transports: Transports,
   return defineProcessor('send-zca-outbound', async ({ outboundMessageId }, ctx) => {
     const { job, token } = ctx;
     try {
-      const { outcome } = await deliverOutboundMessage(deliveryDeps(deps, transports, options, ctx), { id: outboundMessageId });
+      const { outcome } = await deliverOutboundMessage(deliveryDeps(deps, transports, options, ctx.log), { id: outboundMessageId });
       if (outcome.kind === 'defer') {
         await job.moveToDelayed(Date.now() + outcome.delayMs, token);
         throw new DelayedError(`waiting: ${outcome.reason}`);
