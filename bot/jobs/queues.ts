@@ -209,7 +209,12 @@ export function createQueues(opts: QueuesOptions): Queues {
 /** A planned send as a BullMQ job: the rows in order, the OA that sends them (saves the send step a query), due after its delay. */
 function sendJob(send: PlannedSend) {
   const [first = 0, ...following] = send.ids;
-  const data = { outboundMessageId: first, ...(following.length > 0 ? { followingIds: following } : {}), ...(send.oaId ? { oaId: send.oaId } : {}) };
+  const data = {
+    outboundMessageId: first,
+    ...(following.length > 0 ? { followingIds: following } : {}),
+    ...(send.oaId ? { oaId: send.oaId } : {}),
+    ...(send.slotAt !== undefined ? { slotAt: send.slotAt } : {}),
+  };
   return { name: 'send-outbound', data, opts: { jobId: jobIds['send-outbound']({ outboundMessageId: first }), ...(send.delayMs > 0 ? { delay: send.delayMs } : {}) } };
 }
 
