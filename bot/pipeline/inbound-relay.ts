@@ -24,11 +24,13 @@ export type InboundRelayOptions = {
 };
 
 /**
- * Measured with 50 deliveries in flight: queueing cost the relay 0.16 ms of CPU per event with no
- * gap, 0.10-0.15 with 50 ms and 0.07-0.08 with 200 ms, taken from the bot on a shared machine. 100 ms
- * keeps most of that saving; under load an event reaches a worker at most that much later.
+ * The gap is what an event may wait for its pass under load, so it sits inside every answer's time.
+ * Measured end to end at 200 messages/s (the e2e bench): with 100 ms, answers took 104 ms at the
+ * median and ~150 ms at p99; with 25 ms, 32-42 ms and 46-57 ms, for about 10% more worker CPU per
+ * message (smaller batches). With 50 deliveries in flight (4,000-5,000/s) a pass still takes over
+ * a hundred events: the relay's CPU per event was 0.088 ms against 0.072 with 100 ms (webhook bench).
  */
-export const defaultRelayOptions: InboundRelayOptions = { intervalMs: 1000, batchSize: 500, minGapMs: 100 };
+export const defaultRelayOptions: InboundRelayOptions = { intervalMs: 1000, batchSize: 500, minGapMs: 25 };
 
 export type InboundRelay = {
   /** Resolves once LISTEN is first in place (tests wait for it before relying on notifications). */
