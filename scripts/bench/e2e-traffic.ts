@@ -14,7 +14,20 @@ const readingPauseMs = 500;
 type Kind = 'guide' | 'greeting' | 'tap';
 type Sent = { userId: string; kind: Kind; startedAt: number; repliedAt: number | null; status: number | null };
 
-export type TrafficResult = { offered: number; posted: number; non200: number; noReply: number; latenciesMs: number[]; byKind: Record<Kind, number[]>; firstPostAt: number; lastReplyAt: number };
+/** `byWindow[i]`: the latencies of the messages posted in the i-th `windowMs` of the run (a backlog shows as a bump). */
+export type TrafficResult = {
+  offered: number;
+  posted: number;
+  non200: number;
+  noReply: number;
+  latenciesMs: number[];
+  byKind: Record<Kind, number[]>;
+  byWindow: number[][];
+  firstPostAt: number;
+  lastReplyAt: number;
+};
+
+export const windowMs = 5000;
 
 /**
  * Open-loop traffic: message i is posted at start + i / rate whatever happened to earlier ones, so a
@@ -88,11 +101,18 @@ function newBook() {
         noReply: all.length - answered.length,
         latenciesMs: answered.map(latency),
         byKind: { guide: of('guide'), greeting: of('greeting'), tap: of('tap') },
+        byWindow: inWindows(answered, firstPostAt, latency),
         firstPostAt,
         lastReplyAt: Math.max(...answered.map((s) => s.repliedAt ?? 0)),
       };
     },
   };
+}
+
+function inWindows(answered: Sent[], firstPostAt: number, latency: (s: Sent) => number): number[][] {
+  const windows: number[][] = [];
+  for (const s of answered) (windows[Math.floor((s.startedAt - firstPostAt) / windowMs)] ??= []).push(latency(s));
+  return Array.from(windows, (w) => w ?? []);
 }
 
 /** The oldest guide reader whose last reply has settled; they go to the back of the line after tapping. */
