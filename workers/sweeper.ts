@@ -67,7 +67,7 @@ async function rehandOnce(deps: CoreDeps, now: Date, all: boolean): Promise<Coun
   const inbound = await listInboundEventsToEnqueue(deps.db, { receivedBefore, staleBefore, limit: batch });
   await deps.queues.requeue('inbound', inbound);
   await markInboundEnqueued(deps.db, inbound, now);
-  const outbound = await listOutboundToEnqueue(deps.db, { now, staleBefore, limit: batch });
+  const outbound = await listOutboundToEnqueue(deps.db, { now, staleBefore, graceMs: all ? 0 : graceMs, limit: batch });
   // Planned like any hand-over: a page re-handed after Redis lost its memory comes due at each OA's rate.
   await deps.queues.requeue('outbound', outbound, await deps.planSends(outbound.map((id) => [id])));
   await markOutboundEnqueued(deps.db, outbound, now);

@@ -152,8 +152,15 @@ export async function listSentMessageIds(db: DbOrTx, params: { channel: Outbound
   return rows.flatMap((r) => (r.id ? [r.id] : []));
 }
 
-/** Open rows that are due and were never handed to the queue, or were handed over long ago. */
-export async function listOutboundToEnqueue(db: DbOrTx, params: { now: Date; staleBefore: Date; limit: number }): Promise<number[]> {
+/**
+ * Open rows that are due and were never handed to the queue, or were handed over long ago.
+ * `graceMs`: rows written less than this long ago are left to the code that wrote them, which hands
+ * them over right after its commit. Without it a sweep between that commit and the hand-over queued
+ * a turn's first row as a job of its own, under the id the turn's job then needed: the turn's job
+ * was dropped as a duplicate and its other rows, marked as handed over, waited for the stale limit.
+ * Measured on Postgres's clock, which is the one `created_at` comes from.
+ */
+export async function listOutboundToEnqueue(db: DbOrTx, params: { now: Date; staleBefore: Date; graceMs: number; limit: number }): Promise<number[]> {
   const rows = await db
     .select({ id: outboundMessages.id })
     .from(outboundMessages)
@@ -162,6 +169,7 @@ export async function listOutboundToEnqueue(db: DbOrTx, params: { now: Date; sta
         inArray(outboundMessages.status, ['pending', 'sending']),
         lte(outboundMessages.notBefore, params.now),
         or(isNull(outboundMessages.enqueuedAt), lt(outboundMessages.enqueuedAt, params.staleBefore)),
+        params.graceMs > 0 ? sql`${outboundMessages.createdAt} < now() - make_interval(secs => ${params.graceMs / 1000})` : undefined,
       ),
     )
     .orderBy(asc(outboundMessages.id))

@@ -1,7 +1,9 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handOverTurn } from '../../bot/pipeline/hand-over-outbox.ts';
 import { outboundMessages } from '../../db/schema/index.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
 import { queueText, settledRepliesTo, settledRow } from '../helpers/outbox.ts';
@@ -130,6 +132,32 @@ describe('the sweeper', () => {
       await stack.core.queues.enqueueOutbound([welcome]);
       const arrived = await settledRepliesTo(stack, userId, { atLeast: 2 });
       expect(arrived.map((d) => d.text)).toEqual(['Chào bạn, đây là xã', 'Bước 1: mở ứng dụng']);
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
+describe('the sweeper and a hand-over in progress', () => {
+  it("leaves rows written a moment ago to the code that wrote them: a turn's hand-over is not pre-empted by a job for its first row", async () => {
+    const workers = await startWorkers(stack.core, stack.zalo);
+    try {
+      const userId = '7700000000000000004';
+      // Committed, not handed over yet: the moment between a turn's commit and its hand-over.
+      const ids: number[] = [];
+      for (const text of ['Một', 'Hai', 'Ba']) ids.push(await queueText(stack, userId, text, { enqueue: false }));
+      await workers.sweepNow();
+      expect(await stack.core.queues.byName.outbound.getJob(`outbound-${ids[0] ?? 0}`)).toBeUndefined();
+
+      await handOverTurn(stack.core, { marked: [], unmarked: ids }, pino({ level: 'silent' }));
+      const arrived = await settledRepliesTo(stack, userId, { atLeast: 3 });
+      expect(arrived.map((d) => d.text)).toEqual(['Một', 'Hai', 'Ba']);
+
+      // A row its writer never handed over (it died after the commit) is the sweeper's once it is older.
+      const orphan = await queueText(stack, userId, 'Bốn', { enqueue: false });
+      await stack.core.db.update(outboundMessages).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(outboundMessages.id, orphan));
+      await workers.sweepNow();
+      expect((await settledRow(stack, orphan)).status).toBe('sent');
     } finally {
       await workers.close();
     }
