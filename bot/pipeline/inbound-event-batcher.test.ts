@@ -1,10 +1,10 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { InboundToStore } from '../../db/queries/inbound-events.ts';
-import { createInboundEventBatcher } from './inbound-event-batcher.ts';
+import { createInboundEventBatcher, defaultBatcherOptions } from './inbound-event-batcher.ts';
 
 const logger = pino({ level: 'silent' });
-const row = (key: string): InboundToStore => ({ source: 'oa_webhook', oaId: 'oa', eventName: 'user_send_text', senderId: 's', dedupeKey: key, payload: '{}', status: 'received', lastError: null, receivedAt: new Date() });
+const row = (key: string, senderId = 's'): InboundToStore => ({ source: 'oa_webhook', oaId: 'oa', eventName: 'user_send_text', senderId, dedupeKey: key, payload: '{}', status: 'received', lastError: null, receivedAt: new Date() });
 
 /** An insert that waits until the test lets it finish, recording every statement's rows. */
 function controlledInsert() {
@@ -40,6 +40,27 @@ describe('the inbound event batcher', () => {
     expect(db.statements.map((rows) => rows.map((r) => r.dedupeKey))).toEqual([['a'], ['b', 'c', 'd']]);
   });
 
+  it("writes other senders' deliveries in a second statement meanwhile, and a sender's next delivery only after its last is written", async () => {
+    const db = controlledInsert();
+    const store = createInboundEventBatcher({ insert: db.insert, logger });
+    const first = store(row('a1', 'a'));
+    await new Promise((r) => setImmediate(r));
+    // 'a' has a statement in flight: its next delivery waits; 'b' and 'c' go in a second statement at once.
+    const rest = [store(row('a2', 'a')), store(row('b1', 'b')), store(row('c1', 'c'))];
+    await new Promise((r) => setImmediate(r));
+    expect(db.statements.map((rows) => rows.map((r) => r.dedupeKey))).toEqual([['a1'], ['b1', 'c1']]);
+    // Two in flight: nothing more starts until one is written, whoever arrives.
+    const later = store(row('d1', 'd'));
+    await new Promise((r) => setImmediate(r));
+    expect(db.statements).toHaveLength(2);
+    await db.releaseAll();
+    expect(db.statements.map((rows) => rows.map((r) => r.dedupeKey))).toEqual([['a1'], ['b1', 'c1'], ['a2', 'd1']]);
+    const [a1, [a2]] = [await first, await Promise.all(rest)];
+    // The sender's second delivery was given the later id.
+    expect(a1.kind === 'stored' && a2?.kind === 'stored' && a1.inboundEventId < a2.inboundEventId).toBe(true);
+    expect(await later).toEqual({ kind: 'stored', inboundEventId: 5 });
+  });
+
   it('sends one row for deliveries with the same key in one batch: the first is stored, the others are duplicates', async () => {
     const db = controlledInsert();
     const store = createInboundEventBatcher({ insert: db.insert, logger });
@@ -64,7 +85,7 @@ describe('the inbound event batcher', () => {
   it('refuses at once beyond the waiting limit, and refuses deliveries that waited too long', async () => {
     const db = controlledInsert();
     let now = 0;
-    const store = createInboundEventBatcher({ insert: db.insert, logger, now: () => now }, { maxBatch: 500, maxWaiting: 2, maxWaitMs: 500 });
+    const store = createInboundEventBatcher({ insert: db.insert, logger, now: () => now }, { ...defaultBatcherOptions, maxWaiting: 2, maxWaitMs: 500 });
     const inFlight = store(row('a'));
     await new Promise((r) => setImmediate(r));
     const waiting = [store(row('b')), store(row('c'))];

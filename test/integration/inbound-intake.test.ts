@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInboundStore } from '../../bot/deps.ts';
 import { buildApp } from '../../bot/http/app.ts';
-import { createInboundEventBatcher } from '../../bot/pipeline/inbound-event-batcher.ts';
+import { createInboundEventBatcher, defaultBatcherOptions } from '../../bot/pipeline/inbound-event-batcher.ts';
 import { insertInboundEvents } from '../../db/queries/inbound-events.ts';
 import type { InboundToStore } from '../../db/queries/inbound-events.ts';
 import { inboundEvents } from '../../db/schema/index.ts';
@@ -82,7 +82,7 @@ describe('storing webhook deliveries in batches', () => {
       await new Promise((r) => setTimeout(r, 200));
       return insertInboundEvents(stack.core.db, rows);
     };
-    const store = createInboundEventBatcher({ insert: slowInsert, logger: pino({ level: 'silent' }) }, { maxBatch: 500, maxWaiting: 4, maxWaitMs: 10_000 });
+    const store = createInboundEventBatcher({ insert: slowInsert, logger: pino({ level: 'silent' }) }, { ...defaultBatcherOptions, maxWaiting: 4, maxWaitMs: 10_000 });
     const { app, post } = appWith(store);
     const events = Array.from({ length: 30 }, (_, i) => userText(`đông ${i}`, `74000000000000001${String(i).padStart(2, '0')}`));
     const answers = await Promise.all(events.map((e) => post(JSON.stringify(e))));
