@@ -25,5 +25,12 @@ export const followUps = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('follow_ups_run_uq').on(t.guideRunId), index('follow_ups_due_idx').on(t.dueAt).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    uniqueIndex('follow_ups_run_uq').on(t.guideRunId),
+    index('follow_ups_due_idx').on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    // A new or ended guide cancels the resident's pending follow-up: without this, that update read
+    // every pending follow-up of every resident through the due index (~1,400 per guide after 20 s of
+    // the e2e bench, and growing with the commune).
+    index('follow_ups_resident_pending_idx').on(t.residentId).where(sql`${t.status} = 'pending'`),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "follow_ups_resident_pending_idx" ON "follow_ups" USING btree ("resident_id") WHERE "follow_ups"."status" = 'pending';
