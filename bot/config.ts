@@ -69,6 +69,7 @@ const envSchema = z.object({
   TOKEN_REFRESH_MARGIN_MIN: positiveInt.default(240),
   JOB_LOCK_MS: positiveInt.default(15_000),
   SWEEP_INTERVAL_MS: positiveInt.default(10_000),
+  INBOUND_QUEUE_MAX_BACKLOG: positiveInt.default(2000),
   RETRY_BASE_MS: positiveInt.default(1000),
   UNVERIFIED_RESEND_AFTER_SEC: positiveInt.default(600),
   /** Six-field cron (seconds first), Vietnam time. */
@@ -143,6 +144,8 @@ export type Config = {
   tokenRefreshMarginMs: number;
   jobLockMs: number;
   sweepIntervalMs: number;
+  /** Stored events are handed to the queue only while it holds fewer jobs than this (the rest wait in Postgres). */
+  inboundQueueMaxBacklog: number;
   retryBaseMs: number;
   /** How long a send in doubt may stay impossible to check before its kind's policy decides. */
   unverifiedResendAfterMs: number;
@@ -213,6 +216,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tokenRefreshMarginMs: e.TOKEN_REFRESH_MARGIN_MIN * 60_000,
     jobLockMs: e.JOB_LOCK_MS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    inboundQueueMaxBacklog: e.INBOUND_QUEUE_MAX_BACKLOG,
     retryBaseMs: e.RETRY_BASE_MS,
     unverifiedResendAfterMs: e.UNVERIFIED_RESEND_AFTER_SEC * 1000,
     digestCron: e.DIGEST_CRON,

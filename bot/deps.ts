@@ -143,9 +143,10 @@ export function createInboundStore(core: CoreDeps): StoreInboundEvent {
 }
 
 /** The relay that hands stored events to the queue (bot/pipeline/inbound-relay.ts); stop it before closing `core`. */
-export function startInboundRelayFor(core: CoreDeps, options: InboundRelayOptions = defaultRelayOptions): InboundRelay {
+export function startInboundRelayFor(core: CoreDeps, options: InboundRelayOptions = { ...defaultRelayOptions, maxBacklog: core.config.inboundQueueMaxBacklog }): InboundRelay {
+  const { queues } = core;
   return startInboundRelay(
-    { db: core.db, clock: core.clock, enqueueInboundBatch: core.queues.enqueueInboundBatch, databaseUrl: core.config.databaseUrl, logger: core.logger },
+    { db: core.db, clock: core.clock, enqueueInboundBatch: queues.enqueueInboundBatch, countInboundBacklog: queues.countInboundBacklog, databaseUrl: core.config.databaseUrl, logger: core.logger },
     options,
   );
 }

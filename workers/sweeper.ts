@@ -12,7 +12,8 @@ export type Sweeper = { stop: () => Promise<void>; sweepNow: () => Promise<void>
 
 /**
  * Re-enqueues what Postgres says is still due: inbound events the relay (bot/pipeline/inbound-relay.ts,
- * which hands over every new event within moments) has not handed over after a few seconds, inbound
+ * which hands over every new event within moments) has not handed over after a few seconds while the
+ * inbound queue has room, inbound
  * events whose jobs were lost from Redis, and outbox rows whose jobs never reached (or were lost
  * from) Redis. It runs on a plain timer, not as
  * a BullMQ job, so it keeps working when Redis has forgotten everything. Job ids make a repeat a
@@ -64,7 +65,9 @@ type Counts = { inbound: number; outbound: number };
 async function rehandOnce(deps: CoreDeps, now: Date, all: boolean): Promise<Counts> {
   const staleBefore = all ? now : new Date(now.getTime() - staleAfterMs);
   const receivedBefore = all ? now : new Date(now.getTime() - graceMs);
-  const inbound = await listInboundEventsToEnqueue(deps.db, { receivedBefore, staleBefore, limit: batch });
+  // Events never handed over are the relay's to hand over while the queue has room (inbound-backlog-gate.ts).
+  const includeUnqueued = all || (await deps.queues.countInboundBacklog()) < deps.config.inboundQueueMaxBacklog;
+  const inbound = await listInboundEventsToEnqueue(deps.db, { receivedBefore, staleBefore, limit: batch, includeUnqueued });
   await deps.queues.requeue('inbound', inbound);
   await markInboundEnqueued(deps.db, inbound, now);
   const outbound = await listOutboundToEnqueue(deps.db, { now, staleBefore, graceMs: all ? 0 : graceMs, limit: batch });

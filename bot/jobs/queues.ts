@@ -18,6 +18,8 @@ export type Queues = {
   enqueueInbound: (inboundEventId: number) => Promise<void>;
   /** Many at once, in one round trip (the relay's hand-over); same job ids as enqueueInbound. */
   enqueueInboundBatch: (inboundEventIds: number[]) => Promise<void>;
+  /** Inbound jobs held in Redis that no worker has taken yet (waiting, prioritized, delayed). */
+  countInboundBacklog: () => Promise<number>;
   /** One send job per row, due at once (tests, benches); the hand-over plans them (enqueueSends). */
   enqueueOutbound: (outboundMessageIds: number[]) => Promise<void>;
   /** Send jobs as planned (bot/pipeline/plan-sends.ts), in one round trip; a job's id is its first row's. */
@@ -146,6 +148,11 @@ export function createQueues(opts: QueuesOptions): Queues {
       await whenConnected(() =>
         byName.inbound.addBulk(ids.map((inboundEventId) => ({ name: 'handle-inbound', data: { inboundEventId }, opts: { jobId: jobIds['handle-inbound']({ inboundEventId }) } }))),
       );
+    },
+    async countInboundBacklog() {
+      let count = 0;
+      await whenConnected(async () => (count = await byName.inbound.getJobCountByTypes('wait', 'prioritized', 'delayed')));
+      return count;
     },
     enqueueOutbound: (ids) => enqueueSends(ids.map((id) => ({ ids: [id], oaId: null, delayMs: 0 }))),
     enqueueSends,

@@ -3,12 +3,15 @@ import { listenForNotifications } from '../../db/listen.ts';
 import { handOverWaitingInboundEvents, inboundWaitingChannel } from '../../db/queries/inbound-events.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
+import { createBacklogGate } from './inbound-backlog-gate.ts';
 
 export type InboundRelayDeps = {
   db: Db;
   clock: Clock;
   /** Adds the jobs in one round trip; throws when Redis is away (see Queues.enqueueInboundBatch). */
   enqueueInboundBatch: (ids: number[]) => Promise<void>;
+  /** Jobs of the inbound queue no worker has taken yet (see Queues.countInboundBacklog). */
+  countInboundBacklog: () => Promise<number>;
   /** For the LISTEN connection, which cannot come from the pool. */
   databaseUrl: string;
   logger: Logger;
@@ -21,6 +24,10 @@ export type InboundRelayOptions = {
   batchSize: number;
   /** Passes start at least this far apart (see createPasses). */
   minGapMs: number;
+  /** Hand nothing more over while the inbound queue holds this many jobs (see inbound-backlog-gate.ts). */
+  maxBacklog: number;
+  /** While the queue is full, look again this often (a draining queue wakes nobody). */
+  fullRecheckMs: number;
 };
 
 /**
@@ -30,7 +37,7 @@ export type InboundRelayOptions = {
  * message (smaller batches). With 50 deliveries in flight (4,000-5,000/s) a pass still takes over
  * a hundred events: the relay's CPU per event was 0.088 ms against 0.072 with 100 ms (webhook bench).
  */
-export const defaultRelayOptions: InboundRelayOptions = { intervalMs: 1000, batchSize: 500, minGapMs: 25 };
+export const defaultRelayOptions: InboundRelayOptions = { intervalMs: 1000, batchSize: 500, minGapMs: 25, maxBacklog: 2000, fullRecheckMs: 200 };
 
 export type InboundRelay = {
   /** Resolves once LISTEN is first in place (tests wait for it before relying on notifications). */
@@ -51,7 +58,17 @@ export type InboundRelay = {
  */
 export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayOptions = defaultRelayOptions): InboundRelay {
   const health = relayHealthLog(deps.logger);
-  const handOverOnce = () => handOverWaitingInboundEvents(deps.db, { limit: options.batchSize, now: deps.clock.now() }, deps.enqueueInboundBatch);
+  const gate = createBacklogGate(deps.countInboundBacklog, options.maxBacklog, deps.logger);
+  let recheck: NodeJS.Timeout | null = null;
+  const handOverOnce = async () => {
+    const room = await gate.room(options.batchSize);
+    // Held back by the queue's backlog: more may be waiting, and a queue draining wakes nobody.
+    if (room < options.batchSize) recheck ??= setTimeout(() => ((recheck = null), passes.wake('interval')), options.fullRecheckMs);
+    if (room === 0) return 0;
+    const handed = await handOverWaitingInboundEvents(deps.db, { limit: room, now: deps.clock.now() }, deps.enqueueInboundBatch);
+    gate.handedOver(handed);
+    return handed;
+  };
   const passes = createPasses(handOverOnce, options, health);
   const timer = setInterval(() => passes.wake('interval'), options.intervalMs);
   const { listener, listening } = listenForWaitingEvents(deps.databaseUrl, passes.wake, health);
@@ -60,6 +77,7 @@ export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayO
     passNow: passes.passNow,
     async stop() {
       clearInterval(timer);
+      if (recheck) clearTimeout(recheck);
       await listener.close();
       await passes.stop();
       // What the last requests stored goes to the queue now rather than at the next start.

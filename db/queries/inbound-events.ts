@@ -91,13 +91,15 @@ export async function markInboundAttemptFailed(db: DbOrTx, params: { id: number;
 }
 
 /**
- * Stored events still waiting to be handled whose job never reached Redis, or was handed over so
- * long ago that it may have been lost with Redis's memory. Oldest first.
+ * Stored events still waiting to be handled whose job never reached Redis (unless
+ * `includeUnqueued` is false: the relay holds them back while the queue is full), or was handed
+ * over so long ago that it may have been lost with Redis's memory. Oldest first.
  */
 export async function listInboundEventsToEnqueue(
   db: DbOrTx,
-  params: { receivedBefore: Date; staleBefore: Date; limit: number },
+  params: { receivedBefore: Date; staleBefore: Date; limit: number; includeUnqueued: boolean },
 ): Promise<number[]> {
+  const stale = lt(inboundEvents.enqueuedAt, params.staleBefore);
   const rows = await db
     .select({ id: inboundEvents.id })
     .from(inboundEvents)
@@ -105,7 +107,7 @@ export async function listInboundEventsToEnqueue(
       and(
         eq(inboundEvents.status, 'received'),
         lt(inboundEvents.receivedAt, params.receivedBefore),
-        or(isNull(inboundEvents.enqueuedAt), lt(inboundEvents.enqueuedAt, params.staleBefore)),
+        params.includeUnqueued ? or(isNull(inboundEvents.enqueuedAt), stale) : stale,
       ),
     )
     .orderBy(asc(inboundEvents.receivedAt))

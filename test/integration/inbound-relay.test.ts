@@ -52,8 +52,12 @@ function newPrefix(): string {
   return prefix;
 }
 
-function relay(enqueueInboundBatch: (ids: number[]) => Promise<void>, options: Partial<InboundRelayOptions>): InboundRelay {
-  const r = startInboundRelay({ db: handle.db, clock: systemClock, enqueueInboundBatch, databaseUrl: database.url, logger }, { ...defaultRelayOptions, ...options });
+function relay(
+  enqueueInboundBatch: (ids: number[]) => Promise<void>,
+  options: Partial<InboundRelayOptions>,
+  countInboundBacklog: () => Promise<number> = async () => 0,
+): InboundRelay {
+  const r = startInboundRelay({ db: handle.db, clock: systemClock, enqueueInboundBatch, countInboundBacklog, databaseUrl: database.url, logger }, { ...defaultRelayOptions, ...options });
   cleanups.push(() => r.stop());
   return r;
 }
@@ -137,5 +141,25 @@ describe('the inbound relay', () => {
     expect(a.filter((id) => b.includes(id))).toEqual([]);
     expect([...a, ...b].sort((x, y) => x - y)).toEqual(ids);
     expect(await jobIdsOf(queuesAt(inject('redisUrl'), prefix))).toHaveLength(ids.length);
+  });
+
+  it('hands nothing more over while the queue holds its limit, and goes on as the workers take jobs', async () => {
+    const queues = queuesAt(inject('redisUrl'), newPrefix());
+    const handed: number[] = [];
+    const r = relay(async (ids) => void (handed.push(...ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, maxBacklog: 4, fullRecheckMs: 50 }, queues.countInboundBacklog);
+    await r.listening;
+    const ids = await store(10);
+    await waitFor(async () => (await jobIdsOf(queues)).length === 4, { what: 'the first four jobs' });
+    await r.passNow();
+    // The queue is full: the other six wait in Postgres, unmarked.
+    expect(handed).toEqual(ids.slice(0, 4));
+    expect(await enqueuedAt(ids.slice(4))).toEqual(ids.slice(4).map(() => null));
+    // A worker takes the four; without any new insert to wake it, the relay looks again and hands over four more.
+    await queues.byName.inbound.drain();
+    await waitFor(async () => (await jobIdsOf(queues)).length === 4, { what: 'the next four jobs' });
+    await queues.byName.inbound.drain();
+    await waitFor(() => handed.length === 10, { what: 'the last two jobs' });
+    expect(handed).toEqual(ids);
+    expect(await jobIdsOf(queues)).toEqual(ids.slice(8).map((id) => `inbound-${id}`).sort());
   });
 });
