@@ -63,7 +63,7 @@ export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayO
   const handOverOnce = async () => {
     const room = await gate.room(options.batchSize);
     // Held back by the queue's backlog: more may be waiting, and a queue draining wakes nobody.
-    if (room < options.batchSize) recheck ??= setTimeout(() => ((recheck = null), passes.wake('interval')), options.fullRecheckMs);
+    if (room < options.batchSize) recheck ??= setTimeout(() => ((recheck = null), passes.wake('interval')), options.fullRecheckMs).unref();
     if (room === 0) return 0;
     const handed = await handOverWaitingInboundEvents(deps.db, { limit: room, now: deps.clock.now() }, deps.enqueueInboundBatch);
     gate.handedOver(handed);
@@ -77,11 +77,11 @@ export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayO
     passNow: passes.passNow,
     async stop() {
       clearInterval(timer);
-      if (recheck) clearTimeout(recheck);
       await listener.close();
       await passes.stop();
       // What the last requests stored goes to the queue now rather than at the next start.
       await handOverOnce().catch((err: unknown) => deps.logger.warn({ err }, 'inbound relay: last hand-over failed; the next start or the sweeper takes it'));
+      if (recheck) clearTimeout(recheck);
     },
   };
 }

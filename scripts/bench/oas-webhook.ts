@@ -19,7 +19,7 @@ const loadThreads = 2;
 const inFlight = 50;
 const redeliveryShare = 0.1;
 /** Fresh events per second of a phase: well above what the bot acknowledges here, so the pool never runs dry. */
-const poolRatePerSec = 6000;
+const poolRatePerSec = 15_000;
 
 type Variant = 'single' | 'many';
 type Phase = { variant: Variant; report: LoadReport; cpuMs: number };
