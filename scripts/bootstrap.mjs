@@ -1,14 +1,15 @@
 // @ts-check
-// Entry point of `npm start` and `npm test`. Plain JavaScript with no dependencies, because it runs
-// before `npm ci` has installed anything: installs dependencies when missing, makes sure Postgres and
-// Redis answer (starting or installing them when it can), then runs the app or the checks.
+// Entry point of `npm start`, `npm test` and `npm run bench`. Plain JavaScript with no dependencies,
+// because it runs before `npm ci` has installed anything: installs dependencies when missing, makes
+// sure Postgres and Redis answer (starting or installing them when it can), then runs the app, the
+// checks or the benchmarks.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './bootstrap/ensure-dependencies.mjs';
 import { ensureServices } from './bootstrap/ensure-services.mjs';
 import { ensureChromium } from './bootstrap/ensure-chromium.mjs';
-import { run } from './bootstrap/run.mjs';
+import { run, sendChildOutputToStderr } from './bootstrap/run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
@@ -19,7 +20,9 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/cdt';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const log = (/** @type {string} */ msg) => console.log(`[${mode}] ${msg}`);
+// The bench's stdout is its JSON report: everything else goes to stderr.
+if (mode === 'bench') sendChildOutputToStderr();
+const log = (/** @type {string} */ msg) => (mode === 'bench' ? console.error : console.log)(`[${mode}] ${msg}`);
 
 try {
   await ensureDependencies(root, log);
@@ -49,10 +52,21 @@ try {
     await run('npx', ['vitest', 'run', ...process.argv.slice(3)], env);
     // The whole suite, not a chosen file: the fault suite runs too.
     if (process.argv.length === 3) await runFaults(testDatabaseUrl, testRedisUrl);
+  } else if (mode === 'bench') {
+    await ensureServices({ databaseUrl, redisUrl, root, log, createDatabase: false });
+    // The Mini App bench measures the built app in Chromium; a fresh clone has neither.
+    if (benchesAsked(process.argv.slice(3)).includes('miniapp')) {
+      if (!existsSync(path.join(root, 'miniapp', 'www', 'index.html'))) {
+        log('building the Mini App…');
+        await run('npm', ['run', '--silent', 'build:miniapp']);
+      }
+      ensureChromium(log);
+    }
+    await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench/index.ts', ...process.argv.slice(3)], {}, 'inherit');
   } else if (mode === 'faults') {
     await runFaults(process.env.TEST_DATABASE_URL ?? testDatabaseOf(databaseUrl), process.env.TEST_REDIS_URL ?? redisUrl);
   } else {
-    throw new Error('usage: node scripts/bootstrap.mjs start|test|faults');
+    throw new Error('usage: node scripts/bootstrap.mjs start|test|faults|bench');
   }
 } catch (err) {
   console.error(`\n[${mode}] ${err instanceof Error ? err.message : String(err)}`);
@@ -68,6 +82,18 @@ async function runFaults(testDatabaseUrl, testRedisUrl) {
   await ensureServices({ databaseUrl: testDatabaseUrl, redisUrl: testRedisUrl, root, log, createDatabase: false });
   log('fault suite (own Postgres and Redis on free ports)');
   await run('npx', ['tsx', 'test/faults/run-faults.ts', ...(mode === 'faults' ? process.argv.slice(3) : [])]);
+}
+
+/**
+ * The benches `--only a,b` (or `--only=a,b`) names; without it, the Mini App's among all of them.
+ * scripts/bench/bench-args.ts checks the arguments properly once the bench starts.
+ * @param {string[]} args
+ */
+function benchesAsked(args) {
+  const at = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (at === -1) return ['miniapp'];
+  const value = args[at] === '--only' ? (args[at + 1] ?? '') : (args[at] ?? '').slice('--only='.length);
+  return value.split(',').map((n) => n.trim());
 }
 
 /**

@@ -62,7 +62,13 @@ export function resultsTable(report: unknown): string {
   return lines.join('\n');
 }
 
+/** The report in what `npm run bench` printed: npm's own "> script" lines come before it. */
+export function reportOf(printed: string): unknown {
+  const start = printed.search(/^\{/m);
+  return JSON.parse(start === -1 ? printed : printed.slice(start));
+}
+
 // `node --import tsx scripts/bench/results-table.ts < report.json`
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(resultsTable(JSON.parse(readFileSync(0, 'utf8'))));
+  console.log(resultsTable(reportOf(readFileSync(0, 'utf8'))));
 }

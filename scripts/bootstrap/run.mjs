@@ -1,14 +1,26 @@
 // @ts-check
 import { spawn } from 'node:child_process';
 
+/** @type {'inherit' | 2} */
+let childStdout = 'inherit';
+
 /**
- * Runs a command with inherited output; resolves when it exits 0. Signals reach the child, and
- * the child's exit code becomes ours on failure.
- * @param {string} cmd @param {string[]} args @param {Record<string, string>} [env]
+ * For a command whose own stdout is data (`npm run bench` prints one JSON object): what the steps
+ * before it print (npm ci, docker compose) goes to stderr instead.
  */
-export function run(cmd, args, env = {}) {
+export function sendChildOutputToStderr() {
+  childStdout = 2;
+}
+
+/**
+ * Runs a command with inherited output (stdout to stderr after sendChildOutputToStderr, unless
+ * `stdout` says otherwise); resolves when it exits 0. Signals reach the child, and the child's exit
+ * code becomes ours on failure.
+ * @param {string} cmd @param {string[]} args @param {Record<string, string>} [env] @param {'inherit' | 2} [stdout]
+ */
+export function run(cmd, args, env = {}, stdout = childStdout) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(cmd, args, { stdio: ['inherit', stdout, 'inherit'], env: { ...process.env, ...env } });
     const forward = (/** @type {NodeJS.Signals} */ sig) => child.kill(sig);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
