@@ -18,7 +18,10 @@ export type Queues = {
   enqueueInbound: (inboundEventId: number) => Promise<void>;
   /** Many at once, in one round trip (the relay's hand-over); same job ids as enqueueInbound. */
   enqueueInboundBatch: (inboundEventIds: number[]) => Promise<void>;
-  /** Inbound jobs held in Redis that no worker has taken yet (waiting, prioritized, delayed). */
+  /**
+   * Inbound jobs ready for a worker that none has taken yet (waiting, prioritized). Jobs waiting for
+   * a retry (delayed) are not counted: events failing again and again must not stop new ones.
+   */
   countInboundBacklog: () => Promise<number>;
   /** One send job per row, due at once (tests, benches); the hand-over plans them (enqueueSends). */
   enqueueOutbound: (outboundMessageIds: number[]) => Promise<void>;
@@ -151,7 +154,7 @@ export function createQueues(opts: QueuesOptions): Queues {
     },
     async countInboundBacklog() {
       let count = 0;
-      await whenConnected(async () => (count = await byName.inbound.getJobCountByTypes('wait', 'prioritized', 'delayed')));
+      await whenConnected(async () => (count = await byName.inbound.getJobCountByTypes('wait', 'prioritized')));
       return count;
     },
     enqueueOutbound: (ids) => enqueueSends(ids.map((id) => ({ ids: [id], oaId: null, delayMs: 0 }))),

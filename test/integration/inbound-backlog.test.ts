@@ -26,6 +26,8 @@ describe('a full inbound queue', () => {
     // Two jobs nobody takes: the queue is at its limit.
     await inbound.add('handle-inbound', { inboundEventId: -1 }, { jobId: 'backlog-a' });
     await inbound.add('handle-inbound', { inboundEventId: -2 }, { jobId: 'backlog-b' });
+    // A job waiting for its retry is not ready work: it does not count, or failing events would hold up new ones.
+    await inbound.add('handle-inbound', { inboundEventId: -3 }, { jobId: 'backlog-retry', delay: 3_600_000 });
     expect(await stack.core.queues.countInboundBacklog()).toBe(2);
     // Stored a minute ago and never handed over: what the sweeper would otherwise re-hand at once.
     const stored = await insertInboundEvents(
