@@ -10,7 +10,7 @@ export type InboundRelayDeps = {
   clock: Clock;
   /** Adds the jobs in one round trip; throws when Redis is away (see Queues.enqueueInboundBatch). */
   enqueueInboundBatch: (ids: number[]) => Promise<void>;
-  /** Jobs of the inbound queue no worker has taken yet (see Queues.countInboundBacklog). */
+  /** Jobs of the inbound queue ready for a worker and not taken yet (see Queues.countInboundBacklog). */
   countInboundBacklog: () => Promise<number>;
   /** For the LISTEN connection, which cannot come from the pool. */
   databaseUrl: string;
@@ -24,7 +24,7 @@ export type InboundRelayOptions = {
   batchSize: number;
   /** Passes start at least this far apart (see createPasses). */
   minGapMs: number;
-  /** Hand nothing more over while the inbound queue holds this many jobs (see inbound-backlog-gate.ts). */
+  /** Hand nothing more over while the inbound queue holds this many ready jobs (see inbound-backlog-gate.ts). */
   maxBacklog: number;
   /** While the queue is full, look again this often (a draining queue wakes nobody). */
   fullRecheckMs: number;
