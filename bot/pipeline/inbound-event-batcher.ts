@@ -55,7 +55,8 @@ type Waiter = { row: InboundToStore; since: number; resolve: (outcome: StoreOutc
 export function createInboundEventBatcher(deps: BatcherDeps, options: BatcherOptions = defaultBatcherOptions): StoreInboundEvent {
   const now = deps.now ?? Date.now;
   const line = createWaitingLine(options, now, createCountedWarning(deps.logger, 'webhook store overloaded: answering 503 so Zalo retries later', { everyMs: 10_000, now }));
-  const sendersInFlight = createCountingSet();
+  // A sender is in at most one statement at a time: take() leaves their rows while it is in flight.
+  const sendersInFlight = new Set<string>();
   let statements = 0;
   let scheduled = false;
   const start = () => {
@@ -64,11 +65,11 @@ export function createInboundEventBatcher(deps: BatcherDeps, options: BatcherOpt
       const batch = line.take(sendersInFlight);
       if (batch.length === 0) return;
       const senders = batch.map((w) => senderOf(w.row)).filter((k): k is string => k !== null);
-      senders.forEach(sendersInFlight.add);
+      senders.forEach((k) => sendersInFlight.add(k));
       statements += 1;
       void write(deps, batch).finally(() => {
         statements -= 1;
-        senders.forEach(sendersInFlight.remove);
+        senders.forEach((k) => sendersInFlight.delete(k));
         start();
       });
     }
@@ -91,20 +92,6 @@ function senderOf(row: InboundToStore): string | null {
   return row.senderId ? `${row.oaId ?? ''}:${row.senderId}` : null;
 }
 
-/** Keys with how many times each was added and not yet removed. */
-function createCountingSet() {
-  const counts = new Map<string, number>();
-  return {
-    has: (key: string) => counts.has(key),
-    add: (key: string) => void counts.set(key, (counts.get(key) ?? 0) + 1),
-    remove(key: string) {
-      const left = (counts.get(key) ?? 1) - 1;
-      if (left === 0) counts.delete(key);
-      else counts.set(key, left);
-    },
-  };
-}
-
 /** Deliveries waiting for the next statement, oldest first, with the limits that refuse more. */
 function createWaitingLine(options: BatcherOptions, now: () => number, refusals: CountedWarning) {
   let waiting: Waiter[] = [];
@@ -122,7 +109,7 @@ function createWaitingLine(options: BatcherOptions, now: () => number, refusals:
      * The next batch, oldest first, leaving the rows of senders with a statement in flight in the
      * line. Those that waited past the limit are refused instead of written late.
      */
-    take(busy: { has: (sender: string) => boolean }): Waiter[] {
+    take(busy: ReadonlySet<string>): Waiter[] {
       const tooOld = now() - options.maxWaitMs;
       let stale = 0;
       while (stale < waiting.length && (waiting[stale]?.since ?? 0) < tooOld) stale++;
