@@ -139,7 +139,7 @@ export function createTransports(core: CoreDeps, zalo: ZaloDeps | null, zca: Gro
 
 /** The webhook's batched store (bot/pipeline/inbound-event-batcher.ts), for the process serving the webhook. */
 export function createInboundStore(core: CoreDeps): StoreInboundEvent {
-  return createInboundEventBatcher({ insert: (rows) => insertInboundEvents(core.db, rows), logger: core.logger });
+  return createInboundEventBatcher({ insert: (rows) => insertInboundEvents(core.dbHandle.pool, rows), logger: core.logger });
 }
 
 /** The relay that hands stored events to the queue (bot/pipeline/inbound-relay.ts); stop it before closing `core`. */

@@ -17,9 +17,14 @@ const marker = '/* prepared */ ';
 /** At most this many statements are kept prepared per connection; beyond it they run unnamed. */
 const perConnectionLimit = 100;
 
-/** Marks `query` to be prepared once per connection (see preparingMarkedStatements). */
+/** Marks `query` to be prepared once per connection (see prepareMarkedStatements). */
 export function prepared(query: SQL): SQL {
   return sql`${sql.raw(marker)}${query}`;
+}
+
+/** The same mark on a statement's text, for the few statements sent to pg without drizzle. */
+export function preparedText(text: string): string {
+  return marker + text;
 }
 
 /**
@@ -44,10 +49,27 @@ function withName(config: unknown, names: Set<string>): object | null {
   if (typeof config !== 'object' || config === null) return null;
   const text: unknown = Reflect.get(config, 'text');
   if (typeof text !== 'string' || !text.startsWith(marker) || Reflect.get(config, 'name')) return null;
-  const name = `p_${createHash('sha1').update(text).digest('base64url')}`;
+  const name = statementName(text);
   if (!names.has(name)) {
     if (names.size >= perConnectionLimit) return null;
     names.add(name);
   }
   return { ...config, name };
+}
+
+/**
+ * The texts seen so far and their names. The same few dozen statements run for every message;
+ * hashing each one's text again (up to a few kB) cost more of the webhook's CPU than binding it.
+ */
+const namesByText = new Map<string, string>();
+/** A bound on the cache: statement texts with a varying part (a list's length) must not grow it forever. */
+const maxCachedNames = 1000;
+
+function statementName(text: string): string {
+  const known = namesByText.get(text);
+  if (known) return known;
+  const name = `p_${createHash('sha1').update(text).digest('base64url')}`;
+  if (namesByText.size >= maxCachedNames) namesByText.clear();
+  namesByText.set(text, name);
+  return name;
 }

@@ -31,7 +31,7 @@ describe('a full inbound queue', () => {
     expect(await stack.core.queues.countInboundBacklog()).toBe(2);
     // Stored a minute ago and never handed over: what the sweeper would otherwise re-hand at once.
     const stored = await insertInboundEvents(
-      stack.core.db,
+      stack.core.dbHandle.pool,
       ['a', 'b', 'c'].map((k) => ({ source: 'oa_webhook', oaId: 'oa', eventName: 'user_send_text', senderId: `backlog-${k}`, dedupeKey: `backlog:${k}`, payload: '{}', status: 'received', lastError: null, receivedAt: minuteAgo() })),
     );
     const ids = stored.map((r) => r.id);

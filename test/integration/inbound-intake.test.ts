@@ -80,7 +80,7 @@ describe('storing webhook deliveries in batches', () => {
     // A slow database: each statement takes 200 ms, and only 4 deliveries may wait for the next.
     const slowInsert = async (rows: InboundToStore[]) => {
       await new Promise((r) => setTimeout(r, 200));
-      return insertInboundEvents(stack.core.db, rows);
+      return insertInboundEvents(stack.core.dbHandle.pool, rows);
     };
     const store = createInboundEventBatcher({ insert: slowInsert, logger: pino({ level: 'silent' }) }, { ...defaultBatcherOptions, maxWaiting: 4, maxWaitMs: 10_000 });
     const { app, post } = appWith(store);
@@ -102,7 +102,7 @@ describe('storing webhook deliveries in batches', () => {
     const insert = async (rows: InboundToStore[]) => {
       statements += 1;
       await held;
-      return insertInboundEvents(stack.core.db, rows);
+      return insertInboundEvents(stack.core.dbHandle.pool, rows);
     };
     const { app, post } = appWith(createInboundEventBatcher({ insert, logger: pino({ level: 'silent' }) }), 1);
     const [first, second] = [userText('trước', '7400000000000000004'), userText('sau', '7400000000000000004')];

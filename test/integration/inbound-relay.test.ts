@@ -38,7 +38,7 @@ afterAll(async () => {
 let seq = 0;
 const rows = (n: number, status: InboundToStore['status'] = 'received'): InboundToStore[] =>
   Array.from({ length: n }, () => ({ source: 'oa_webhook', oaId: 'oa', eventName: 'user_send_text', senderId: `sender-${seq % 7}`, dedupeKey: `relay-test:${++seq}`, payload: '{}', status, lastError: null, receivedAt: new Date() }));
-const store = async (n: number, status?: InboundToStore['status']) => (await insertInboundEvents(handle.db, rows(n, status))).map((r) => r.id);
+const store = async (n: number, status?: InboundToStore['status']) => (await insertInboundEvents(handle.pool, rows(n, status))).map((r) => r.id);
 
 function queuesAt(redisUrl: string, prefix: string): Queues {
   const queues = createQueues({ redisUrl, prefix, retryBaseMs: 1000, logger });

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createDb } from '../../db/client.ts';
 import type { DbHandle } from '../../db/client.ts';
 import { prepared } from '../../db/prepared-statements.ts';
+import { insertInboundEvents } from '../../db/queries/inbound-events.ts';
 import { createTestDatabase } from '../helpers/test-services.ts';
 import type { TestDatabase } from '../helpers/test-services.ts';
 
@@ -57,6 +58,21 @@ describe('marked statements', () => {
     const handle = createDb(database.url, { maxConnections: 1, preparedStatements: false });
     try {
       expect(await preparedAfter(handle, [prepared(sql`select ${1}::int as a`)])).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('include the webhook batch insert, which goes to pg without drizzle', async () => {
+    const handle = createDb(database.url, { maxConnections: 1 });
+    try {
+      const row = (key: string) => ({ source: 'oa_webhook' as const, oaId: 'oa', eventName: 'user_send_text', senderId: 's', dedupeKey: key, payload: '{}', status: 'received' as const, lastError: null, receivedAt: new Date() });
+      const first = await insertInboundEvents(handle.pool, [row('prep:1'), row('prep:2')]);
+      const again = await insertInboundEvents(handle.pool, [row('prep:2'), row('prep:3')]);
+      expect(first.map((r) => r.dedupeKey)).toEqual(['prep:1', 'prep:2']);
+      expect(again.map((r) => r.dedupeKey)).toEqual(['prep:3']);
+      const held = await handle.pool.query<{ statement: string }>('select statement from pg_prepared_statements');
+      expect(held.rows.filter((r) => r.statement.includes('insert into inbound_events'))).toHaveLength(1);
     } finally {
       await handle.close();
     }
