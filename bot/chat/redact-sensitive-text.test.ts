@@ -22,6 +22,10 @@ describe('redactSensitiveText', () => {
     ['mk là Hoa@1960', `mk là ${redactedPasswordMarker}`],
     ['mat khau cua toi la abc12345 nhe', `mat khau cua toi la ${redactedPasswordMarker} nhe`],
     ['pass: xyz789', `pass: ${redactedPasswordMarker}`],
+    // No digit at all: only the password pattern can match, in any case (the quick pre-check must see it too).
+    ['MẬT KHẨU là hoahong', `MẬT KHẨU là ${redactedPasswordMarker}`],
+    ['Mat Khau: HoaMai', `Mat Khau: ${redactedPasswordMarker}`],
+    ['PW=bichngoc', `PW=${redactedPasswordMarker}`],
   ])('redacts %j', (input, output) => {
     expect(redact(input)).toBe(output);
   });

@@ -24,7 +24,17 @@ const yearBefore = /(?:năm|nam|sinh|sn)\s*$/i;
 /** The 10-digit social-insurance number and ID numbers are named before the number. */
 const idContext = /(?:bhxh|bảo hiểm|bao hiem|định danh|dinh danh|cccd|căn cước|can cuoc|cmnd)\W*(?:\p{L}+\W*){0,2}$/iu;
 
+/**
+ * What a text must hold for anything above to match: a digit (every number and card pattern needs
+ * one) or a password keyword (the password pattern's, with its flags, without the word boundaries,
+ * so never narrower). Most messages hold neither and skip the three passes, which ran for every
+ * webhook delivery.
+ */
+const anyDigit = /\d/;
+export const passwordKeyword = /mật khẩu|mat khau|mật mã|mat ma|mk|pass|pw/iu;
+
 export function redactSensitiveText(text: string, options: { codes: boolean }): string {
+  if (!anyDigit.test(text) && !passwordKeyword.test(text)) return text;
   return text
     .replace(password, (_whole, lead: string) => `${lead}${redactedPasswordMarker}`)
     .replace(healthCard, redactedCardMarker)
