@@ -14,7 +14,7 @@ import type { BenchPlace } from './bench-resources.ts';
 import { freePort } from './bench-process.ts';
 import { round2 } from './bench-stats.ts';
 
-type Plan = { closedMs: number; openMs: number; warmUp: number; rates: number[] };
+type Plan = { closedMs: number; rounds: number; openMs: number; warmUp: number; rates: number[] };
 
 // Two load threads keep 50 requests in flight against the reference (one alone caps it at about
 // half its rate); an open loop is sent from one, which was measured sending 3,000/s with a p50 under
@@ -22,9 +22,12 @@ type Plan = { closedMs: number; openMs: number; warmUp: number; rates: number[] 
 // 3,000/s is beyond what the bot takes on this machine: it shows the overload answers. Quick mode
 // keeps the judged rate (1,000/s) and the overload one, with 2.5 s phases: a few thousand requests
 // each, enough for a p99, so `npm run bench -- --quick` stays under 2 minutes.
+// The closed loop's time for each server is split into rounds that alternate between them: on a
+// shared machine a neighbour's burst then falls on both, not on whichever ran at that moment (run
+// one after the other, the ratio moved by a third between runs of the same code).
 const plans: Record<'quick' | 'full', Plan> = {
-  quick: { closedMs: 2500, openMs: 2500, warmUp: 4000, rates: [1000, 3000] },
-  full: { closedMs: 10_000, openMs: 10_000, warmUp: 12_000, rates: [500, 1000, 2000, 3000] },
+  quick: { closedMs: 2500, rounds: 2, openMs: 2500, warmUp: 4000, rates: [1000, 3000] },
+  full: { closedMs: 10_000, rounds: 4, openMs: 10_000, warmUp: 12_000, rates: [500, 1000, 2000, 3000] },
 };
 const closedLoopThreads = 2;
 const openLoopThreads = 1;
@@ -34,18 +37,19 @@ const redeliveryShare = 0.1;
 const poolRatePerSec = 12_000;
 
 /**
- * The webhook's acknowledgement path under load, against a reference: (a) a bare Fastify route that
- * only checks the signature and (b) the real bot (bot/main.ts, LOG_LEVEL=info, real Postgres and
- * Redis, a database and queue prefix of its own, removed at the end), both as their own processes,
- * with the workers' relay (which queues what the bot stored) running beside the bot.
+ * The webhook's acknowledgement path, against a reference: (a) a bare Fastify route that only
+ * checks the signature and (b) the real bot (bot/main.ts, LOG_LEVEL=info, real Postgres and Redis,
+ * a database and queue prefix of its own, removed at the end), both as their own processes, with
+ * the workers' relay (which queues what the bot stored) running beside the bot.
  * Signed `user_send_text` events with unique msg_ids and 10% redeliveries: a closed loop with 50 in
- * flight, then open loops at fixed rates. Afterwards every event answered 200 must have exactly one
- * row and one queued job (`lost`, `duplicates`). Noisy on a shared machine: see `loadavg`.
+ * flight, in rounds alternating between the two, then open loops at fixed rates. Afterwards every
+ * event answered 200 must have exactly one row and one queued job (`lost`, `duplicates`). Noisy on
+ * a shared machine: see `loadavg` and `closed_loop.rounds`.
  */
 export async function webhookBench(options: { quick: boolean }): Promise<Record<string, unknown>> {
   const plan = plans[options.quick ? 'quick' : 'full'];
   const loadavgStart = os.loadavg();
-  const { reference, bot } = await measureBoth(plan);
+  const { reference, bot, rounds } = await measureBoth(plan);
   const byRate = Object.fromEntries(bot.open.map((r) => [`${r.rate}_per_s`, r.report]));
   return {
     bench: 'webhook',
@@ -59,7 +63,7 @@ export async function webhookBench(options: { quick: boolean }): Promise<Record<
     lost: bot.tally.lost,
     duplicates: bot.tally.duplicates,
     answered_per_s: Object.fromEntries(bot.open.map((r) => [String(r.rate), r.report.ok_within_2s_per_second])),
-    closed_loop: { in_flight: inFlight, bot: bot.closed, reference: reference.closed },
+    closed_loop: { in_flight: inFlight, bot: bot.closed, reference: reference.closed, rounds },
     open_loop: byRate,
     reference_open_loop_max_rate: reference.open,
     tally: bot.tally,
@@ -68,64 +72,103 @@ export async function webhookBench(options: { quick: boolean }): Promise<Record<
   };
 }
 
-/** Both servers with the same load threads, started once. */
+type Server = { child: LoggingChild; url: string };
+
+/** Both servers side by side with the same load threads, started once. */
 async function measureBoth(plan: Plan) {
   const load = startLoadGenerator(closedLoopThreads);
   try {
-    return { reference: await measureReference(plan, load), bot: await measureBot(plan, load) };
+    return await withBenchPlace('webhook', async (place) => {
+      const port = await freePort();
+      const reference = launchLoggingChild('reference', 'scripts/bench/webhook-bench-reference.ts', { ...process.env, PORT: String(port) });
+      const botPort = await freePort();
+      const bot = launchLoggingChild('bot', 'bot/main.ts', botEnv(place, botPort));
+      // The hand-over to the queue runs in the workers, as in production: here their relay alone.
+      const relay = launchLoggingChild('relay', 'scripts/bench/webhook-bench-relay.ts', botEnv(place, botPort));
+      try {
+        const servers = {
+          reference: { child: reference, url: await untilHealthy(reference, port, 'webhook bench: the reference') },
+          bot: { child: bot, url: await untilHealthy(bot, botPort, 'webhook bench: the process under test') },
+        };
+        return await runPlan(plan, load, servers, place, relay);
+      } finally {
+        await relay.stop();
+        await bot.stop();
+        await reference.stop();
+      }
+    });
   } finally {
     await load.close();
   }
 }
 
-async function measureReference(plan: Plan, load: LoadGenerator) {
-  const port = await freePort();
-  const child = launchLoggingChild('reference', 'scripts/bench/webhook-bench-reference.ts', { ...process.env, PORT: String(port) });
-  try {
-    const url = await untilHealthy(child, port, 'webhook bench: the process under test');
-    const pool = signedDeliveries(Math.round((poolRatePerSec * plan.closedMs) / 1000), { redeliveryShare, firstResident: 9_000_000_000_000_000_000n });
-    await load.run(url, pool.slice(0, plan.warmUp), { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs }, closedLoopThreads);
-    const { report: closed } = await phase(load, child, url, pool, { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs });
-    // The highest open-loop rate against the reference shows whether the generator could keep up.
-    const top = Math.max(...plan.rates);
-    const { report } = await phase(load, child, url, pool.slice(0, (top * plan.openMs) / 1000), { mode: 'open', ratePerSec: top });
-    const open = { rate: top, ...report };
-    return { closed, open };
-  } finally {
-    await child.stop();
+async function runPlan(plan: Plan, load: LoadGenerator, servers: { reference: Server; bot: Server }, place: BenchPlace, relay: LoggingChild) {
+  // The reference stores nothing: it can be sent the same deliveries again. The bot gets fresh ones.
+  const referencePool = signedDeliveries(Math.round((poolRatePerSec * plan.closedMs) / 1000), { redeliveryShare, firstResident: 9_000_000_000_000_000_000n });
+  let resident = 9_100_000_000_000_000_000n;
+  const fresh = (count: number) => signedDeliveries(count, { redeliveryShare, firstResident: (resident += 1000n) });
+  const acked = new Set<string>();
+  const onBot = async (deliveries: SignedDelivery[], shape: LoadShape) => {
+    const { report, acked: keys } = await phase(load, servers.bot, deliveries, shape);
+    keys.forEach((k) => acked.add(k));
+    return report;
+  };
+  const closedFor = (durationMs: number): LoadShape => ({ mode: 'closed', concurrency: inFlight, durationMs });
+
+  await load.run(servers.reference.url, referencePool.slice(0, plan.warmUp), closedFor(plan.closedMs), closedLoopThreads);
+  await onBot(fresh(plan.warmUp), closedFor(plan.closedMs));
+  const roundMs = plan.closedMs / plan.rounds;
+  const referenceRounds: PhaseReport[] = [];
+  const botRounds: PhaseReport[] = [];
+  for (let round = 0; round < plan.rounds; round++) {
+    referenceRounds.push((await phase(load, servers.reference, referencePool, closedFor(roundMs))).report);
+    botRounds.push(await onBot(fresh(Math.round((poolRatePerSec * roundMs) / 1000)), closedFor(roundMs)));
   }
+  // The highest open-loop rate against the reference shows whether the generator could keep up.
+  const top = Math.max(...plan.rates);
+  const { report: referenceTop } = await phase(load, servers.reference, referencePool.slice(0, (top * plan.openMs) / 1000), { mode: 'open', ratePerSec: top });
+  const open = [];
+  for (const rate of plan.rates) {
+    await new Promise((r) => setTimeout(r, 1000));
+    open.push({ rate, report: await onBot(fresh((rate * plan.openMs) / 1000), { mode: 'open', ratePerSec: rate }) });
+  }
+  const tally = await countStoredAndQueued({ databaseUrl: place.databaseUrl, redisUrl: place.redisUrl, prefix: place.queuePrefix, acked });
+  return {
+    reference: { closed: combineRounds(referenceRounds), open: { rate: top, ...referenceTop } },
+    bot: { closed: combineRounds(botRounds), open, tally: { ...tally, relay_cpu_ms_per_row: Math.round((relay.cpuMs() / Math.max(1, tally.rows)) * 1000) / 1000 } },
+    rounds: referenceRounds.map((r, i) => {
+      const b = botRounds[i];
+      return { reference_per_s: r.per_second, bot_per_s: b?.per_second ?? 0, ratio: round2((b?.per_second ?? 0) / Math.max(1, r.per_second)), loadavg_1m: b?.loadavg_1m ?? r.loadavg_1m };
+    }),
+  };
 }
 
-function measureBot(plan: Plan, load: LoadGenerator) {
-  return withBenchPlace('webhook', async (place) => {
-    const port = await freePort();
-    const child = launchLoggingChild('bot', 'bot/main.ts', botEnv(place, port));
-    // The hand-over to the queue runs in the workers, as in production: here their relay alone.
-    const relay = launchLoggingChild('relay', 'scripts/bench/webhook-bench-relay.ts', botEnv(place, port));
-    try {
-      const url = await untilHealthy(child, port, 'webhook bench: the process under test');
-      let resident = 9_100_000_000_000_000_000n;
-      const fresh = (count: number) => signedDeliveries(count, { redeliveryShare, firstResident: (resident += 1000n) });
-      const acked = new Set<string>();
-      const run = async (deliveries: SignedDelivery[], shape: LoadShape) => {
-        const { report, acked: keys } = await phase(load, child, url, deliveries, shape);
-        keys.forEach((k) => acked.add(k));
-        return report;
-      };
-      await run(fresh(plan.warmUp), { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs });
-      const closed = await run(fresh(Math.round((poolRatePerSec * plan.closedMs) / 1000)), { mode: 'closed', concurrency: inFlight, durationMs: plan.closedMs });
-      const open = [];
-      for (const rate of plan.rates) {
-        await new Promise((r) => setTimeout(r, 1000));
-        open.push({ rate, report: await run(fresh((rate * plan.openMs) / 1000), { mode: 'open', ratePerSec: rate }) });
-      }
-      const tally = await countStoredAndQueued({ databaseUrl: place.databaseUrl, redisUrl: place.redisUrl, prefix: place.queuePrefix, acked });
-      return { closed, open, tally: { ...tally, relay_cpu_ms_per_row: Math.round((relay.cpuMs() / Math.max(1, tally.rows)) * 1000) / 1000 } };
-    } finally {
-      await relay.stop();
-      await child.stop();
-    }
-  });
+/**
+ * The closed-loop rounds of one server as one phase: requests over the rounds' total time, CPU per
+ * request over all of them; latency percentiles and the load average are the worst round's.
+ */
+function combineRounds(rounds: PhaseReport[]): PhaseReport & { rounds: number } {
+  const sum = (pick: (r: PhaseReport) => number) => rounds.reduce((total, r) => total + pick(r), 0);
+  const worst = (pick: (r: PhaseReport) => number) => Math.max(...rounds.map(pick));
+  const sent = sum((r) => r.sent);
+  const seconds = sum((r) => r.sent / Math.max(1, r.per_second));
+  const non200: Record<string, number> = {};
+  for (const r of rounds) for (const [status, count] of Object.entries(r.non_200)) non200[status] = (non200[status] ?? 0) + count;
+  return {
+    rounds: rounds.length,
+    sent,
+    answered_200: sum((r) => r.answered_200),
+    non_200: non200,
+    per_second: Math.round(sent / Math.max(1e-9, seconds)),
+    ok_within_2s_per_second: Math.round(sum((r) => r.ok_within_2s_per_second * (r.sent / Math.max(1, r.per_second))) / Math.max(1e-9, seconds)),
+    over_2s: sum((r) => r.over_2s),
+    p50_ms: worst((r) => r.p50_ms),
+    p99_ms: worst((r) => r.p99_ms),
+    max_ms: worst((r) => r.max_ms),
+    generator_late_p99_ms: worst((r) => r.generator_late_p99_ms),
+    server_cpu_ms_per_request: Math.round((sum((r) => r.server_cpu_ms_per_request * r.sent) / Math.max(1, sent)) * 1000) / 1000,
+    loadavg_1m: worst((r) => r.loadavg_1m),
+  };
 }
 
 /**
@@ -140,10 +183,10 @@ function botEnv(place: BenchPlace, port: number): NodeJS.ProcessEnv {
 type PhaseReport = LoadReport & { server_cpu_ms_per_request: number; loadavg_1m: number };
 
 /** One load phase, with the CPU time the server under test spent per request (steadier than rates on a busy machine). */
-async function phase(load: LoadGenerator, child: LoggingChild, url: string, deliveries: SignedDelivery[], shape: LoadShape): Promise<{ report: PhaseReport; acked: Set<string> }> {
-  const cpuBefore = child.cpuMs();
-  const { report, acked } = await load.run(url, deliveries, shape, shape.mode === 'closed' ? closedLoopThreads : openLoopThreads);
-  const perRequest = (child.cpuMs() - cpuBefore) / Math.max(1, report.sent);
+async function phase(load: LoadGenerator, server: Server, deliveries: SignedDelivery[], shape: LoadShape): Promise<{ report: PhaseReport; acked: Set<string> }> {
+  const cpuBefore = server.child.cpuMs();
+  const { report, acked } = await load.run(server.url, deliveries, shape, shape.mode === 'closed' ? closedLoopThreads : openLoopThreads);
+  const perRequest = (server.child.cpuMs() - cpuBefore) / Math.max(1, report.sent);
   return { report: { ...report, server_cpu_ms_per_request: Math.round(perRequest * 1000) / 1000, loadavg_1m: round2(os.loadavg()[0] ?? 0) }, acked };
 }
 
