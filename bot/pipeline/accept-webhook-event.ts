@@ -140,19 +140,26 @@ type Classified = { status: 'received' | 'ignored' | 'invalid'; reason: string |
 
 /** Decides what becomes of a signed event: handled, ignored (with why) or invalid (with why). */
 function classifyEvent(deps: WebhookDeps, oa: WebhookOa, envelope: Envelope, json: unknown, rawBody: Buffer, ignore: IgnoreReason | 'oa-disabled' | null): Classified {
-  const unhandled = (status: 'ignored' | 'invalid', reason: string): Classified => ({ status, reason, senderId: null, payload: redactUnhandledPayload(json, rawBody) });
-  if (ignore) return unhandled('ignored', ignore);
+  if (ignore) return unhandled('ignored', ignore, json, rawBody);
   if (missingMessageId(envelope.event_name, json)) {
     deps.logger.warn({ eventName: envelope.event_name }, 'message event without msg_id; stored as invalid');
-    return unhandled('invalid', 'message event without msg_id');
+    return unhandled('invalid', 'message event without msg_id', json, rawBody);
   }
   const parsed = parseWebhookEvent(envelope, json, oa.oaId);
-  if (parsed.status === 'ignored') return unhandled('ignored', 'event type not handled');
+  if (parsed.status === 'ignored') return unhandled('ignored', 'event type not handled', json, rawBody);
   if (parsed.status === 'invalid') {
     deps.logger.warn({ eventName: envelope.event_name, issues: parsed.issues }, 'webhook event has an unexpected shape; stored as invalid');
-    return unhandled('invalid', `unexpected shape: ${parsed.issues}`.slice(0, 500));
+    return unhandled('invalid', `unexpected shape: ${parsed.issues}`.slice(0, 500), json, rawBody);
   }
   return { status: 'received', reason: null, senderId: eventSenderId(parsed.event), payload: redactStoredPayload(parsed.event, rawBody) };
+}
+
+/**
+ * An event kept but not handled, its free text redacted. Not a closure inside classifyEvent: tsx
+ * keeps function names, so a named closure is named again on every call (see webhook-event.ts).
+ */
+function unhandled(status: 'ignored' | 'invalid', reason: string, json: unknown, rawBody: Buffer): Classified {
+  return { status, reason, senderId: null, payload: redactUnhandledPayload(json, rawBody) };
 }
 
 function readString(json: unknown, key: string): string | null {

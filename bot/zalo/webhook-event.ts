@@ -138,12 +138,7 @@ export function groupIdOf(event: GroupMessageEvent, oaId: string | null): string
 /** Sorts a JSON body into handled, ignored (a type we do not act on) or invalid (a known type, bad shape). */
 export function parseWebhookEvent(envelope: Envelope, json: unknown, oaId: string | null = null): ParsedWebhookEvent {
   const name = envelope.event_name;
-  const pick = <T>(schema: z.ZodType<T>, wrap: (e: T) => ZaloWebhookEvent): ParsedWebhookEvent => {
-    const r = schema.safeParse(json);
-    if (!r.success) return { status: 'invalid', envelope, issues: z.prettifyError(r.error) };
-    return { status: 'handled', envelope, event: wrap(r.data) };
-  };
-  if (userMessageEvents.has(name)) return pick(userMessageEventSchema, (event) => ({ type: 'user-message', event }));
+  if (userMessageEvents.has(name)) return pick(envelope, json, userMessageEventSchema, (event) => ({ type: 'user-message', event }));
   if (name.startsWith('user_send_group_')) {
     const r = groupMessageEventSchema.safeParse(json);
     if (!r.success) return { status: 'invalid', envelope, issues: z.prettifyError(r.error) };
@@ -151,8 +146,16 @@ export function parseWebhookEvent(envelope: Envelope, json: unknown, oaId: strin
     if (!groupId) return { status: 'invalid', envelope, issues: 'no group id in any known field' };
     return { status: 'handled', envelope, event: { type: 'group-message', event: r.data, groupId } };
   }
-  if (name.startsWith('oa_send_') && !name.includes('group')) return pick(oaEchoEventSchema, (event) => ({ type: 'oa-echo', event }));
-  if (name === 'follow' || name === 'unfollow') return pick(followEventSchema, (event) => ({ type: 'follow', event }));
-  if (name === 'user_submit_info') return pick(submitInfoEventSchema, (event) => ({ type: 'submit-info', event }));
+  if (name.startsWith('oa_send_') && !name.includes('group')) return pick(envelope, json, oaEchoEventSchema, (event) => ({ type: 'oa-echo', event }));
+  if (name === 'follow' || name === 'unfollow') return pick(envelope, json, followEventSchema, (event) => ({ type: 'follow', event }));
+  if (name === 'user_submit_info') return pick(envelope, json, submitInfoEventSchema, (event) => ({ type: 'submit-info', event }));
   return { status: 'ignored', envelope };
+}
+
+// Not a closure inside parseWebhookEvent: tsx keeps function names, so a named function made inside
+// another is named again (a property definition) on every call, here once per webhook delivery.
+function pick<T>(envelope: Envelope, json: unknown, schema: z.ZodType<T>, wrap: (e: T) => ZaloWebhookEvent): ParsedWebhookEvent {
+  const r = schema.safeParse(json);
+  if (!r.success) return { status: 'invalid', envelope, issues: z.prettifyError(r.error) };
+  return { status: 'handled', envelope, event: wrap(r.data) };
 }
