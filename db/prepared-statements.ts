@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type pg from 'pg';
+import { compileHandWrittenSql } from './compile-sql.ts';
 
 /*
  * The statements that run for every message (store, claim, start and finish a turn, send) are
@@ -17,9 +18,16 @@ const marker = '/* prepared */ ';
 /** At most this many statements are kept prepared per connection; beyond it they run unnamed. */
 const perConnectionLimit = 100;
 
-/** Marks `query` to be prepared once per connection (see prepareMarkedStatements). */
+/**
+ * Marks `query` to be prepared once per connection (see prepareMarkedStatements). These are the
+ * statements run for every message, so they are also compiled by compileHandWrittenSql rather than
+ * by drizzle's general walk whenever they are plain hand-written SQL (drizzle's otherwise).
+ */
 export function prepared(query: SQL): SQL {
-  return sql`${sql.raw(marker)}${query}`;
+  const marked = sql`${sql.raw(marker)}${query}`;
+  const general = marked.toQuery.bind(marked);
+  marked.toQuery = (config) => compileHandWrittenSql(marked) ?? general(config);
+  return marked;
 }
 
 /** The same mark on a statement's text, for the few statements sent to pg without drizzle. */
