@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { compileHandWrittenSql } from './compile-sql.ts';
 
@@ -25,8 +24,7 @@ const perConnectionLimit = 100;
  */
 export function prepared(query: SQL): SQL {
   const marked = sql`${sql.raw(marker)}${query}`;
-  const general = marked.toQuery.bind(marked);
-  marked.toQuery = (config) => compileHandWrittenSql(marked) ?? general(config);
+  marked.toQuery = (config) => compileHandWrittenSql(marked) ?? SQL.prototype.toQuery.call(marked, config);
   return marked;
 }
 

@@ -13,10 +13,9 @@ export type Sweeper = { stop: () => Promise<void>; sweepNow: () => Promise<void>
 /**
  * Re-enqueues what Postgres says is still due: inbound events the relay (bot/pipeline/inbound-relay.ts,
  * which hands over every new event within moments) has not handed over after a few seconds while the
- * inbound queue has room, inbound
- * events whose jobs were lost from Redis, and outbox rows whose jobs never reached (or were lost
- * from) Redis. It runs on a plain timer, not as
- * a BullMQ job, so it keeps working when Redis has forgotten everything. Job ids make a repeat a
+ * inbound queue has room, inbound events whose jobs were lost from Redis, and outbox rows whose jobs
+ * never reached (or were lost from) Redis. It runs on a plain timer, not as a BullMQ job, so it
+ * keeps working when Redis has forgotten everything. Job ids make a repeat a
  * no-op while a job is waiting or running; a job that already failed for good is replaced, since its
  * row is still open (a row's own attempt cap decides when to give up).
  *
