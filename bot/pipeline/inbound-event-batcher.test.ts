@@ -40,9 +40,9 @@ describe('the inbound event batcher', () => {
     expect(db.statements.map((rows) => rows.map((r) => r.dedupeKey))).toEqual([['a'], ['b', 'c', 'd']]);
   });
 
-  it("writes other senders' deliveries in a second statement meanwhile, and a sender's next delivery only after its last is written", async () => {
+  it("with two statements allowed, writes other senders' deliveries in a second one meanwhile, and a sender's next delivery only after its last is written", async () => {
     const db = controlledInsert();
-    const store = createInboundEventBatcher({ insert: db.insert, logger });
+    const store = createInboundEventBatcher({ insert: db.insert, logger }, { ...defaultBatcherOptions, maxStatements: 2 });
     const first = store(row('a1', 'a'));
     await new Promise((r) => setImmediate(r));
     // 'a' has a statement in flight: its next delivery waits; 'b' and 'c' go in a second statement at once.

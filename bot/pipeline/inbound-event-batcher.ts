@@ -35,12 +35,14 @@ export type BatcherOptions = {
 /**
  * 2,000 waiting is about a second of deliveries at the rate the bot can take. A statement normally
  * takes milliseconds; a delivery that waited 1.5 s would be answered after Zalo stopped waiting.
- * Two statements in flight: with one, the bot sat idle while each statement's round trip ran (its
- * event loop 55-70% busy with 50 deliveries in flight); with two, the webhook bench's closed loop
- * took 19-28% more deliveries a second (interleaved runs on this 2-core machine); three or four
- * were no better than two.
+ * One statement in flight. Two were faster (19-28% more deliveries a second in the webhook bench's
+ * closed loop) while the bot spent ~1 ms of CPU per delivery and sat idle during each round trip;
+ * at ~0.13 ms the statements themselves cost more (each is a socket write and a wake-up of
+ * Postgres): one in flight, with batches of ~25 rows instead of ~12, took 12% more deliveries a
+ * second for 11% less bot CPU each (five interleaved pairs, 2026-12-03). More stay possible for a
+ * faster Postgres link; a sender's rows are then kept in one statement at a time.
  */
-export const defaultBatcherOptions: BatcherOptions = { maxBatch: 500, maxWaiting: 2000, maxWaitMs: 1500, maxStatements: 2 };
+export const defaultBatcherOptions: BatcherOptions = { maxBatch: 500, maxWaiting: 2000, maxWaitMs: 1500, maxStatements: 1 };
 
 type Waiter = { row: InboundToStore; since: number; resolve: (outcome: StoreOutcome) => void };
 
