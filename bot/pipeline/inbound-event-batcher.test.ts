@@ -61,6 +61,21 @@ describe('the inbound event batcher', () => {
     expect(await later).toEqual({ kind: 'stored', inboundEventId: 5 });
   });
 
+  it('sends the next statement before answering the deliveries of the one that finished', async () => {
+    const db = controlledInsert();
+    const store = createInboundEventBatcher({ insert: db.insert, logger });
+    const first = store(row('a', 'a'));
+    await new Promise((r) => setImmediate(r));
+    const second = store(row('b', 'b'));
+    let statementsWhenAnswered = 0;
+    const answered = first.then(() => (statementsWhenAnswered = db.statements.length));
+    await db.releaseAll();
+    await answered;
+    // The first delivery heard back only after the second's statement had gone out.
+    expect(statementsWhenAnswered).toBe(2);
+    expect(await second).toEqual({ kind: 'stored', inboundEventId: 2 });
+  });
+
   it('sends one row for deliveries with the same key in one batch: the first is stored, the others are duplicates', async () => {
     const db = controlledInsert();
     const store = createInboundEventBatcher({ insert: db.insert, logger });
