@@ -14,7 +14,7 @@ import { digestConcurrency } from '../../workers/processors/send-weekly-digests.
 import { medianTime, timed } from './bench-stats.ts';
 
 /** Friday 2026-11-27 15:05 in Vietnam: reminders are due, the week (2026-W48) is nearly done. */
-export const measuredAt = new Date('2026-11-27T08:05:00Z');
+const measuredAt = new Date('2026-11-27T08:05:00Z');
 
 export type LeadersMeasures = { communeMs: number; provinceMs: number; xlsxMs: number; sweepMs: number; reminders: number; peakRssMib: number };
 
