@@ -23,9 +23,14 @@ const perConnectionLimit = 100;
  * by drizzle's general walk whenever they are plain hand-written SQL (drizzle's otherwise).
  */
 export function prepared(query: SQL): SQL {
-  const marked = sql`${sql.raw(marker)}${query}`;
-  marked.toQuery = (config) => compileHandWrittenSql(marked) ?? SQL.prototype.toQuery.call(marked, config);
-  return marked;
+  return new PreparedSql([sql.raw(marker), query]);
+}
+
+/** A marked statement: compiled without drizzle's walk when it can be, by drizzle when not. */
+class PreparedSql extends SQL {
+  override toQuery(config: Parameters<SQL['toQuery']>[0]): ReturnType<SQL['toQuery']> {
+    return compileHandWrittenSql(this) ?? super.toQuery(config);
+  }
 }
 
 /** The same mark on a statement's text, for the few statements sent to pg without drizzle. */
