@@ -17,6 +17,7 @@ export async function describeMachine(p: { databaseUrl: string; redisUrl: string
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     node: process.version,
     postgres: await postgresVersion(p.databaseUrl).catch((err: unknown) => `unknown (${String(err)})`),
+    postgres_settings: await postgresSettings(p.databaseUrl).catch((err: unknown) => `unknown (${String(err)})`),
     redis: await redisVersion(p.redisUrl).catch((err: unknown) => `unknown (${String(err)})`),
     loadavg_start: p.loadAtStart,
     loadavg_end: loadNow(),
@@ -24,10 +25,28 @@ export async function describeMachine(p: { databaseUrl: string; redisUrl: string
 }
 
 async function postgresVersion(databaseUrl: string): Promise<string> {
+  return withServer(databaseUrl, async (client) => String((await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version));
+}
+
+/**
+ * The server settings the write-heavy figures depend on. A shared or CI server may differ from
+ * the defaults the Docker image runs with (this machine's has autovacuum off, for one), and a
+ * reader comparing runs should see that without asking.
+ */
+const reportedSettings = ['fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'autovacuum', 'shared_buffers', 'max_connections'];
+
+async function postgresSettings(databaseUrl: string): Promise<Record<string, string>> {
+  return withServer(databaseUrl, async (client) => {
+    const rows = (await client.query<{ name: string; value: string }>('select name, current_setting(name) as value from pg_settings where name = any($1) order by name', [reportedSettings])).rows;
+    return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+  });
+}
+
+async function withServer<T>(databaseUrl: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: Object.assign(new URL(databaseUrl), { pathname: '/postgres' }).toString() });
   await client.connect();
   try {
-    return String((await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version);
+    return await use(client);
   } finally {
     await client.end();
   }

@@ -70,6 +70,8 @@ describe('npm run bench', () => {
     expect(report).toMatchObject({ mode: 'quick', run_id: runId, benches: ['nlu'], failed: [], machine: { cpus: expect.any(Number), node: process.version } });
     expect(report).toHaveProperty('machine.loadavg_start');
     expect(report).toHaveProperty('machine.postgres', expect.stringMatching(/^\d+/));
+    expect(report).toHaveProperty('machine.postgres_settings.fsync', expect.stringMatching(/^(on|off)$/));
+    expect(report).toHaveProperty('machine.postgres_settings.autovacuum', expect.stringMatching(/^(on|off)$/));
     expect(report).toHaveProperty('nlu.intents_per_s', expect.any(Number));
     expect(report).toHaveProperty('nlu.reports_per_s', expect.any(Number));
     expect(report).not.toHaveProperty('fanout');
