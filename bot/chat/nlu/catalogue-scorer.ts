@@ -1,4 +1,6 @@
-import { compilePattern, matchFrom, patternVocabulary } from './compile-patterns.ts';
+import { indexCatalogue, matchesAt } from './catalogue-index.ts';
+import type { ClauseView } from './catalogue-index.ts';
+import { compilePattern, patternVocabulary } from './compile-patterns.ts';
 import type { CompiledPattern } from './compile-patterns.ts';
 import { createFuzzyVocabulary } from './fuzzy-vocabulary.ts';
 import { familyOf, intentIds, intentPatterns, subIntentIds } from './intent-catalogue.ts';
@@ -6,8 +8,6 @@ import type { IntentId, LabelId } from './intent-catalogue.ts';
 import type { Token } from './tokenize.ts';
 
 export type ScoredLabel = Exclude<LabelId, 'unknown'>;
-/** `needs`: for each slot after the first, the words one of which must be in the message at all. */
-type Entry = { label: ScoredLabel; pattern: CompiledPattern; needs: readonly (readonly string[])[] };
 
 /** Words that start a new clause: evidence before them is about something else. */
 const clauseBreaks = new Set([',', 'nhung', 'gio']);
@@ -53,50 +53,72 @@ export type CatalogueScorer = {
  * negated topics and discounting ones the resident says are already done.
  */
 export function createCatalogueScorer(catalogue = intentPatterns): CatalogueScorer {
-  const entries: Entry[] = [];
+  const compiled: { label: ScoredLabel; pattern: CompiledPattern }[] = [];
   for (const label of [...intentIds, ...subIntentIds]) {
     if (label === 'unknown') continue;
-    for (const p of catalogue[label]) {
-      const pattern = compilePattern(p);
-      entries.push({ label, pattern, needs: pattern.slots.slice(1).map((slot) => slot.map((alternative) => alternative[0]?.fold ?? '')) });
+    for (const p of catalogue[label]) compiled.push({ label, pattern: compilePattern(p) });
+  }
+  const vocabulary = createFuzzyVocabulary(compiled.flatMap((e) => patternVocabulary(e.pattern)));
+  const index = indexCatalogue(compiled);
+  const { entries, startingWith } = index;
+  // Per-message scratch, reused (scoring is synchronous): which vocabulary words the message has,
+  // and which entries already matched in the current clause (marked with the clause's stamp).
+  const present = new Uint8Array(index.vocabularySize);
+  const matchedIn = new Int32Array(entries.length);
+  let stamp = 0;
+  let view: ClauseView & { desire: Uint8Array } = { tokens: [], ids: new Int32Array(64), negated: new Uint8Array(64), desire: new Uint8Array(64), end: 0 };
+
+  function scoreClause(start: number, scores: Map<ScoredLabel, number>, trace: string[] | undefined): void {
+    const { tokens, ids, negated, desire, end } = view;
+    markNegated(tokens, start, end, negated);
+    markDesire(tokens, start, end, desire);
+    const factor = isDoneClause(tokens, start, end) ? 0.5 : 1;
+    if (++stamp === 0x7fffffff) {
+      matchedIn.fill(0);
+      stamp = 1;
+    }
+    for (let i = start; i < end; i++) {
+      for (const at of startingWith[ids[i] ?? -1] ?? []) {
+        if (matchedIn[at] === stamp) continue;
+        const entry = entries[at];
+        // Most candidates fail for want of a word the message does not have at all: cheap to see.
+        if (!entry || !hasNeededWords(entry.needs, present)) continue;
+        if (matchesAt(entry, view, i)) {
+          matchedIn[at] = stamp;
+          const weight = entry.pattern.weight * factor * (desire[i] === 1 ? desireBoost : 1);
+          trace?.push(`${entry.label} +${weight} ${entry.pattern.source}`);
+          scores.set(entry.label, (scores.get(entry.label) ?? 0) + weight);
+        }
+      }
     }
   }
-  const vocabulary = createFuzzyVocabulary(entries.flatMap((e) => patternVocabulary(e.pattern)));
-  const byFirstWord = new Map<string, number[]>();
-  entries.forEach((entry, index) => {
-    for (const alternative of entry.pattern.slots[0] ?? []) {
-      const first = alternative[0]?.fold;
-      if (first === undefined) continue;
-      const list = byFirstWord.get(first) ?? [];
-      if (!list.includes(index)) list.push(index);
-      byFirstWord.set(first, list);
-    }
-  });
 
   return {
     correct: (tokens) => tokens.map((t) => (t.fold === ',' ? t : withFold(t, vocabulary.correct(t.fold)))),
     score(tokens, trace) {
       const scores = new Map<ScoredLabel, number>();
-      const present = new Set(tokens.map((t) => t.fold));
-      for (const clause of splitClauses(tokens)) {
-        const negated = negationMask(clause);
-        const factor = isDoneClause(clause) ? 0.5 : 1;
-        const desire = desireMask(clause);
-        const matched = new Set<number>();
-        for (let i = 0; i < clause.length; i++) {
-          for (const index of byFirstWord.get(clause[i]?.fold ?? '') ?? []) {
-            if (matched.has(index)) continue;
-            const entry = entries[index];
-            // Most candidates fail for want of a word the message does not have at all: cheap to see.
-            if (!entry || !hasNeededWords(entry.needs, present)) continue;
-            if (matchFrom(entry.pattern, clause, negated, i)) {
-              matched.add(index);
-              const weight = entry.pattern.weight * factor * (desire[i] ? desireBoost : 1);
-              trace?.push(`${entry.label} +${weight} ${entry.pattern.source}`);
-              scores.set(entry.label, (scores.get(entry.label) ?? 0) + weight);
-            }
-          }
+      const n = tokens.length;
+      if (view.ids.length < n) view = { tokens, ids: new Int32Array(n * 2), negated: new Uint8Array(n * 2), desire: new Uint8Array(n * 2), end: 0 };
+      view.tokens = tokens;
+      const { ids } = view;
+      for (let i = 0; i < n; i++) {
+        const id = index.wordId(tokens[i]?.fold ?? '');
+        ids[i] = id;
+        if (id >= 0) present[id] = 1;
+      }
+      try {
+        // Clauses are runs of tokens between breaks: "," is dropped, "nhưng" and "giờ" open the next.
+        let start = 0;
+        for (let i = 0; i <= n; i++) {
+          const fold = i < n ? (tokens[i]?.fold ?? '') : ',';
+          if (!clauseBreaks.has(fold)) continue;
+          view.end = i;
+          if (i > start) scoreClause(start, scores, trace);
+          start = fold === ',' ? i + 1 : i;
         }
+      } finally {
+        for (let i = 0; i < n; i++) if ((ids[i] ?? -1) >= 0) present[ids[i] ?? 0] = 0;
+        view.tokens = [];
       }
       routeRecovery(scores, tokens);
       absorbContext(scores);
@@ -109,21 +131,12 @@ function withFold(token: Token, fold: string): Token {
   return fold === token.fold ? token : { fold, key: null };
 }
 
-function splitClauses(tokens: Token[]): Token[][] {
-  const clauses: Token[][] = [[]];
-  for (const t of tokens) {
-    if (clauseBreaks.has(t.fold)) clauses.push([]);
-    if (t.fold !== ',') clauses.at(-1)?.push(t);
-  }
-  return clauses.filter((c) => c.length > 0);
-}
-
 /** Whether, for every later slot of a pattern, one of its first words is somewhere in the message. */
-function hasNeededWords(needs: readonly (readonly string[])[], present: Set<string>): boolean {
+function hasNeededWords(needs: readonly Int32Array[], present: Uint8Array): boolean {
   for (const words of needs) {
     let found = false;
-    for (const w of words) {
-      if (present.has(w)) {
+    for (let k = 0; k < words.length; k++) {
+      if (present[words[k] ?? 0] === 1) {
         found = true;
         break;
       }
@@ -133,30 +146,32 @@ function hasNeededWords(needs: readonly (readonly string[])[], present: Set<stri
   return true;
 }
 
-function negationMask(clause: Token[]): boolean[] {
-  const mask = clause.map(() => false);
-  if (!clause.some((t) => t.fold === 'khong')) return mask;
-  for (let i = 0; i < clause.length; i++) {
-    const marker = negationStarts.find((m) => m.every((w, k) => clause[i + k]?.fold === w));
+/** 1 on every word of the clause that follows "không phải" (and the like) until "mà", "chỉ"…. */
+function markNegated(tokens: readonly Token[], start: number, end: number, mask: Uint8Array): void {
+  mask.fill(0, start, end);
+  let any = false;
+  for (let i = start; i < end && !any; i++) any = tokens[i]?.fold === 'khong';
+  if (!any) return;
+  for (let i = start; i < end; i++) {
+    const marker = negationStarts.find((m) => i + m.length <= end && m.every((w, k) => tokens[i + k]?.fold === w));
     if (!marker) continue;
-    for (let j = i + marker.length; j < clause.length && !negationEnds.has(clause[j]?.fold ?? ''); j++) mask[j] = true;
+    for (let j = i + marker.length; j < end && !negationEnds.has(tokens[j]?.fold ?? ''); j++) mask[j] = 1;
   }
-  return mask;
 }
 
-function desireMask(clause: Token[]): boolean[] {
-  const mask = clause.map(() => false);
-  clause.forEach((t, i) => {
-    if (!desireWords.has(t.fold)) return;
-    for (let j = i + 1; j <= i + desireReach && j < clause.length; j++) mask[j] = true;
-  });
-  return mask;
+/** 1 on the words right after one that says what the resident wants ("muốn", "cách"…). */
+function markDesire(tokens: readonly Token[], start: number, end: number, mask: Uint8Array): void {
+  mask.fill(0, start, end);
+  for (let i = start; i < end; i++) {
+    if (!desireWords.has(tokens[i]?.fold ?? '')) continue;
+    for (let j = i + 1; j <= i + desireReach && j < end; j++) mask[j] = 1;
+  }
 }
 
 function absorbContext(scores: Map<ScoredLabel, number>): void {
-  const family = (intent: IntentId) => [...scores].reduce((sum, [label, s]) => sum + (familyOf(label) === intent ? s : 0), 0);
+  if (scores.size === 0) return;
   for (const { absorber, when, atLeast, absorbs } of absorptions) {
-    if ((when ? (scores.get(when) ?? 0) : family(absorber)) < atLeast) continue;
+    if ((when ? (scores.get(when) ?? 0) : familyTotal(scores, absorber)) < atLeast) continue;
     let extra = 0;
     for (const [label, score] of scores) {
       const intent = familyOf(label);
@@ -170,8 +185,20 @@ function absorbContext(scores: Map<ScoredLabel, number>): void {
   }
 }
 
-function isDoneClause(clause: Token[]): boolean {
-  return clause.some((t) => doneWords.has(t.fold)) && !clause.some((t) => troubleWords.has(t.fold));
+function familyTotal(scores: Map<ScoredLabel, number>, intent: IntentId): number {
+  let sum = 0;
+  for (const [label, score] of scores) if (familyOf(label) === intent) sum += score;
+  return sum;
+}
+
+function isDoneClause(tokens: readonly Token[], start: number, end: number): boolean {
+  let done = false;
+  for (let i = start; i < end; i++) {
+    const fold = tokens[i]?.fold ?? '';
+    if (troubleWords.has(fold)) return false;
+    done ||= doneWords.has(fold);
+  }
+  return done;
 }
 
 function routeRecovery(scores: Map<ScoredLabel, number>, tokens: Token[]): void {
