@@ -115,23 +115,38 @@ export function combineReadings(evidence: Map<LabelId, number>, model: Float32Ar
   return decided;
 }
 
+/** The guide topic each label names on its own (its family, when that is a guide other than scam safety). */
+const namedTopicOf = new Map<LabelId, GuideId>(
+  labels.flatMap((label) => {
+    const topic = familyOf(label);
+    return isGuideId(topic) && topic !== 'scam-safety' ? [[label, topic] as const] : [];
+  }),
+);
+
 /** The guide topic with the most catalogue evidence of its own, if it is named at all. */
 function namedTopic(evidence: Map<LabelId, number>): GuideId | null {
-  let best: { topic: GuideId; score: number } | null = null;
+  let best: GuideId | null = null;
+  let bestScore = 0;
   for (const [label, score] of evidence) {
-    const topic = familyOf(label);
-    if (isGuideId(topic) && topic !== 'scam-safety' && score >= namedTopicEvidence && (!best || score > best.score)) best = { topic, score };
+    const topic = namedTopicOf.get(label);
+    if (topic !== undefined && score >= namedTopicEvidence && (best === null || score > bestScore)) {
+      best = topic;
+      bestScore = score;
+    }
   }
-  return best?.topic ?? null;
+  return best;
 }
 
 /** Each label's place in the model's outputs. */
 const labelIndex = new Map<LabelId, number>(labels.map((label, i) => [label, i]));
 const unknownLabel = labels.indexOf('unknown');
+/** Scratch for one message's blended scores and family totals: classifying is synchronous, and nothing keeps them. */
+const blended = new Float64Array(labels.length);
+const families = new Float64Array(intentIds.length);
 
 /** Per label, the model's probability and the catalogue's evidence (as a distribution), mixed. */
 function blendScores(evidence: Map<LabelId, number>, model: Float32Array, blend: BlendOptions): Float64Array {
-  const out = new Float64Array(labels.length);
+  const out = blended;
   let max = blend.unknownEvidence;
   for (const score of evidence.values()) max = Math.max(max, score);
   // Most labels have no evidence at all: they share one value, and only the few with some are computed.
@@ -154,9 +169,11 @@ function blendScores(evidence: Map<LabelId, number>, model: Float32Array, blend:
 const familyIndex = labels.map((label) => intentIds.indexOf(familyOf(label)));
 const unsubscribeIndex = intentIds.indexOf('unsubscribe');
 const topicIndexes = intentIds.flatMap((intent, i) => (isTopic(intent) ? [i] : []));
+/** Per intent (by index), the labels of its sub-intents. */
+const subIntentLabels = intentIds.map((intent) => labels.flatMap((label, i) => (isSubIntent(label) && familyOf(label) === intent ? [i] : [])));
 
 function decide(scores: Float64Array, blend: BlendOptions, stopPhrase: boolean): Classification {
-  const families = new Float64Array(intentIds.length);
+  families.fill(0);
   for (let i = 0; i < labels.length; i++) families[familyIndex[i] ?? 0] = (families[familyIndex[i] ?? 0] ?? 0) + (scores[i] ?? 0);
   if (!stopPhrase) families[unsubscribeIndex] = -1;
   let top = 0;
@@ -165,7 +182,7 @@ function decide(scores: Float64Array, blend: BlendOptions, stopPhrase: boolean):
   const intent = intentIds[top] ?? 'unknown';
   const [first, second] = topics;
   const ambiguous = isTopic(intent) && first !== undefined && second !== undefined && second.score >= first.score * blend.ambiguityRatio;
-  return { intent, subIntent: bestSubIntent(scores, intent), score: round(families[top] ?? 0), ambiguous, candidates: topics, pair: null, topic: null };
+  return { intent, subIntent: bestSubIntent(scores, top), score: round(families[top] ?? 0), ambiguous, candidates: topics, pair: null, topic: null };
 }
 
 /** The `count` likeliest topics, strongest first (a selection, not a sort: this runs per message). */
@@ -180,19 +197,22 @@ function bestTopics(families: Float64Array, count: number): ScoredIntent[] {
       if (chosen.length > count) chosen.pop();
     }
   }
-  return chosen.flatMap((f) => {
+  const topics: ScoredIntent[] = [];
+  for (const f of chosen) {
     const intent = intentIds[f];
-    return intent ? [{ intent, score: round(families[f] ?? 0) }] : [];
-  });
+    if (intent) topics.push({ intent, score: round(families[f] ?? 0) });
+  }
+  return topics;
 }
 
-/** The sub-intent of the chosen family, when it is likelier than the family's plain reading. */
-function bestSubIntent(scores: Float64Array, intent: IntentId): SubIntentId | null {
+/** The sub-intent of the chosen family (by index), when it is likelier than the family's plain reading. */
+function bestSubIntent(scores: Float64Array, family: number): SubIntentId | null {
   let best: SubIntentId | null = null;
-  let bestScore = scores[labels.indexOf(intent)] ?? 0;
-  for (let i = 0; i < labels.length; i++) {
+  // An intent's own label has the same index among the labels as among the intents.
+  let bestScore = scores[family] ?? 0;
+  for (const i of subIntentLabels[family] ?? []) {
     const label = labels[i];
-    if (label !== undefined && isSubIntent(label) && familyOf(label) === intent && (scores[i] ?? 0) > bestScore) {
+    if (label !== undefined && isSubIntent(label) && (scores[i] ?? 0) > bestScore) {
       best = label;
       bestScore = scores[i] ?? 0;
     }
