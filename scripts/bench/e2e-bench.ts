@@ -10,7 +10,7 @@ import { waitUntil } from './bench-stats.ts';
 import type { Counters, Launched, StandIn } from './e2e-processes.ts';
 import { percentile, postText, runOpenLoop, windowMs } from './e2e-traffic.ts';
 
-/** `profileDir`: the workers write V8 CPU profiles there (`--cpu-prof`) when they stop. */
+/** `profileDir` (default BENCH_PROFILE_DIR): the bot and the workers write V8 CPU profiles there (`--cpu-prof`) when they stop. */
 export type E2eOptions = { quick: boolean; workers?: number; rate?: number; seconds?: number; warmUpSeconds?: number; profileDir?: string };
 
 /**
@@ -35,7 +35,7 @@ export async function e2eBench(options: E2eOptions): Promise<Record<string, unkn
     graceMs: mode.graceMs,
     warmUpSeconds: options.warmUpSeconds ?? mode.warmUpSeconds,
     workers: options.workers ?? 1,
-    profileDir: options.profileDir,
+    profileDir: options.profileDir ?? process.env.BENCH_PROFILE_DIR,
   };
   const base = loadConfig();
   const prefix = `bench-e2e-${randomBytes(3).toString('hex')}`;
@@ -68,7 +68,7 @@ async function startSystem(baseEnv: NodeJS.ProcessEnv, plan: Plan, launched: Lau
   const port = await freePort();
   // The send limit is raised so that the pipeline, not the limit, is what is measured.
   const env = { ...baseEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OUTBOUND_RATE_PER_SEC: '100000' };
-  const bot = launch('bot', 'bot/main.ts', env, false);
+  const bot = launch('bot', 'bot/main.ts', env, false, profileArgs(plan.profileDir));
   launched.push(bot);
   const workers = Array.from({ length: plan.workers }, (_, i) => launch(`worker-${i + 1}`, 'workers/main.ts', env, true, profileArgs(plan.profileDir)));
   launched.push(...workers);
