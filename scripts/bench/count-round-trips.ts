@@ -19,7 +19,7 @@ function wrap(proto: object, name: string, count: (args: unknown[]) => void): vo
   });
 }
 
-/** With BENCH_TRACE_QUERIES=1 each query's text goes to stderr too, to see where the round trips go. */
+/** With BENCH_TRACE_QUERIES=1 each query's text and each Redis command's name go to stderr too, to see where the round trips go. */
 const trace = process.env.BENCH_TRACE_QUERIES === '1';
 wrap(pg.Client.prototype, 'query', (args) => {
   counts.pg += 1;
@@ -28,12 +28,25 @@ wrap(pg.Client.prototype, 'query', (args) => {
 // A command sent by a pipeline arrives with the pipeline's stream as its second argument.
 wrap(Redis.prototype, 'sendCommand', (args) => {
   if (args[1] === undefined) counts.redisCommands += 1;
+  if (trace) process.stderr.write(`BENCH-REDIS ${args[1] === undefined ? '' : 'pipelined '}${describeCommand(args[0])}\n`);
 });
-wrap(Pipeline.prototype, 'exec', () => (counts.redisPipelines += 1));
+wrap(Pipeline.prototype, 'exec', () => {
+  counts.redisPipelines += 1;
+  if (trace) process.stderr.write('BENCH-REDIS exec\n');
+});
 
 function describeQuery(query: unknown): string {
   const text = typeof query === 'string' ? query : typeof query === 'object' && query !== null ? String(Reflect.get(query, 'text') ?? '') : '';
   return text.replace(/\s+/g, ' ').slice(0, 160);
+}
+
+/** The command's name, and for a script (BullMQ's are named in its `evalsha` calls' keys) its first key. */
+function describeCommand(command: unknown): string {
+  if (typeof command !== 'object' || command === null) return '?';
+  const name = String(Reflect.get(command, 'name') ?? '?');
+  const args: unknown = Reflect.get(command, 'args');
+  const first = Array.isArray(args) && name === 'evalsha' ? ` ${String(args[2] ?? '')}` : '';
+  return `${name}${first}`;
 }
 
 setInterval(() => {
