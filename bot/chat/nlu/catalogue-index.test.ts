@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue, matchesAt } from './catalogue-index.ts';
-import { compilePattern, matchFrom } from './compile-patterns.ts';
+import { compilePattern } from './compile-patterns.ts';
+import type { CompiledPattern } from './compile-patterns.ts';
 import { loadTrainingMessages } from './corpus.ts';
 import { intentIds, intentPatterns, subIntentIds } from './intent-catalogue.ts';
 import { tokenize } from './tokenize.ts';
@@ -8,6 +9,31 @@ import type { Token } from './tokenize.ts';
 
 const compiled = [...intentIds, ...subIntentIds].flatMap((label) => (label === 'unknown' ? [] : intentPatterns[label].map((p) => ({ label, pattern: compilePattern(p) }))));
 const index = indexCatalogue(compiled);
+
+/**
+ * The matching rule written plainly over strings (the matcher the index replaced), as the
+ * reference: each slot within two words of the previous one, never on a negated word, and the
+ * same marks when both the pattern and the message have some.
+ */
+function matchFrom(pattern: CompiledPattern, tokens: readonly Token[], negated: readonly boolean[], start: number): boolean {
+  let pos = start;
+  for (let s = 0; s < pattern.slots.length; s++) {
+    const last = s === 0 ? start : Math.min(tokens.length - 1, pos + 2);
+    let next = -1;
+    for (let p = s === 0 ? start : pos; p <= last && next < 0; p++) {
+      const fits = (pattern.slots[s] ?? []).find((words) =>
+        words.every((w, k) => {
+          const t = tokens[p + k];
+          return t !== undefined && !negated[p + k] && t.fold === w.fold && (w.key === null || t.key === null || t.key === w.key);
+        }),
+      );
+      if (fits) next = p + fits.length;
+    }
+    if (next < 0) return false;
+    pos = next;
+  }
+  return true;
+}
 
 /** Every pattern at every start of the message, by both matchers, with a negated stretch in the middle. */
 function disagreements(tokens: Token[]): string[] {

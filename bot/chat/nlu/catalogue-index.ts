@@ -16,7 +16,7 @@ export type IndexedEntry<L> = {
  * The catalogue's patterns with every word numbered once, at start-up. Matching a message then
  * compares integers, and which words a message contains is one byte per vocabulary word: the
  * catalogue's part of classifying a message is its hottest path, and string sets and comparisons
- * were most of its cost. Same results as `matchFrom` over strings (compile-patterns.ts).
+ * were most of its cost. The catalogue and the guides' step answers are both matched here.
  */
 export type CatalogueIndex<L> = {
   entries: readonly IndexedEntry<L>[];
@@ -66,7 +66,7 @@ export type ClauseView = {
 
 /**
  * Whether the entry matches the clause starting at `start`: each slot within two words of the
- * previous one, never on a negated word (the rule `matchFrom` states).
+ * previous one, never on a negated word ("không phải VNeID mà…").
  */
 export function matchesAt<L>(entry: IndexedEntry<L>, clause: ClauseView, start: number): boolean {
   let pos = start;
@@ -87,6 +87,17 @@ export function matchesAt<L>(entry: IndexedEntry<L>, clause: ClauseView, start: 
     pos = next;
   }
   return true;
+}
+
+/** The whole message as one clause with nothing negated: for patterns read on their own (a guide's step answers). */
+export function wholeMessage<L>(index: CatalogueIndex<L>, tokens: readonly Token[]): ClauseView {
+  return { tokens, ids: Int32Array.from(tokens, (t) => index.wordId(t.fold)), negated: new Uint8Array(tokens.length), end: tokens.length };
+}
+
+/** Whether the entry matches at any position of the clause. */
+export function matchesAnywhere<L>(entry: IndexedEntry<L>, clause: ClauseView): boolean {
+  for (let i = 0; i < clause.end; i++) if (matchesAt(entry, clause, i)) return true;
+  return false;
 }
 
 function wordsAt(clause: ClauseView, at: number, words: readonly IndexedWord[]): boolean {

@@ -11,8 +11,8 @@ export type CompiledPattern = { slots: readonly Slot[]; weight: number; source: 
 /**
  * Parses the catalogue's pattern syntax: slots separated by spaces, `a|b` alternatives, and
  * `(x y)` for a multi-word alternative. A word written with diacritics ("dừng") only matches a
- * message word with the same marks, or one typed without any; a plain word matches either.
- * Throws on a malformed pattern, at start-up.
+ * message word with the same marks, or one typed without any; a plain word matches either
+ * (matching: catalogue-index.ts). Throws on a malformed pattern, at start-up.
  */
 export function compilePattern([source, weight]: Pattern): CompiledPattern {
   const slots: Slot[] = [];
@@ -49,51 +49,7 @@ function patternWords(words: string[]): Token[] {
   return joinCompounds(tokens, (fold) => ({ fold, key: null }));
 }
 
-/** Whether a message word fills a pattern word: same letters, and the same marks when both have them. */
-export function wordMatches(message: Token, pattern: Token): boolean {
-  return message.fold === pattern.fold && (pattern.key === null || message.key === null || message.key === pattern.key);
-}
-
 /** Every folded word a compiled pattern can use, for building the vocabulary. */
 export function patternVocabulary(pattern: CompiledPattern): string[] {
   return pattern.slots.flatMap((slot) => slot.flat().map((t) => t.fold));
-}
-
-/**
- * Whether the pattern matches the tokens starting at `start`: each slot within two words of the
- * previous one, never on a negated word ("không phải VNeID mà…").
- */
-export function matchFrom(pattern: CompiledPattern, tokens: readonly Token[], negated: readonly boolean[], start: number): boolean {
-  let pos = start;
-  for (let s = 0; s < pattern.slots.length; s++) {
-    const slot = pattern.slots[s] ?? [];
-    const last = s === 0 ? start : Math.min(tokens.length - 1, pos + 2);
-    let next = -1;
-    for (let p = s === 0 ? start : pos; p <= last && next < 0; p++) {
-      for (const alternative of slot) {
-        if (wordsAt(tokens, negated, p, alternative)) {
-          next = p + alternative.length;
-          break;
-        }
-      }
-    }
-    if (next < 0) return false;
-    pos = next;
-  }
-  return true;
-}
-
-/** Whether the pattern matches anywhere in the tokens. */
-export function matchesAnywhere(pattern: CompiledPattern, tokens: readonly Token[]): boolean {
-  const negated = tokens.map(() => false);
-  return tokens.some((_, i) => matchFrom(pattern, tokens, negated, i));
-}
-
-function wordsAt(tokens: readonly Token[], negated: readonly boolean[], at: number, words: readonly Token[]): boolean {
-  for (let k = 0; k < words.length; k++) {
-    const token = tokens[at + k];
-    const word = words[k];
-    if (!token || !word || negated[at + k] || !wordMatches(token, word)) return false;
-  }
-  return true;
 }
