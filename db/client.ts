@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { withReplicas } from 'drizzle-orm/pg-core';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { pipelineTransactionBrackets } from './pipelined-transactions.ts';
 import { prepareMarkedStatements } from './prepared-statements.ts';
 import * as schema from './schema/index.ts';
 
@@ -71,6 +72,8 @@ function openPool(url: string, options: DbOptions): pg.Pool {
   pool.on('error', lost);
   pool.on('connect', (client) => {
     client.on('error', lost);
+    // In this order: the pipelining needs the names the prepared statements are given.
+    pipelineTransactionBrackets(client);
     if (options.preparedStatements !== false) prepareMarkedStatements(client);
   });
   return pool;

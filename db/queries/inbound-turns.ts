@@ -4,6 +4,7 @@ import { outboundMessages } from '../schema/index.ts';
 import { inboundClaimRow, isJsonRow } from './decode-rows.ts';
 import type { InboundClaimRow, JsonRow } from './decode-rows.ts';
 import type { NewOutbound } from './outbound-messages.ts';
+import { committing } from '../pipelined-transactions.ts';
 import { prepared } from '../prepared-statements.ts';
 
 /*
@@ -49,6 +50,8 @@ export type FinishInboundTurn = {
 /**
  * Ends a turn in one statement: writes its replies (a key that exists already is skipped), marks
  * the event processed and records the privacy notice shown. Returns the ids of the new replies.
+ * It is sent with the transaction's COMMIT (see committing()): nothing may follow it in the
+ * transaction.
  */
 export async function finishInboundTurn(tx: Tx, p: FinishInboundTurn): Promise<number[]> {
   const notice = p.noticeShown
@@ -58,7 +61,7 @@ export async function finishInboundTurn(tx: Tx, p: FinishInboundTurn): Promise<n
       update inbound_events set status = 'processed', processed_at = ${p.now}, attempts = attempts + 1, last_error = null where id = ${p.inboundEventId}
     )${notice}`;
   if (p.replies.length === 0) {
-    await tx.execute(prepared(sql`${processed} select 1`));
+    await tx.execute(prepared(committing(sql`${processed} select 1`)));
     return [];
   }
   const values = sql.join(
@@ -68,11 +71,11 @@ export async function finishInboundTurn(tx: Tx, p: FinishInboundTurn): Promise<n
     ),
     sql`, `,
   );
-  const result = await tx.execute<{ id: number | string }>(prepared(sql`${processed}
+  const result = await tx.execute<{ id: number | string }>(prepared(committing(sql`${processed}
     insert into outbound_messages (idempotency_key, channel, recipient_id, oa_id, resident_id, inbound_event_id, payload, not_before, enqueued_at)
     values ${values}
     on conflict (idempotency_key) do nothing
-    returning id`));
+    returning id`)));
   return result.rows.map((r) => Number(r.id));
 }
 
