@@ -57,6 +57,12 @@ type QueryConstructor = new (config: object, values: unknown, callback: Callback
 
 const BaseQuery = pg.Query as unknown as QueryConstructor;
 
+/**
+ * The pg methods BracketedQuery overrides. Should a pg release rename one, the override would
+ * never run and a held BEGIN would never be sent: then nothing is pipelined at all.
+ */
+const pgInternalsKnown = ['prepare', '_getRows', 'handleReadyForQuery', 'hasBeenParsed'].every((method) => typeof Reflect.get(pg.Query.prototype, method) === 'function');
+
 /** One statement with BEGIN before it and/or COMMIT after it, all answered before one Sync. */
 class BracketedQuery extends BaseQuery {
   constructor(
@@ -105,7 +111,7 @@ function writeUnnamed(connection: Wire, text: string): void {
  */
 export function pipelineTransactionBrackets(client: pg.ClientBase): void {
   const original: unknown = Reflect.get(client, 'query');
-  if (typeof original !== 'function') return;
+  if (typeof original !== 'function' || !pgInternalsKnown) return;
   const send = (...args: unknown[]): unknown => Reflect.apply(original, client, args);
   const state = { beginHeld: false, committed: false };
   Reflect.set(client, 'query', function (this: unknown, ...args: unknown[]): unknown {
