@@ -29,6 +29,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How `npm start` shows its processes' logs; default: readable in a terminal, JSON otherwise. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Write each log line before going on instead of in batches (see bot/log-destination.ts). */
+  LOG_SYNC: z.stringbool().default(false),
   /** Where `GET /` sends a browser (local mode: the simulator). Unset: a short status page. */
   HOME_URL: url.optional(),
   /** Local mode's simulator; default PORT + 1. */
@@ -122,6 +124,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Null: decided by whether the output is a terminal. */
   logFormat: 'json' | 'pretty' | null;
+  /** One write per log line; default: batched, at the latest every 250 ms. */
+  logSync: boolean;
   /** NODE_ENV=production: development conveniences (local mode, the dev login) are refused. */
   production: boolean;
   homeUrl: string | null;
@@ -200,6 +204,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? null,
+    logSync: e.LOG_SYNC,
     production: e.NODE_ENV === 'production',
     homeUrl: e.HOME_URL ?? null,
     simulatorPort: e.SIMULATOR_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),

@@ -70,7 +70,7 @@ export type Transports = Partial<Record<OutboundRow['channel'], MessageTransport
 
 /** The composition root: the one place where implementations are chosen and wired. */
 export function createCoreDeps(config: Config, options: { name: string; clock?: Clock; logger?: RootLogger }): CoreDeps {
-  const logger = options.logger ?? createLogger({ level: config.logLevel, name: options.name });
+  const logger = options.logger ?? createLogger({ level: config.logLevel, name: options.name, sync: config.logSync });
   const dbHandle = createDb(config.databaseUrl, {
     replicaUrl: config.databaseReplicaUrl,
     preparedStatements: config.databasePreparedStatements,

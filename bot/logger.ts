@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import type { LogFn } from 'pino';
 import { passwordKeyword, redactSensitiveText } from './chat/redact-sensitive-text.ts';
+import { stdoutLogDestination } from './log-destination.ts';
 
 /**
  * The logging surface our code uses. Both a pino logger and Fastify's per-request logger fit it,
@@ -39,7 +40,7 @@ export type RootLogger = pino.Logger;
  * The process logger: JSON lines, objects first. Secrets and phone numbers are scrubbed by key name
  * and by pattern, because a log line is the easiest place to leak an OA token.
  */
-export function createLogger(options: { level: string; name: string }, destination?: pino.DestinationStream): RootLogger {
+export function createLogger(options: { level: string; name: string; sync?: boolean }, destination?: pino.DestinationStream): RootLogger {
   const settings: pino.LoggerOptions = {
     name: options.name,
     level: options.level,
@@ -55,7 +56,7 @@ export function createLogger(options: { level: string; name: string }, destinati
       },
     },
   };
-  return destination ? pino(settings, destination) : pino(settings);
+  return pino(settings, destination ?? stdoutLogDestination({ sync: options.sync ?? false }));
 }
 
 /**
