@@ -59,6 +59,9 @@ export async function startSystemUnderTest(options: { unverifiedResendAfterSec: 
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'info',
+    // Line by line: the personal-data check reads every log line, also the last ones of a process
+    // killed outright, which the default batching may lose (bot/log-destination.ts).
+    LOG_SYNC: 'true',
     OUTBOUND_RATE_PER_SEC: '50',
     ZALO_HTTP_TIMEOUT_MS: '3000',
     UNVERIFIED_RESEND_AFTER_SEC: String(options.unverifiedResendAfterSec),
