@@ -127,7 +127,8 @@ export function pipelineTransactionBrackets(client: pg.ClientBase): void {
       return answered('BEGIN');
     }
     if (!state.beginHeld) {
-      if (text === null || !text.includes(commitMarker) || Reflect.get(client, '_txStatus') !== 'T') return send(...args);
+      // Outside a transaction (most statements) the text is not searched for the marker.
+      if (text === null || Reflect.get(client, '_txStatus') !== 'T' || !text.includes(commitMarker)) return send(...args);
       return sendBracketed(config, values, { begins: false, commits: true });
     }
     state.beginHeld = false;
