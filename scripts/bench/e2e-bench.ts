@@ -9,6 +9,7 @@ import { freePort, processCpuMs } from './bench-process.ts';
 import { waitUntil } from './bench-stats.ts';
 import type { Counters, Launched, StandIn } from './e2e-processes.ts';
 import { percentile, postText, runOpenLoop, windowMs } from './e2e-traffic.ts';
+import { hostByWindow, sampleHostActivity } from './host-activity.ts';
 
 /** `profileDir` (default BENCH_PROFILE_DIR): the bot and the workers write V8 CPU profiles there (`--cpu-prof`) when they stop. */
 export type E2eOptions = { quick: boolean; workers?: number; rate?: number; seconds?: number; warmUpSeconds?: number; profileDir?: string };
@@ -88,7 +89,9 @@ async function measure(system: System, standIn: StandIn, plan: Plan): Promise<Re
   await new Promise((r) => setTimeout(r, 1200));
   const loadBefore = loadAverage();
   const before = { workers: sum(system.workers), bot: processCpuMs(system.bot.child.pid) };
+  const host = sampleHostActivity();
   const traffic = await runOpenLoop(standIn, system.webhookUrl, { rate: plan.rate, seconds: plan.seconds, graceMs: plan.graceMs });
+  const hostReadings = host?.stop() ?? null;
   await new Promise((r) => setTimeout(r, 1200));
   const after = { workers: sum(system.workers), bot: processCpuMs(system.bot.child.pid) };
   const answered = traffic.latenciesMs.length;
@@ -109,6 +112,7 @@ async function measure(system: System, standIn: StandIn, plan: Plan): Promise<Re
     by_kind: Object.fromEntries(Object.entries(traffic.byKind).map(([kind, xs]) => [kind, summary(xs)])),
     window_s: windowMs / 1000,
     p99_ms_by_window: traffic.byWindow.map((xs) => summary(xs).p99_ms),
+    host_by_window: hostReadings ? hostByWindow(hostReadings, traffic.firstPostAt, windowMs, traffic.byWindow.length) : null,
     residents_per_s: Math.round(perSecond),
     residents_per_s_per_worker: Math.round(perSecond / plan.workers),
     worker_cpu_ms_per_message: per(after.workers.cpuMs - before.workers.cpuMs),
