@@ -47,6 +47,8 @@ export function sampleHostActivity(everyMs = 100): { stop: () => CpuReading[] } 
     const r = read();
     if (r) readings.push(r);
   }, everyMs);
+  // A run that throws before stop() must not be kept alive by the sampler.
+  timer.unref();
   return {
     stop: () => {
       clearInterval(timer);
