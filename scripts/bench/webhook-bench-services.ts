@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processCpuMs } from './bench-process.ts';
 import { holdUntilReleased } from './bench-resources.ts';
 import { waitUntil } from './bench-stats.ts';
 
 export type LoggingChild = {
   running: () => boolean;
-  /** CPU time (user + system) the process has used so far, in ms. */
+  /** CPU time (user + system) the process has used so far, in ms; NaN where /proc is not there. */
   cpuMs: () => number;
   stop: () => Promise<void>;
 };
@@ -34,18 +35,7 @@ export function launchLoggingChild(name: string, entry: string, env: NodeJS.Proc
     clearTimeout(force);
     rmSync(logFile, { force: true });
   });
-  return { running, cpuMs: () => processCpuMs(child.pid), stop };
-}
-
-/** Linux counts a process's CPU time in /proc/<pid>/stat, fields 14 and 15, in 1/100 s. */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
+  return { running, cpuMs: () => processCpuMs(child.pid) ?? Number.NaN, stop };
 }
 
 /** Waits until the bot on `port` answers /healthz (stopping at once if it exited); returns its webhook URL. */
