@@ -85,6 +85,24 @@ describe('the inbound event batcher', () => {
     expect(db.statements).toEqual([[row('x'), row('y')].map((r) => expect.objectContaining({ dedupeKey: r.dedupeKey }))]);
   });
 
+  it('logs one line per statement: the row of a lone delivery, the id range and duplicates of a batch', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const captured = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const db = controlledInsert();
+    const store = createInboundEventBatcher({ insert: db.insert, logger: captured });
+    const lone = store(row('a', 'a'));
+    await new Promise((r) => setImmediate(r));
+    const batch = [store(row('b', 'b')), store(row('c', 'c')), store(row('b', 'b')), store(row('d', 'd'))];
+    await db.releaseAll();
+    await Promise.all([lone, ...batch]);
+    const stored = lines.filter((l) => l.msg === 'webhook events stored').map(({ stored, duplicates, inboundEventId, firstId, lastId }) => ({ stored, duplicates, inboundEventId, firstId, lastId }));
+    expect(stored).toEqual([
+      { stored: 1, duplicates: 0, inboundEventId: 1, firstId: undefined, lastId: undefined },
+      { stored: 3, duplicates: 1, inboundEventId: undefined, firstId: 2, lastId: 4 },
+    ]);
+    expect(lines.every((l) => typeof l.ms === 'number' || l.msg !== 'webhook events stored')).toBe(true);
+  });
+
   it('answers every delivery of a failed statement with failed, and carries on with the next batch', async () => {
     let calls = 0;
     const insert = async (rows: InboundToStore[]) => {

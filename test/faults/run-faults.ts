@@ -72,7 +72,7 @@ async function findPersonalData(sut: SystemUnderTest, secrets: Secrets): Promise
   // Guards against a scan that proves nothing: the texts were stored (redacted) and the logs are there.
   const [stored] = await sut.query<{ n: number }>(`select count(*)::int as n from inbound_events where payload like '%[số giấy tờ đã ẩn]%'`);
   if ((stored?.n ?? 0) === 0 && secrets.cccd.length > 0) found.push('no stored message shows a redacted ID number: the scan proves nothing');
-  if (!sut.logs().includes('webhook event stored')) found.push('the processes logged nothing: the scan proves nothing');
+  if (!sut.logs().includes('webhook events stored')) found.push('the processes logged nothing: the scan proves nothing');
   const inData = [...secrets.cccd, ...secrets.otp];
   const columns = await sut.query<{ table_name: string; column_name: string }>(
     `select table_name, column_name from information_schema.columns

@@ -22,10 +22,9 @@ export async function zaloWebhookRoute(app: FastifyInstance, opts: WebhookRouteO
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: webhookBodyLimit }, (_req, body, done) => done(null, body));
   const refused = createCountedWarning(opts.deps.logger, 'webhook overloaded: answering 503 before reading the body so Zalo retries later', { everyMs: 10_000 });
   const onRequest = limitInFlight(opts.maxInFlight ?? Number.POSITIVE_INFINITY, () => refused.count(1, { maxInFlight: opts.maxInFlight }));
-  // One line per accepted delivery instead of three: Fastify's "incoming request" and "request
-  // completed" lines around ours cost more CPU than storing the event does. The route's request
-  // logger starts at warn (rejections still log through it); the accepted delivery's line goes to
-  // the process logger with the request id and the time taken.
+  // No line per accepted delivery: Fastify's "incoming request" and "request completed" lines cost
+  // more CPU than storing the event does, and the store logs one line per statement for the
+  // deliveries it holds. The route's request logger starts at warn (rejections log through it).
   const logLevel = quieterThanWarn(opts.deps.logger.level) ? opts.deps.logger.level : 'warn';
   app.post('/webhooks/zalo', { bodyLimit: webhookBodyLimit, onRequest, logLevel }, (request, reply) => answerDelivery(opts.deps, request, reply));
 }
@@ -44,10 +43,8 @@ async function answerDelivery(deps: WebhookRouteOptions['deps'], request: Fastif
     case 'unavailable':
       return reply.code(503).send({ error: 'unavailable' });
     case 'duplicate':
-      deps.logger.info({ reqId: request.id, ms: Math.round(reply.elapsedTime) }, 'webhook redelivery ignored');
-      return reply.code(200).send({ ok: true });
     case 'stored':
-      deps.logger.info({ reqId: request.id, inboundEventId: outcome.inboundEventId, status: outcome.status, ms: Math.round(reply.elapsedTime) }, 'webhook event stored');
+      // Logged by the store, one line per statement (inbound-event-batcher.ts).
       return reply.code(200).send({ ok: true });
   }
 }
