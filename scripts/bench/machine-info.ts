@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import type { BurstCost } from './burst-cost.ts';
 
 /** os.loadavg(), two decimals. */
 export function loadNow(): number[] {
@@ -8,7 +9,7 @@ export function loadNow(): number[] {
 }
 
 /** What the figures were measured on; the load averages say how busy the (shared) machine was. */
-export async function describeMachine(p: { databaseUrl: string; redisUrl: string; loadAtStart: number[] }): Promise<Record<string, unknown>> {
+export async function describeMachine(p: { databaseUrl: string; redisUrl: string; loadAtStart: number[]; burstCost: BurstCost }): Promise<Record<string, unknown>> {
   const cpus = os.cpus();
   return {
     cpu_model: cpus[0]?.model ?? 'unknown',
@@ -21,6 +22,7 @@ export async function describeMachine(p: { databaseUrl: string; redisUrl: string
     redis: await redisVersion(p.redisUrl).catch((err: unknown) => `unknown (${String(err)})`),
     loadavg_start: p.loadAtStart,
     loadavg_end: loadNow(),
+    burst_cost: p.burstCost,
   };
 }
 

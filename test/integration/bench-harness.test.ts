@@ -69,6 +69,7 @@ describe('npm run bench', () => {
     expect(reportOf(`\n> cdt-zalo-assistant@0.1.0 bench\n> node scripts/bootstrap.mjs bench --quick\n\n${stdout}`)).toEqual(report);
     expect(report).toMatchObject({ mode: 'quick', run_id: runId, benches: ['nlu'], failed: [], machine: { cpus: expect.any(Number), node: process.version } });
     expect(report).toHaveProperty('machine.loadavg_start');
+    expect(report).toHaveProperty('machine.burst_cost.ratio', expect.any(Number));
     expect(report).toHaveProperty('machine.postgres', expect.stringMatching(/^\d+/));
     expect(report).toHaveProperty('machine.postgres_settings.fsync', expect.stringMatching(/^(on|off)$/));
     expect(report).toHaveProperty('machine.postgres_settings.autovacuum', expect.stringMatching(/^(on|off)$/));
