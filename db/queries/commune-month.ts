@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { villagesOfCommune } from './commune-week.ts';
+import { level2SoFarByVillage } from './level2-so-far.ts';
 
 export type MonthReportRow = {
   reportId: number;
@@ -74,17 +75,12 @@ export async function listVillageProgress(db: DbOrTx, p: { communeId: number; mo
         from targets t join current_village c on c.village_id = t.unit_id
        where t.period = ${p.month}
        group by 1),
-    level2 as (
-      select v.village_id, sum(ri.count)::int as level2
-        from village_of v join teams t on t.unit_id = v.unit_id and t.kind = 'village'
-        join reports r on r.team_id = t.id and r.undone_at is null and r.report_date <= ${p.until}::date
-        join report_items ri on ri.report_id = r.id and ri.metric = 'vneid_level2'
-       group by 1)
+    ${level2SoFarByVillage(p.until)}
     select c.village_id, planned.targets, pop.adults, level2.level2
       from current_village c
       left join planned using (village_id)
       left join unit_populations pop on pop.unit_id = c.village_id
-      left join level2 using (village_id)`);
+      left join level2_so_far level2 using (village_id)`);
   return result.rows.map((r) => ({
     villageId: Number(r.village_id),
     targets: Object.fromEntries(Object.entries(r.targets ?? {}).map(([metric, target]) => [metric, Number(target)])),

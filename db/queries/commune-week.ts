@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { level2SoFarByVillage } from './level2-so-far.ts';
 
 /**
  * The villages a commune has today — its own, and those still listed under communes merged into it —
@@ -87,11 +88,10 @@ export async function loadCommuneProgress(db: DbOrTx, p: { communeId: number; mo
        group by ri.metric)
     select planned.metric, planned.target, coalesce(done.done, 0)::int as done from planned left join done using (metric) order by planned.metric`);
   const coverage = await db.execute<{ adults: number | null; level2: number | null }>(sql`
-    ${villagesOfCommune(p.communeId)}
+    ${villagesOfCommune(p.communeId)},
+    ${level2SoFarByVillage(p.until)}
     select (select sum(adults)::int from unit_populations where unit_id in (select distinct village_id from village_of)) as adults,
-           (select sum(ri.count)::int from village_of v join teams t on t.unit_id = v.unit_id and t.kind = 'village'
-              join reports r on r.team_id = t.id and r.undone_at is null and r.report_date <= ${p.until}::date
-              join report_items ri on ri.report_id = r.id and ri.metric = 'vneid_level2') as level2`);
+           (select sum(level2)::int from level2_so_far) as level2`);
   const row = coverage.rows[0];
   return {
     monthTargets: targets.rows.map((r) => ({ metric: r.metric, target: Number(r.target), done: Number(r.done) })),
