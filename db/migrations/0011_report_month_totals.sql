@@ -72,6 +72,16 @@ CREATE TRIGGER "reports_month_totals_update" AFTER UPDATE OF "undone_at", "repor
 CREATE TRIGGER "reports_month_totals_delete" BEFORE DELETE ON "reports"
   FOR EACH ROW EXECUTE FUNCTION "reports_month_totals"();
 --> statement-breakpoint
+-- Every item gone at once (TRUNCATE fires no row or delete triggers): so are the totals.
+CREATE FUNCTION "report_items_truncated_month_totals"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "report_month_totals";
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "report_items_month_totals_truncate" AFTER TRUNCATE ON "report_items"
+  FOR EACH STATEMENT EXECUTE FUNCTION "report_items_truncated_month_totals"();
+--> statement-breakpoint
 -- After the triggers: they lock both tables until the migration commits, so no report is written
 -- between this count and them.
 INSERT INTO "report_month_totals" ("team_id", "month", "metric", "total")

@@ -120,4 +120,9 @@ describe('report_month_totals, kept by triggers', () => {
     }
     expect(await level2FromEveryReport('2026-11-22')).toBeGreaterThan(0);
   });
+
+  it('empties with the reports when they are truncated (TRUNCATE fires no delete trigger)', async () => {
+    await stack.core.db.execute(sql`truncate reports cascade`);
+    expect((await stack.core.db.execute(sql`select count(*)::int as n from report_month_totals`)).rows[0]).toEqual({ n: 0 });
+  });
 });
