@@ -9,7 +9,8 @@ CREATE TABLE "report_month_totals" (
 ALTER TABLE "report_month_totals" ADD CONSTRAINT "report_month_totals_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 -- Kept in step with every write to reports and their items, in the writer's own transaction.
 -- Items: one statement-level upsert per insert/update/delete (a bulk import fires it once), in
--- key order so two reports of one team written at once cannot deadlock on the totals' rows.
+-- key order so two new reports of one team written at once cannot deadlock on the totals' rows
+-- (an edit that adds metrics locks them later; Postgres would abort one of two such edits).
 CREATE FUNCTION "report_items_month_totals"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
