@@ -5,7 +5,7 @@ import { createDb } from '../../db/client.ts';
 import { seedDemoCommune } from '../../db/seed-demo-commune.ts';
 import { zaloEnv } from '../local/local-zalo-credentials.ts';
 import { createScratchDatabase, deleteQueueKeys, launch, launchStandIn, stopChild } from './e2e-processes.ts';
-import { freePort, processCpuMs } from './bench-process.ts';
+import { freePort, pidsNamed, processCpuMs, processesCpuMs } from './bench-process.ts';
 import { waitUntil } from './bench-stats.ts';
 import type { Counters, Launched, StandIn } from './e2e-processes.ts';
 import { percentile, postText, runOpenLoop, windowMs } from './e2e-traffic.ts';
@@ -89,7 +89,7 @@ async function measure(system: System, standIn: StandIn, plan: Plan): Promise<Re
   await new Promise((r) => setTimeout(r, 1200));
   const loadBefore = loadAverage();
   const before = { workers: sum(system.workers), bot: processCpuMs(system.bot.child.pid) };
-  const host = sampleHostActivity();
+  const host = sampleHostActivity(100, processGroups(system, standIn));
   const traffic = await runOpenLoop(standIn, system.webhookUrl, { rate: plan.rate, seconds: plan.seconds, graceMs: plan.graceMs });
   const hostReadings = host?.stop() ?? null;
   await new Promise((r) => setTimeout(r, 1200));
@@ -123,6 +123,30 @@ async function measure(system: System, standIn: StandIn, plan: Plan): Promise<Re
     loadavg_after: loadAverage(),
     cpus: os.cpus().length,
     note: 'latency: webhook POST started → the stand-in receives that resident’s next message; round trips and CPU counted in the worker processes by a preloaded counter (sweeper and schedulers included)',
+  };
+}
+
+/**
+ * Whose CPU each window's busy cores were: the system's processes, Postgres and Redis (every
+ * process of those names on the machine, looked up again each second as pools open connections),
+ * the stand-in, and this process, which generates the load.
+ */
+function processGroups(system: System, standIn: StandIn): Record<string, () => number> {
+  const pids = (children: { child: { pid?: number | undefined } }[]) => children.flatMap((l) => (l.child.pid === undefined ? [] : [l.child.pid]));
+  const named = (name: string) => {
+    let found = { at: 0, pids: [] as number[] };
+    return () => {
+      if (Date.now() - found.at >= 1000) found = { at: Date.now(), pids: pidsNamed(name) };
+      return processesCpuMs(found.pids);
+    };
+  };
+  return {
+    worker: () => processesCpuMs(pids(system.workers)),
+    bot: () => processesCpuMs(pids([system.bot])),
+    postgres: named('postgres'),
+    redis: named('redis-server'),
+    stand_in: () => processesCpuMs(pids([standIn])),
+    load_generator: () => processesCpuMs([process.pid]),
   };
 }
 

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 
 /** The machine's CPU time so far, summed over its cores, in ms (Linux /proc/stat, first line). */
-export type CpuReading = { at: number; busyMs: number; ioWaitMs: number; stealMs: number };
+export type CpuReading = { at: number; busyMs: number; ioWaitMs: number; stealMs: number; processMs?: Record<string, number> };
+
+/** CPU time so far of one group of processes (the worker, Postgres's backends…), in ms; null when unreadable. */
+export type ProcessCpu = () => number | null;
 
 /** What the machine did in each window of a run, beside that window's latencies. */
 export type HostWindows = {
@@ -13,6 +16,11 @@ export type HostWindows = {
   iowait_peak_ms: number[];
   /** CPU time the hypervisor gave to someone else, in ms. */
   steal_ms: number[];
+  /**
+   * Cores each sampled group of processes used on average: whether a slow window's CPU went to
+   * our own processes (and which) or to something else on the machine.
+   */
+  cores_by_process?: Record<string, number[]>;
 };
 
 /** /proc/stat counts in USER_HZ, which Linux fixes at 100 a second for user space. */
@@ -32,10 +40,13 @@ export function parseCpuLine(stat: string, at: number): CpuReading | null {
  * waits for its WAL flush), or the host taking the CPU away (steal); this tells them apart.
  * Returns null where /proc/stat cannot be read.
  */
-export function sampleHostActivity(everyMs = 100): { stop: () => CpuReading[] } | null {
+export function sampleHostActivity(everyMs = 100, processes: Record<string, ProcessCpu> = {}): { stop: () => CpuReading[] } | null {
   const read = () => {
     try {
-      return parseCpuLine(readFileSync('/proc/stat', 'utf8'), Date.now());
+      const reading = parseCpuLine(readFileSync('/proc/stat', 'utf8'), Date.now());
+      if (!reading || Object.keys(processes).length === 0) return reading;
+      const processMs = Object.fromEntries(Object.entries(processes).map(([name, cpuMs]) => [name, cpuMs() ?? 0]));
+      return { ...reading, processMs };
     } catch {
       return null;
     }
@@ -64,7 +75,8 @@ export function sampleHostActivity(everyMs = 100): { stop: () => CpuReading[] } 
  * readings counts in the window its end falls in.
  */
 export function hostByWindow(readings: CpuReading[], startMs: number, windowMs: number, count: number): HostWindows {
-  const windows = Array.from({ length: count }, () => ({ wallMs: 0, busyMs: 0, ioWaitMs: 0, peakMs: 0, stealMs: 0 }));
+  const windows = Array.from({ length: count }, () => ({ wallMs: 0, busyMs: 0, ioWaitMs: 0, peakMs: 0, stealMs: 0, processMs: {} as Record<string, number> }));
+  const names = Object.keys(readings[0]?.processMs ?? {});
   for (let i = 1; i < readings.length; i++) {
     const [before, after] = [readings[i - 1], readings[i]];
     if (!before || !after) continue;
@@ -76,11 +88,15 @@ export function hostByWindow(readings: CpuReading[], startMs: number, windowMs: 
     w.ioWaitMs += ioWait;
     w.peakMs = Math.max(w.peakMs, ioWait);
     w.stealMs += after.stealMs - before.stealMs;
+    // A process that exited takes its CPU time out of its group's sum: that interval counts as 0, not less.
+    for (const name of names) w.processMs[name] = (w.processMs[name] ?? 0) + Math.max(0, (after.processMs?.[name] ?? 0) - (before.processMs?.[name] ?? 0));
   }
+  const cores = (w: { wallMs: number }, ms: number) => (w.wallMs > 0 ? Math.round((ms / w.wallMs) * 100) / 100 : 0);
   return {
-    busy_cores: windows.map((w) => (w.wallMs > 0 ? Math.round((w.busyMs / w.wallMs) * 100) / 100 : 0)),
+    busy_cores: windows.map((w) => cores(w, w.busyMs)),
     iowait_ms: windows.map((w) => w.ioWaitMs),
     iowait_peak_ms: windows.map((w) => w.peakMs),
     steal_ms: windows.map((w) => w.stealMs),
+    ...(names.length > 0 ? { cores_by_process: Object.fromEntries(names.map((name) => [name, windows.map((w) => cores(w, w.processMs[name] ?? 0))])) } : {}),
   };
 }
