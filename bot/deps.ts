@@ -91,7 +91,7 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
     queues,
     planSends: createSendPlanner({
       db: dbHandle.db,
-      slots: createSendSlots(queues.connection, { keyPrefix: config.queuePrefix, ledger: 'planned' }),
+      slots: createSendSlots(queues.connection, { keyPrefix: config.queuePrefix, ledger: 'planned', whenConnected: queues.whenConnected }),
       routes: routeOptions(config),
     }),
     secretBox,

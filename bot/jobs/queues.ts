@@ -53,6 +53,14 @@ export type Queues = {
   ping: () => Promise<void>;
   /** The producers' connection (fails fast while Redis is away), for keys of ours beside the queues. */
   connection: RedisClient;
+  /**
+   * Runs a command of ours on `connection` under the same rules as the queues' own: while the
+   * connection is still being set up (a process just started) it waits for it, briefly; when Redis
+   * is away it throws QueueUnavailableError at once; an answer that does not come in time is an
+   * error too. The connection queues nothing offline, so a command sent on it directly during those
+   * first milliseconds fails.
+   */
+  whenConnected: <T>(op: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 };
 
@@ -130,10 +138,10 @@ export function createQueues(opts: QueuesOptions): Queues {
   // ready and no longer is, is an outage: fail at once.
   let everReady = false;
   connection.once('ready', () => (everReady = true));
-  const whenConnected = async (op: () => Promise<unknown>) => {
+  const whenConnected = async <T>(op: () => Promise<T>): Promise<T> => {
     if (connection.status !== 'ready' && !everReady) await withTimeout(once(connection, 'ready'), startupWaitMs).catch(() => undefined);
     if (connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${connection.status}`);
-    await withTimeout(op(), enqueueTimeoutMs);
+    return withTimeout(op(), enqueueTimeoutMs);
   };
 
   async function enqueueSends(sends: PlannedSend[]) {
@@ -144,8 +152,10 @@ export function createQueues(opts: QueuesOptions): Queues {
   return {
     byName,
     connection,
-    enqueueInbound: (inboundEventId) =>
-      whenConnected(() => byName.inbound.add('handle-inbound', { inboundEventId }, { jobId: jobIds['handle-inbound']({ inboundEventId }) })),
+    whenConnected,
+    async enqueueInbound(inboundEventId) {
+      await whenConnected(() => byName.inbound.add('handle-inbound', { inboundEventId }, { jobId: jobIds['handle-inbound']({ inboundEventId }) }));
+    },
     async enqueueInboundBatch(ids) {
       if (ids.length === 0) return;
       await whenConnected(() =>

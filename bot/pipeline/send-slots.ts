@@ -62,26 +62,39 @@ async function runReserve(redis: RedisClient, key: string, args: number[]): Prom
   return Number.isFinite(ms) ? ms : 0;
 }
 
-/**
- * `keyPrefix` is the queue prefix, so one Redis serves several deployments (and tests) apart.
- * `ledger` names the schedule: `sent` (default) gates the calls to Zalo; `planned` spaces the jobs
- * when they are handed over (bot/pipeline/plan-sends.ts), so they come due at the OA's rate.
- */
-export function createSendSlots(redis: RedisClient, options: { keyPrefix: string; ledger?: 'sent' | 'planned' }): SendSlots {
+export type SendSlotsOptions = {
+  /** The queue prefix, so one Redis serves several deployments (and tests) apart. */
+  keyPrefix: string;
+  /**
+   * The schedule: `sent` (default) gates the calls to Zalo; `planned` spaces the jobs when they are
+   * handed over (bot/pipeline/plan-sends.ts), so they come due at the OA's rate.
+   */
+  ledger?: 'sent' | 'planned';
+  /**
+   * Wraps each call to `redis`. On the producers' connection, which queues nothing offline, give
+   * Queues.whenConnected: it waits for a connection still being set up, where a call sent at once
+   * would fail. Default: each call goes to `redis` directly.
+   */
+  whenConnected?: <T>(op: () => Promise<T>) => Promise<T>;
+};
+
+export function createSendSlots(redis: RedisClient, options: SendSlotsOptions): SendSlots {
   const name = options.ledger === 'planned' ? 'send-plan' : 'send-slots';
   const keyOf = (oaId: string) => `${options.keyPrefix}:outbound:${name}:${oaId}`;
   const msPerMessage = (perSecond: number) => 1000 / Math.max(perSecond, 0.001);
+  const run = options.whenConnected ?? (<T>(op: () => Promise<T>) => op());
+  const reserveOn = (oaId: string, args: number[]) => run(() => runReserve(redis, keyOf(oaId), args));
   return {
     async reserve(oaId, perSecond, count) {
       if (count <= 0) return 0;
-      const end = await runReserve(redis, keyOf(oaId), [msPerMessage(perSecond), count, burstMs, 0]);
+      const end = await reserveOn(oaId, [msPerMessage(perSecond), count, burstMs, 0]);
       return Math.max(0, end - burstMs);
     },
     async reserveEach(oaId, perSecond, counts) {
       const total = counts.reduce((sum, n) => sum + Math.max(n, 0), 0);
       if (total === 0) return counts.map(() => 0);
       const step = msPerMessage(perSecond);
-      const end = await runReserve(redis, keyOf(oaId), [step, total, burstMs, 0]);
+      const end = await reserveOn(oaId, [step, total, burstMs, 0]);
       // The schedule before this reservation, then each job's last message on it.
       let at = end - step * total;
       return counts.map((n) => {
@@ -90,7 +103,7 @@ export function createSendSlots(redis: RedisClient, options: { keyPrefix: string
       });
     },
     async shut(oaId, ms) {
-      await runReserve(redis, keyOf(oaId), [0, 0, burstMs, Math.max(1, Math.round(ms))]);
+      await reserveOn(oaId, [0, 0, burstMs, Math.max(1, Math.round(ms))]);
     },
   };
 }

@@ -14,8 +14,10 @@ export type TcpProxy = {
 /**
  * A TCP pass-through to a real server (Redis, Postgres) that a test can switch off and on, so an
  * outage can be staged without stopping the shared server other test files are using.
+ * `handshakeDelayMs`: each new connection is accepted at once but passes nothing for that long,
+ * like a server slow to answer while a process starts (what a client sends meanwhile waits).
  */
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export async function startTcpProxy(target: { host: string; port: number }, options: { handshakeDelayMs?: number } = {}): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
   let port = 0;
@@ -33,7 +35,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         };
         client.on('error', drop).on('close', drop);
         upstream.on('error', drop).on('close', drop);
-        client.pipe(upstream).pipe(client);
+        const connect = () => client.pipe(upstream).pipe(client);
+        if (options.handshakeDelayMs) setTimeout(connect, options.handshakeDelayMs);
+        else connect();
       });
       s.once('error', reject);
       s.listen(port, '127.0.0.1', () => {

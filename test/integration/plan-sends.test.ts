@@ -1,9 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseConfig } from '../../bot/config.ts';
+import { createCoreDeps } from '../../bot/deps.ts';
 import { addOaAccount } from '../../bot/oas/add-oa-account.ts';
 import { handOverOutbox, handOverTurn } from '../../bot/pipeline/hand-over-outbox.ts';
 import { insertOutboundMessages } from '../../db/queries/outbound-messages.ts';
 import { upsertOrgUnit } from '../../db/queries/org-units.ts';
 import { testZalo } from '../../scripts/local/local-zalo-credentials.ts';
+import { startTcpProxy } from '../helpers/tcp-proxy.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
@@ -70,5 +74,22 @@ describe('the hand-over queues each send job due at its own OA slot', () => {
     const job = await queuedJob(zca);
     expect(job.delay).toBe(0);
     expect(job.data.oaId).toBeUndefined();
+  });
+});
+
+describe('a process that has just started', () => {
+  it('queues a hand-over made while its Redis connection is still being set up, rather than leaving it to the sweeper', async () => {
+    const [row = 0] = await rowsFor(slowOa, 1);
+    // Redis answers the new process only after 300 ms, as a busy machine can at start-up.
+    const redis = new URL(inject('redisUrl'));
+    const proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) }, { handshakeDelayMs: 300 });
+    const core = createCoreDeps(parseConfig({ ...stack.env, REDIS_URL: proxy.url('redis') }), { name: 'test', logger: pino({ level: 'silent' }) });
+    try {
+      await handOverOutbox(core, [row], core.logger);
+      expect(await queuedJob(row)).toMatchObject({ data: { oaId: slowOa } });
+    } finally {
+      await core.close();
+      await proxy.close();
+    }
   });
 });
