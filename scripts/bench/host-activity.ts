@@ -34,6 +34,15 @@ export function parseCpuLine(stat: string, at: number): CpuReading | null {
   return { at, busyMs: (user + nice + system + irq + softirq) * msPerTick, ioWaitMs: iowait * msPerTick, stealMs: steal * msPerTick };
 }
 
+/** The machine's CPU counters now; null where /proc/stat cannot be read. */
+export function readHostCpu(): CpuReading | null {
+  try {
+    return parseCpuLine(readFileSync('/proc/stat', 'utf8'), Date.now());
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads the machine's CPU counters every `everyMs` until stopped. On a shared VM a slow stretch
  * of a run is either the machine being full (busy cores), its disk stalling (iowait: every commit
@@ -42,14 +51,10 @@ export function parseCpuLine(stat: string, at: number): CpuReading | null {
  */
 export function sampleHostActivity(everyMs = 100, processes: Record<string, ProcessCpu> = {}): { stop: () => CpuReading[] } | null {
   const read = () => {
-    try {
-      const reading = parseCpuLine(readFileSync('/proc/stat', 'utf8'), Date.now());
-      if (!reading || Object.keys(processes).length === 0) return reading;
-      const processMs = Object.fromEntries(Object.entries(processes).map(([name, cpuMs]) => [name, cpuMs() ?? 0]));
-      return { ...reading, processMs };
-    } catch {
-      return null;
-    }
+    const reading = readHostCpu();
+    if (!reading || Object.keys(processes).length === 0) return reading;
+    const processMs = Object.fromEntries(Object.entries(processes).map(([name, cpuMs]) => [name, cpuMs() ?? 0]));
+    return { ...reading, processMs };
   };
   const first = read();
   if (!first) return null;

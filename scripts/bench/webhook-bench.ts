@@ -13,6 +13,7 @@ import { withBenchPlace } from './bench-resources.ts';
 import type { BenchPlace } from './bench-resources.ts';
 import { freePort } from './bench-process.ts';
 import { round2 } from './bench-stats.ts';
+import { readHostCpu } from './host-activity.ts';
 
 type Plan = { closedMs: number; rounds: number; openMs: number; warmUp: number; rates: number[] };
 
@@ -138,7 +139,13 @@ async function runPlan(plan: Plan, load: LoadGenerator, servers: { reference: Se
     bot: { closed: combineRounds(botRounds), open, tally: { ...tally, relay_cpu_ms_per_row: Math.round((relay.cpuMs() / Math.max(1, tally.rows)) * 1000) / 1000 } },
     rounds: referenceRounds.map((r, i) => {
       const b = botRounds[i];
-      return { reference_per_s: r.per_second, bot_per_s: b?.per_second ?? 0, ratio: round2((b?.per_second ?? 0) / Math.max(1, r.per_second)), loadavg_1m: b?.loadavg_1m ?? r.loadavg_1m };
+      return {
+        reference_per_s: r.per_second,
+        bot_per_s: b?.per_second ?? 0,
+        ratio: round2((b?.per_second ?? 0) / Math.max(1, r.per_second)),
+        loadavg_1m: b?.loadavg_1m ?? r.loadavg_1m,
+        steal_ms: { reference: r.steal_ms, bot: b?.steal_ms ?? null },
+      };
     }),
   };
 }
@@ -168,6 +175,7 @@ function combineRounds(rounds: PhaseReport[]): PhaseReport & { rounds: number } 
     generator_late_p99_ms: worst((r) => r.generator_late_p99_ms),
     server_cpu_ms_per_request: Math.round((sum((r) => r.server_cpu_ms_per_request * r.sent) / Math.max(1, sent)) * 1000) / 1000,
     loadavg_1m: worst((r) => r.loadavg_1m),
+    steal_ms: rounds.some((r) => r.steal_ms === null) ? null : sum((r) => r.steal_ms ?? 0),
   };
 }
 
@@ -180,14 +188,21 @@ function botEnv(place: BenchPlace, port: number): NodeJS.ProcessEnv {
   return { ...process.env, ...zaloEnv('http://127.0.0.1:9'), NODE_ENV: 'production', DATA_ENCRYPTION_KEY: benchDataKey, DATABASE_URL: place.databaseUrl, REDIS_URL: place.redisUrl, QUEUE_PREFIX: place.queuePrefix, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
 }
 
-type PhaseReport = LoadReport & { server_cpu_ms_per_request: number; loadavg_1m: number };
+type PhaseReport = LoadReport & { server_cpu_ms_per_request: number; loadavg_1m: number; steal_ms: number | null };
 
-/** One load phase, with the CPU time the server under test spent per request (steadier than rates on a busy machine). */
+/**
+ * One load phase, with the CPU time the server under test spent per request (steadier than rates
+ * on a busy machine) and the CPU time the hypervisor gave to another guest meanwhile (`steal_ms`,
+ * null off Linux): a round robbed of a core is the host, not the server.
+ */
 async function phase(load: LoadGenerator, server: Server, deliveries: SignedDelivery[], shape: LoadShape): Promise<{ report: PhaseReport; acked: Set<string> }> {
   const cpuBefore = server.child.cpuMs();
+  const hostBefore = readHostCpu();
   const { report, acked } = await load.run(server.url, deliveries, shape, shape.mode === 'closed' ? closedLoopThreads : openLoopThreads);
   const perRequest = (server.child.cpuMs() - cpuBefore) / Math.max(1, report.sent);
-  return { report: { ...report, server_cpu_ms_per_request: Math.round(perRequest * 1000) / 1000, loadavg_1m: round2(os.loadavg()[0] ?? 0) }, acked };
+  const hostAfter = readHostCpu();
+  const stealMs = hostBefore && hostAfter ? hostAfter.stealMs - hostBefore.stealMs : null;
+  return { report: { ...report, server_cpu_ms_per_request: Math.round(perRequest * 1000) / 1000, loadavg_1m: round2(os.loadavg()[0] ?? 0), steal_ms: stealMs }, acked };
 }
 
 
