@@ -64,7 +64,13 @@ export function startInboundRelay(deps: InboundRelayDeps, options: InboundRelayO
     const room = await gate.room(options.batchSize);
     // Held back by the queue's backlog: more may be waiting, and a queue draining wakes nobody.
     if (room < options.batchSize) recheck ??= setTimeout(() => ((recheck = null), passes.wake('interval')), options.fullRecheckMs).unref();
-    if (room === 0) return 0;
+    if (room === 0) {
+      // The recheck looks anyway; a notification per insert meanwhile would wake this process for nothing.
+      void listener.pause();
+      return 0;
+    }
+    // Listening again before the claim: whatever commits after it is notified, so nothing waits.
+    await listener.resume();
     const handed = await handOverWaitingInboundEvents(deps.db, { limit: room, now: deps.clock.now() }, deps.enqueueInboundBatch);
     gate.handedOver(handed);
     return handed;
@@ -146,7 +152,12 @@ function listenForWaitingEvents(databaseUrl: string, wake: (reason: 'notify' | '
   const listener = listenForNotifications({
     url: databaseUrl,
     channel: inboundWaitingChannel,
-    onNotify: () => wake('notify'),
+    onNotify: () => {
+      // A pass is now due and it listens again before it looks (see handOverOnce): until then,
+      // more notifications would only wake Postgres's backend and this process.
+      void listener.pause();
+      wake('notify');
+    },
     onListening: () => {
       health.listening();
       listened();

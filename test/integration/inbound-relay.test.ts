@@ -93,6 +93,21 @@ describe('the inbound relay', () => {
     expect(calls).toEqual([ids]);
   });
 
+  it('stops listening while a pass is due, and listens again before it claims: nothing stored meanwhile or after waits', async () => {
+    const queues = queuesAt(inject('redisUrl'), newPrefix());
+    const calls: number[][] = [];
+    const r = relay(async (ids) => void (calls.push(ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, minGapMs: 300 });
+    await r.listening;
+    await r.passNow();
+    // The first insert's notification makes a pass due in 300 ms; the next two notify no one.
+    const due = [...(await store(1)), ...(await store(1)), ...(await store(1))];
+    await waitFor(async () => (await jobIdsOf(queues)).length === 3, { what: 'the three jobs' });
+    // Only a notification can bring this one (the interval is an hour): the pass listened again.
+    const after = await store(1);
+    await waitFor(async () => (await jobIdsOf(queues)).length === 4, { what: 'the job stored after the pass' });
+    expect(calls).toEqual([due, after]);
+  });
+
   it('leaves events stored while Redis is away waiting, and queues each once when it is back', async () => {
     const redis = new URL(inject('redisUrl'));
     const proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
