@@ -96,10 +96,10 @@ describe('the inbound relay', () => {
   it('stops listening while a pass is due, and listens again before it claims: nothing stored meanwhile or after waits', async () => {
     const queues = queuesAt(inject('redisUrl'), newPrefix());
     const calls: number[][] = [];
-    const r = relay(async (ids) => void (calls.push(ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, minGapMs: 300 });
+    const r = relay(async (ids) => void (calls.push(ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, minGapMs: 1000 });
     await r.listening;
     await r.passNow();
-    // The first insert's notification makes a pass due in 300 ms; the next two notify no one.
+    // The first insert's notification makes a pass due a second after the last; the next two notify no one.
     const due = [...(await store(1)), ...(await store(1)), ...(await store(1))];
     await waitFor(async () => (await jobIdsOf(queues)).length === 3, { what: 'the three jobs' });
     // Only a notification can bring this one (the interval is an hour): the pass listened again.
