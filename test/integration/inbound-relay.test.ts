@@ -62,6 +62,19 @@ function relay(
   return r;
 }
 
+/**
+ * A relay woken only by notifications (its interval is an hour), recording each hand-over's ids,
+ * after a first pass that found nothing: the gap before the next pass counts from that one's start.
+ */
+async function notifiedRelayAfterEmptyPass(minGapMs: number): Promise<{ queues: Queues; calls: number[][] }> {
+  const queues = queuesAt(inject('redisUrl'), newPrefix());
+  const calls: number[][] = [];
+  const r = relay(async (ids) => void (calls.push(ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, minGapMs });
+  await r.listening;
+  await r.passNow();
+  return { queues, calls };
+}
+
 const jobIdsOf = async (queues: Queues) => (await queues.byName.inbound.getJobs(['waiting', 'prioritized', 'delayed'])).map((j) => j.id).sort();
 const enqueuedAt = async (ids: number[]) => (await handle.db.select({ enqueuedAt: inboundEvents.enqueuedAt }).from(inboundEvents).where(inArray(inboundEvents.id, ids))).map((r) => r.enqueuedAt);
 
@@ -81,12 +94,7 @@ describe('the inbound relay', () => {
   });
 
   it('hands a burst of inserts over in one pass once the gap since the last pass is over, missing none', async () => {
-    const queues = queuesAt(inject('redisUrl'), newPrefix());
-    const calls: number[][] = [];
-    const r = relay(async (ids) => void (calls.push(ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, minGapMs: 2000 });
-    // A pass that found nothing: the gap counts from its start.
-    await r.listening;
-    await r.passNow();
+    const { queues, calls } = await notifiedRelayAfterEmptyPass(2000);
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(...(await store(1)));
     await waitFor(async () => (await jobIdsOf(queues)).length === 5, { what: 'the five jobs' });
@@ -94,11 +102,7 @@ describe('the inbound relay', () => {
   });
 
   it('stops listening while a pass is due, and listens again before it claims: nothing stored meanwhile or after waits', async () => {
-    const queues = queuesAt(inject('redisUrl'), newPrefix());
-    const calls: number[][] = [];
-    const r = relay(async (ids) => void (calls.push(ids), await queues.enqueueInboundBatch(ids)), { intervalMs: anHour, minGapMs: 1000 });
-    await r.listening;
-    await r.passNow();
+    const { queues, calls } = await notifiedRelayAfterEmptyPass(1000);
     // The first insert's notification makes a pass due a second after the last; the next two notify no one.
     const due = [...(await store(1)), ...(await store(1)), ...(await store(1))];
     await waitFor(async () => (await jobIdsOf(queues)).length === 3, { what: 'the three jobs' });
