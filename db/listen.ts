@@ -86,31 +86,21 @@ function openListeningClient(options: ListenOptions, events: { listening: () => 
   });
   client.on('error', (err) => events.lost(err));
   client.on('end', () => events.lost(new Error('connection ended')));
-  const send = (statement: string) => () => client.query(statement).then(
-    () => undefined,
-    // A failed statement means a lost connection, which `lost` handles (and a new one listens).
-    () => undefined,
-  );
+  const listen = `LISTEN "${options.channel}"`;
   // Each statement waits for the one before, so the last one asked for decides, even before connecting.
   let last: Promise<void> = client
     .connect()
-    .then(() => client.query(`LISTEN "${options.channel}"`))
+    .then(() => client.query(listen))
     .then(events.listening)
     .catch((err: unknown) => events.lost(err instanceof Error ? err : new Error(String(err))));
   let listening = true;
-  return {
-    client,
-    pause() {
-      if (!listening) return last;
-      listening = false;
-      last = last.then(send(`UNLISTEN "${options.channel}"`));
-      return last;
-    },
-    resume() {
-      if (listening) return last;
-      listening = true;
-      last = last.then(send(`LISTEN "${options.channel}"`));
-      return last;
-    },
+  const listenOrNot = (wanted: boolean) => {
+    if (listening === wanted) return last;
+    listening = wanted;
+    const statement = wanted ? listen : `UN${listen}`;
+    // A failed statement means a lost connection, which `lost` handles (and a new one listens).
+    last = last.then(() => client.query(statement).then(() => undefined, () => undefined));
+    return last;
   };
+  return { client, pause: () => listenOrNot(false), resume: () => listenOrNot(true) };
 }
