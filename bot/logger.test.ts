@@ -13,6 +13,19 @@ describe('scrub', () => {
   it('masks Vietnamese phone numbers inside text', () => {
     expect(scrub({ msg: 'gọi 0912345678 hoặc +84987654321' }, 0)).toEqual({ msg: 'gọi [phone] hoặc [phone]' });
   });
+
+  it('keeps identifiers, which look like card numbers, and still hides a card number in text', () => {
+    const ids = { oaId: '3662729599332560487', app_id: '1234567890123456789', nested: { senderId: '8312345678901234567', id: '4111111111111111' } };
+    expect(scrub({ ...ids, note: 'thẻ 4111111111111111' }, 0)).toEqual({ ...ids, note: 'thẻ [số thẻ đã ẩn]' });
+  });
+
+  it('scrubs text under an identifier key like any text', () => {
+    expect(scrub({ senderId: 'gọi 0912345678', userId: 'cccd 001203004567', paid: '4111111111111111' }, 0)).toEqual({
+      senderId: 'gọi [phone]',
+      userId: 'cccd [số giấy tờ đã ẩn]',
+      paid: '[số thẻ đã ẩn]',
+    });
+  });
 });
 
 describe('scrub on non-plain objects', () => {
@@ -51,6 +64,16 @@ describe('createLogger', () => {
     logger.info({ resident: 1 }, 'gọi lại cho 0912345678, thẻ DN4797915123456');
     expect(lines.join('')).not.toMatch(/0912345678|DN4797915123456/);
     expect(lines.join('')).toContain('[phone]');
+  });
+
+  it('shows an OA id the same whether it is a field of the line or bound to a child logger', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', name: 'test' }, { write: (line: string) => void lines.push(line) });
+    logger.warn({ oaId: '3662729599332560487', appId: '1234567890123456789' }, 'webhook event for an OA this deployment does not serve');
+    logger.child({ oaId: '3662729599332560487' }).info('bound');
+    const [field, bound] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(field).toMatchObject({ oaId: '3662729599332560487', appId: '1234567890123456789' });
+    expect(bound).toMatchObject({ oaId: '3662729599332560487' });
   });
 });
 

@@ -20,6 +20,16 @@ export type Logger = {
 
 /** Keys whose values never reach a log line, at any depth. */
 const secretKey = /token|secret|password|passwd|cookie|signature|authorization|phone|imei|otp/i;
+/**
+ * Keys that name an identifier (`oaId`, `senderId`, `app_id`, `id`…), and what such a value looks
+ * like: one token, no spaces. Zalo's ids are 16-19 digits, the shape of a bank card number, so
+ * scrubbed as text every OA, app and resident id in a field read "[số thẻ đã ẩn]" (while the same
+ * id bound to a child logger showed), and a warning about an OA this deployment does not serve
+ * could not say which OA. Identifiers are what an operator traces by; free text never goes under
+ * these keys, and anything else in them is scrubbed as usual.
+ */
+const identifierKey = /(?:^id|Id|_id)$/;
+const identifierValue = /^[\w-]{1,64}$/;
 /** Vietnamese mobile numbers (0xx… or 84xx…), masked even inside free text. */
 const phoneNumber = /(?<!\d)(?:\+?84|0)(?:[35789]\d)\d{7}(?!\d)/g;
 /**
@@ -100,9 +110,14 @@ export function scrub(value: unknown, depth: number): unknown {
 function scrubRecord(value: Record<string, unknown>, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = secretKey.test(k) && v !== null && v !== undefined ? '[redacted]' : scrub(v, depth + 1);
+    if (secretKey.test(k) && v !== null && v !== undefined) out[k] = '[redacted]';
+    else out[k] = isIdentifier(k, v) ? v : scrub(v, depth + 1);
   }
   return out;
+}
+
+function isIdentifier(key: string, value: unknown): boolean {
+  return typeof value === 'string' && identifierKey.test(key) && identifierValue.test(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -76,7 +76,8 @@ function makeServices(deps: OaServiceDeps, account: OaAccount): OaServices {
     oauth,
     box: deps.box,
     clock: deps.clock,
-    logger: deps.logger.child({ component: 'oa-token', oaId: account.oaId }),
+    // The token manager names its OA in each line; bound here too, it appeared twice.
+    logger: deps.logger.child({ component: 'oa-token' }),
     oaId: account.oaId,
     // Only the environment's OA has a first refresh token outside the database.
     initialRefreshToken: env && env.oaId === account.oaId ? env.initialRefreshToken : null,
