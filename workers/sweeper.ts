@@ -30,7 +30,7 @@ export function startSweeper(deps: CoreDeps, options: { intervalMs: number; onMe
   const sweep = async () => {
     const memoryLost = await deps.queues.claimMemoryMarker();
     const counts = memoryLost ? await recoverFromEmptyRedis(deps, options.onMemoryLost) : await rehandOnce(deps, deps.clock.now(), false);
-    if (memoryLost) deps.logger.warn(counts, 'Redis came back without our jobs: re-handed everything still open');
+    if (memoryLost) reportEmptyRedis(deps, counts);
     else if (counts.inbound + counts.outbound > 0) deps.logger.info(counts, 'sweeper re-enqueued work');
   };
 
@@ -59,6 +59,16 @@ export function startSweeper(deps: CoreDeps, options: { intervalMs: number; onMe
 }
 
 type Counts = { inbound: number; outbound: number };
+
+/**
+ * Redis held no marker of ours: a first start, or Redis lost its memory (restarted without
+ * persistence, flushed). A warning only when open work had to be re-handed; otherwise, as on every
+ * first `npm start`, there is nothing for an operator to act on.
+ */
+function reportEmptyRedis(deps: CoreDeps, counts: Counts): void {
+  if (counts.inbound + counts.outbound > 0) deps.logger.warn(counts, 'Redis came back without our jobs: re-handed everything still open');
+  else deps.logger.info('Redis holds no jobs of ours (a first start, or Redis was emptied); nothing was waiting');
+}
 
 /** One batch of each kind. With `all`, anything handed over before `now` counts as lost. */
 async function rehandOnce(deps: CoreDeps, now: Date, all: boolean): Promise<Counts> {
