@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, scrub, scrubTextFully, serializeError } from './logger.ts';
+import { createLogger, describeError, scrub, scrubTextFully, serializeError } from './logger.ts';
 
 describe('scrub', () => {
   it('hides secret-looking keys at any depth', () => {
@@ -50,6 +50,16 @@ describe('what a log line never shows', () => {
     const line = JSON.stringify(serializeError(err));
     expect(line).not.toMatch(/0912345678|001203004567|params/);
     expect(line).toContain('Failed query: [query hidden]');
+  });
+
+  it('keeps an error passed as text one string, its query hidden (not one key per character)', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', name: 'test' }, { write: (line: string) => void lines.push(line) });
+    logger.warn({ err: 'Error: Failed query: update residents set phone = $1\nparams: 0912345678', jobId: 'outbound-1' }, 'job attempt failed');
+    logger.warn({ err: { reason: 'gọi 0912345678' } }, 'an object that is not an error');
+    const [text, object] = lines.map((l) => JSON.parse(l) as { err: unknown });
+    expect(text?.err).toBe('Error: Failed query: [query hidden]');
+    expect(object?.err).toEqual({ reason: 'gọi [phone]' });
   });
 
   it('masks phone numbers and ID numbers in any text', () => {
@@ -103,5 +113,21 @@ describe('the pre-check that lets most strings skip the regexes', () => {
       const text = Array.from({ length: 2 + (next() % 10) }, () => pieces[next() % pieces.length]).join(next() % 2 ? ' ' : '');
       expect(scrub(text, 0), text).toBe(scrubTextFully(text));
     }
+  });
+});
+
+describe('describeError', () => {
+  it('gives a failed query as the database’s reason, without the SQL or what was being written', () => {
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "oa_accounts_commune_active_uq"'), { code: '23505' });
+    const err = new Error('Failed query: insert into "residents" ("phone", "note") values ($1, $2)\nparams: 0912345678,cccd 001203004567', { cause });
+    const text = describeError(err);
+    expect(text).toBe('Error: Failed query: [query hidden] (23505 duplicate key value violates unique constraint "oa_accounts_commune_active_uq")');
+  });
+
+  it('keeps what an ordinary error says, scrubbed, and says something for anything thrown', () => {
+    expect(describeError(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND oauth.zaloapp.com') }))).toBe('TypeError: fetch failed (getaddrinfo ENOTFOUND oauth.zaloapp.com)');
+    expect(describeError(new Error('no reply to 0912345678'))).toBe('Error: no reply to [phone]');
+    expect(describeError('timeout')).toBe('timeout');
+    expect(describeError(undefined)).toBe('undefined');
   });
 });

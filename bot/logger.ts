@@ -74,12 +74,36 @@ export function createLogger(options: { level: string; name: string; sync?: bool
  * (a resident's message, a token), so only the first line is kept and `query`/`params` are dropped;
  * the rest is scrubbed like any text. Exported for tests.
  */
-export function serializeError(err: Error): Record<string, unknown> {
+export function serializeError(err: unknown): unknown {
+  // Not every `err` is an Error: a message passed as text was spread into one key per character.
+  if (typeof err === 'string') return scrubText(withoutQuery(err));
+  if (!isErrorLike(err)) return scrub(err, 0);
   const { query: _query, params: _params, ...plain } = pino.stdSerializers.err(err);
   const out = scrubRecord(plain, 0);
   if (typeof out.message === 'string') out.message = withoutQuery(out.message);
   if (typeof out.stack === 'string') out.stack = withoutQuery(out.stack);
   return out;
+}
+
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'message') === 'string';
+}
+
+/** Longest error description kept in a table (the start of a message says what went wrong). */
+const maxDescription = 1000;
+
+/**
+ * An error as one line of text safe to store (an event's or a send's `last_error`) or to log. A
+ * failed query's text is "Failed query: <SQL> params: <values>", and the values are what was being
+ * written: a resident's message, a sealed secret. They are hidden, the database's own reason (code
+ * and message, from the error's cause) is kept, and the rest is scrubbed like any log text.
+ */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return scrubText(withoutQuery(String(err))).slice(0, maxDescription);
+  const cause = err.cause instanceof Error ? err.cause : null;
+  const code = cause && 'code' in cause && typeof cause.code === 'string' ? `${cause.code} ` : '';
+  const reason = cause ? ` (${code}${withoutQuery(cause.message)})` : '';
+  return scrubText(`${err.name}: ${withoutQuery(err.message)}${reason}`).slice(0, maxDescription);
 }
 
 function withoutQuery(text: string): string {

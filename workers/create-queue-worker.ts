@@ -5,6 +5,7 @@ import type { CoreDeps } from '../bot/deps.ts';
 import type { QueueName } from '../bot/jobs/job-contracts.ts';
 import type { Processor as JobProcessor } from './define-processor.ts';
 import { routeJobs } from './define-processor.ts';
+import { describeError } from '../bot/logger.ts';
 
 /** A BullMQ worker for one queue with our processors, lock settings and error logging. */
 export function createQueueWorker(
@@ -25,7 +26,7 @@ export function createQueueWorker(
   });
   worker.on('error', (err) => logger.warn({ err, queue }, 'worker connection problem'));
   worker.on('failed', (job, err) => {
-    if (err.name !== 'DelayedError') logger.warn({ queue, jobId: job?.id, err: err.message }, 'job attempt failed');
+    if (err.name !== 'DelayedError') logger.warn({ queue, jobId: job?.id, err: describeError(err) }, 'job attempt failed');
   });
   return worker;
 }

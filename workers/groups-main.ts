@@ -3,6 +3,7 @@ import { createCoreDeps, createZaloDeps } from '../bot/deps.ts';
 import { connectZca } from '../bot/zalo/zca/zca-connect.ts';
 import { loadZcaSession, markZcaSessionClosed } from '../bot/zalo/zca/zca-session.ts';
 import { startGroups } from './start-groups.ts';
+import { describeError } from '../bot/logger.ts';
 
 /** `npm run start:groups`: the listener and sender for teams' ordinary Zalo groups (zca-js). */
 async function main() {
@@ -23,7 +24,7 @@ async function main() {
   try {
     zca = await connectZca(session.credentials);
   } catch (err) {
-    await markZcaSessionClosed(core.db, { status: 'logged_out', error: String(err), now: new Date() });
+    await markZcaSessionClosed(core.db, { status: 'logged_out', error: describeError(err), now: new Date() });
     core.logger.error({ err }, 'Zalo refused the stored group account session. Run `npm run zalo:login` again.');
     await core.close();
     process.exit(1);

@@ -5,6 +5,7 @@ import { processInboundEvent } from '../../bot/pipeline/process-inbound-event.ts
 import { createReportLinks } from '../../bot/chat/digest/report-links.ts';
 import { defineProcessor } from '../define-processor.ts';
 import type { TurnSender } from '../../bot/pipeline/send-turn-now.ts';
+import { describeError } from '../../bot/logger.ts';
 
 /** Handles one stored inbound event, then sends the replies it wrote (send-turn-now.ts). */
 export function handleInboundProcessor(deps: CoreDeps, sendTurnNow: TurnSender) {
@@ -16,7 +17,7 @@ export function handleInboundProcessor(deps: CoreDeps, sendTurnNow: TurnSender) 
       result = await processInboundEvent({ db: deps.db, clock: deps.clock, communeCode, publicBaseUrl, reportLinks }, inboundEventId);
     } catch (err) {
       log.error({ err, inboundEventId }, 'inbound event failed');
-      await markInboundAttemptFailed(deps.db, { id: inboundEventId, error: String(err), final: isFinalAttempt }).catch(() => undefined);
+      await markInboundAttemptFailed(deps.db, { id: inboundEventId, error: describeError(err), final: isFinalAttempt }).catch(() => undefined);
       throw err;
     }
     if (result.outcome === 'wait-turn') {

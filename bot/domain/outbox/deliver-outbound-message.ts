@@ -21,6 +21,7 @@ import type { HandoffQueue, MessageTransport } from './message-transport.ts';
 import { outboundContentSchema } from './outbound-content.ts';
 import { applyUnverifiablePolicy } from './in-doubt-policy.ts';
 import { RetryDeliveryError } from './retry-delivery-error.ts';
+import { describeError } from '../../logger.ts';
 
 export type DeliveryDeps = {
   db: Db;
@@ -160,7 +161,7 @@ async function reconcile(
 
 async function handleSendFailure(deps: DeliveryDeps, row: OutboundRow, err: unknown, log: Logger): Promise<DeliveryOutcome> {
   const now = deps.clock.now();
-  const failure = err instanceof DeliveryError ? err : new DeliveryError('in-doubt', String(err));
+  const failure = err instanceof DeliveryError ? err : new DeliveryError('in-doubt', describeError(err));
   switch (failure.kind) {
     case 'final':
       await markOutboundFailed(deps.db, { id: row.id, code: failure.code, error: failure.message, now });

@@ -3,6 +3,7 @@ import type { OutboundRow } from '../../../db/queries/outbound-messages.ts';
 import type { Logger } from '../../logger.ts';
 import type { DeliveryDeps, DeliveryOutcome } from './deliver-outbound-message.ts';
 import { RetryDeliveryError } from './retry-delivery-error.ts';
+import { describeError } from '../../logger.ts';
 
 /**
  * What happens to a message whose earlier attempt may or may not have reached Zalo, when the
@@ -57,9 +58,9 @@ export async function applyUnverifiablePolicy(deps: DeliveryDeps, row: OutboundR
   // After its one resend a message only waits for the history (longer), since it is never resent again.
   const decideAfterMs = deps.unverifiedResendAfterMs * (row.possiblyDuplicate ? unverifiedGiveUpFactor : 1);
   if (waitedMs < decideAfterMs) {
-    await markOutboundInDoubt(deps.db, { id: row.id, error: `could not check delivery: ${String(err)}`, now, unverifiedSince });
+    await markOutboundInDoubt(deps.db, { id: row.id, error: `could not check delivery: ${describeError(err)}`, now, unverifiedSince });
     const retryAfterMs = Math.min(unverifiedRetryMaxMs, Math.max(unverifiedRetryMinMs, decideAfterMs - waitedMs));
-    throw new RetryDeliveryError(`could not confirm an earlier attempt: ${String(err)}`, retryAfterMs);
+    throw new RetryDeliveryError(`could not confirm an earlier attempt: ${describeError(err)}`, retryAfterMs);
   }
   if (policy === 'resend-once' && !row.possiblyDuplicate) {
     await markOutboundPossiblyDuplicate(deps.db, { id: row.id, now });
