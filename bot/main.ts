@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApiDeps, createCoreDeps, createInboundStore, createOaDirectoryFor } from './deps.ts';
 import { buildApp } from './http/app.ts';
+import { logServedOas } from './oas/log-served-oas.ts';
 
 /**
  * Deliveries handled at once before the next get 503. One bot answers about 1,500 a second on two
@@ -32,11 +33,7 @@ async function main() {
       redis: () => core.queues.ping(),
     },
   });
-  // Read once before listening, so the first delivery does not wait for it; a failure here is
-  // retried on the first delivery (Postgres may still be starting).
-  const served = await oas.all().catch(() => null);
-  if (served?.length === 0) core.logger.warn('no OA configured yet (npm run oa:add, or the ZALO_* settings): events are stored as ignored');
-  else if (served) core.logger.info({ oas: served.filter((a) => a.active).length }, 'serving OAs');
+  await logServedOas(oas, core.logger, 'events are stored as ignored');
 
   let closing = false;
   const shutdown = async (signal: string) => {

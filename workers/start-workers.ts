@@ -18,6 +18,7 @@ import { upsertSchedulers } from './schedulers.ts';
 import { startSweeper } from './sweeper.ts';
 import { createSendSlots } from '../bot/pipeline/send-slots.ts';
 import { routeOptions } from '../bot/pipeline/send-routes.ts';
+import { logServedOas } from '../bot/oas/log-served-oas.ts';
 
 /** Inbound jobs handled at once by one worker process (its Postgres pool has 10 connections). */
 const inboundConcurrency = 32;
@@ -56,9 +57,7 @@ export async function startWorkers(deps: CoreDeps, zalo: ZaloDeps): Promise<Runn
     // and knows no OA), keep each OA within its own quota.
     start('outbound', [sendOutboundProcessor(deps, transports, sending, pacing)], { concurrency: 8 }),
   ];
-  const served = await zalo.directory.all().catch(() => null);
-  if (served?.length === 0) logger.warn('no OA configured yet (npm run oa:add, or the ZALO_* settings): messages to residents wait in the outbox');
-  else if (served) logger.info({ oas: served.filter((a) => a.active).length }, 'serving OAs');
+  await logServedOas(zalo.directory, logger, 'messages to residents wait in the outbox');
   await upsertSchedulers(deps, { zalo: true }).catch((err: unknown) =>
     logger.warn({ err }, 'could not register job schedulers now; retrying when Redis is back'),
   );

@@ -1,8 +1,10 @@
 import type { Db } from '../../db/client.ts';
-import { upsertOaAccount } from '../../db/queries/oa-accounts.ts';
+import { sql } from 'drizzle-orm';
+import { disableOaAccount, findActiveOaOfCommune, findOaAccount, upsertOaAccount } from '../../db/queries/oa-accounts.ts';
 import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
 import type { Config } from '../config.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
+import type { Logger } from '../logger.ts';
 import type { OaAccount } from './oa-account.ts';
 
 /**
@@ -11,8 +13,17 @@ import type { OaAccount } from './oa-account.ts';
  * source of that row's credentials, while an operator's `oa:disable` stays in force. Returns the
  * account to serve, with `communeId` null when the commune is not in the database yet (then it is
  * served from memory and saved at a later start).
+ *
+ * The environment also says which OA speaks for COMMUNE_CODE. When it names an OA that is not
+ * saved yet, or an active one, and another OA serves that commune, the environment's takes over and
+ * the other is disabled, with a warning naming it. That is the switch from `npm start`'s local trial
+ * (its stand-in OA) to a real OA on the same database, and a changed ZALO_OA_ID; refusing it
+ * left the new OA unsaved, and every webhook delivery and send failed on the commune's unique index.
  */
-export async function saveEnvOaAccount(deps: { db: Db; box: SecretBox; now: Date }, config: Pick<Config, 'zalo' | 'communeCode' | 'outboundRatePerSec'>): Promise<OaAccount | null> {
+export async function saveEnvOaAccount(
+  deps: { db: Db; box: SecretBox; now: Date; logger: Logger },
+  config: Pick<Config, 'zalo' | 'communeCode' | 'outboundRatePerSec'>,
+): Promise<OaAccount | null> {
   const zalo = config.zalo;
   if (!zalo) return null;
   const fromEnv: OaAccount = {
@@ -27,17 +38,21 @@ export async function saveEnvOaAccount(deps: { db: Db; box: SecretBox; now: Date
   };
   const commune = await findOrgUnitByCode(deps.db, config.communeCode);
   if (!commune) return fromEnv;
-  const row = await upsertOaAccount(
-    deps.db,
-    {
-      oaId: zalo.oaId,
-      appId: zalo.appId,
-      communeId: commune.id,
-      appSecretEnc: deps.box.seal(zalo.appSecret),
-      oaSecretKeyEnc: deps.box.seal(zalo.oaSecretKey),
-      sendRatePerSec: config.outboundRatePerSec,
-    },
-    { now: deps.now, reactivate: false },
-  );
+  const { row, replaced } = await deps.db.transaction(async (tx) => {
+    // The bot and the workers start together: one of them decides, the other finds it done.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`oa-of-commune:${commune.id}`}))`);
+    const saved = await findOaAccount(tx, zalo.oaId);
+    const serving = await findActiveOaOfCommune(tx, commune.id);
+    const takesOver = serving !== null && serving.oaId !== zalo.oaId && saved?.status !== 'disabled';
+    if (takesOver) await disableOaAccount(tx, serving.oaId, deps.now);
+    const input = { oaId: zalo.oaId, appId: zalo.appId, communeId: commune.id, appSecretEnc: deps.box.seal(zalo.appSecret), oaSecretKeyEnc: deps.box.seal(zalo.oaSecretKey), sendRatePerSec: config.outboundRatePerSec };
+    return { row: await upsertOaAccount(tx, input, { now: deps.now, reactivate: false }), replaced: takesOver ? serving.oaId : null };
+  });
+  if (replaced) {
+    deps.logger.warn(
+      { oaId: zalo.oaId, replacedOaId: replaced, commune: commune.code },
+      'the ZALO_* OA now serves COMMUNE_CODE; the OA that served it before is disabled (npm run oa:list; npm run oa:add brings it back)',
+    );
+  }
   return { ...fromEnv, communeId: commune.id, name: row.name, active: row.status === 'active' };
 }

@@ -37,7 +37,7 @@ export function createOaDirectory(deps: { db: Db; box: SecretBox; clock: Clock; 
   let envSaved = false;
 
   async function load(): Promise<Snapshot> {
-    const env = envSaved ? null : await saveEnvOaAccount({ db: deps.db, box: deps.box, now: deps.clock.now() }, deps.config);
+    const env = envSaved ? null : await saveEnvOaAccount({ db: deps.db, box: deps.box, now: deps.clock.now(), logger: deps.logger }, deps.config);
     if (env?.communeId != null) envSaved = true;
     const byId = new Map<string, OaAccount>();
     for (const row of await listOaAccounts(deps.db)) {

@@ -31,7 +31,8 @@ export type TestStack = {
   workers: RunningWorkers | null;
   /** POSTs a webhook body as Zalo would, signed (by the test OA, or with another OA's secret key), to the real HTTP server. */
   postEvent: (event: object | string, oaSecretKey?: string) => Promise<Response>;
-  close: () => Promise<void>;
+  /** Stops everything and drops the database, unless kept for a restart on it (`database` below). */
+  close: (options?: { keepDatabase?: boolean }) => Promise<void>;
 };
 
 export type TestStackOptions = {
@@ -40,6 +41,8 @@ export type TestStackOptions = {
   clock?: Clock;
   env?: Record<string, string>;
   fake?: Partial<FakeZaloOptions>;
+  /** An earlier stack's database, kept by its `close`: this stack is that deployment restarted. Not dropped here. */
+  database?: TestDatabase;
 };
 
 /**
@@ -47,15 +50,15 @@ export type TestStackOptions = {
  * HTTP server on a random port and (optionally) the real workers in this process.
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const database = await createTestDatabase(inject('databaseBaseUrl'), inject('templateDatabase'));
+  const database = options.database ?? (await createTestDatabase(inject('databaseBaseUrl'), inject('templateDatabase')));
   const fake = await startFakeZalo({ ...testZalo, ...options.fake });
   const env = testEnv(database.url, fake.url, options.env);
   const config = parseConfig(env);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const core = createCoreDeps(config, { name: 'test', logger, ...(options.clock ? { clock: options.clock } : {}) });
   const zalo = createZaloDeps(core);
-  const oa = await zalo.registry.forOa(testZalo.oaId);
-  if (!oa) throw new Error('test stack needs the test OA');
+  const oa = await zalo.registry.forOa(config.zalo?.oaId ?? testZalo.oaId);
+  if (!oa) throw new Error('test stack needs the OA of its ZALO_* settings');
   // The relay runs whether or not this stack's workers do: tests without workers count the jobs it queues.
   const relay = startInboundRelayFor(core);
   const app = buildApp({
@@ -91,14 +94,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       const body = typeof event === 'string' ? event : JSON.stringify(event);
       return fetch(`${baseUrl}/webhooks/zalo`, { method: 'POST', headers: signedHeaders(body, oaSecretKey), body });
     },
-    async close() {
+    async close(closing) {
       await workers?.close();
       await app.close();
       await relay.stop();
       await core.close();
       await fake.close();
       await deleteRedisPrefix(config.redisUrl, config.queuePrefix).catch(() => undefined);
-      await database.drop();
+      if (!options.database && !closing?.keepDatabase) await database.drop();
     },
   };
 }

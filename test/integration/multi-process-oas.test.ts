@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { parseConfig } from '../../bot/config.ts';
@@ -137,7 +138,7 @@ beforeAll(async () => {
   const demoTeam = await upsertTeam(db, { unitId: thonDong?.id ?? -1, kind: 'village', name: 'Tổ CNSCĐ Thôn Đông' });
   await bindTeamGroup(db, { teamId: demoTeam.id, transport: 'gmf', groupId: 'group-thon-dong', groupOaId: demoOa.oaId, at: new Date() });
   // The environment's OA (ZALO_*, COMMUNE_CODE) is the first row, as every process would save it.
-  await saveEnvOaAccount({ db, box, now: new Date() }, parseConfig(env));
+  await saveEnvOaAccount({ db, box, now: new Date(), logger: pino({ level: 'silent' }) }, parseConfig(env));
   fake.state.gmfGroups.set('group-thon-dong', true);
 
   for (const oa of addedOas) {
