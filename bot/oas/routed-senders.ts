@@ -1,5 +1,6 @@
 import { DeliveryError } from '../domain/outbox/message-transport.ts';
 import type { MessageTransport, Via } from '../domain/outbox/message-transport.ts';
+import { describeError } from '../logger.ts';
 import type { GroupSender } from '../zalo/group-sender.ts';
 import type { OaServiceRegistry, OaServices } from './oa-services.ts';
 
@@ -8,11 +9,25 @@ const noOaRetryMs = 10 * 60_000;
 /** Messages of an OA we no longer serve are not sent through another one: they fail, saying why. */
 async function servicesFor(registry: OaServiceRegistry, via: Via | undefined): Promise<OaServices> {
   const oaId = via?.oaId ?? null;
-  const services = await registry.forOa(oaId);
+  const services = await beforeSending(() => registry.forOa(oaId));
   // A deployment with no OA yet keeps its messages until one is added, as before OAs were data.
-  if (!services && (await registry.directory.all()).length === 0) throw new DeliveryError('retry', 'no OA is configured yet', null, noOaRetryMs);
+  if (!services && (await beforeSending(() => registry.directory.all())).length === 0) throw new DeliveryError('retry', 'no OA is configured yet', null, noOaRetryMs);
   if (!services) throw new DeliveryError('final', oaId ? `OA ${oaId} is not served (unknown or disabled)` : 'no OA named and more than one (or none) is served');
   return services;
+}
+
+/**
+ * Reading the OA list comes before any call to Zalo, so its failure (Postgres away) is a plain
+ * retry. Left to the caller it would count as a send in doubt: the row held back and the
+ * conversation's history searched for a message that never left.
+ */
+async function beforeSending<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof DeliveryError) throw err;
+    throw new DeliveryError('retry', `could not read the OA list: ${describeError(err)}`);
+  }
 }
 
 /** Residents' messages, each through the OA the resident talks to (the outbox row's `oa_id`). */

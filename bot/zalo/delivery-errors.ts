@@ -1,5 +1,6 @@
 import { DeliveryError } from '../domain/outbox/message-transport.ts';
-import { OaNeedsReauthError, ZaloApiError, ZaloTransportError } from './zalo-errors.ts';
+import { OaNeedsReauthError, ZaloApiError, ZaloNotCalledError, ZaloTransportError } from './zalo-errors.ts';
+import { describeError } from '../logger.ts';
 
 const reauthRetryMs = 10 * 60_000;
 
@@ -19,12 +20,23 @@ export function toDeliveryError(err: unknown): DeliveryError {
     }
   }
   if (err instanceof OaNeedsReauthError) return new DeliveryError('retry', err.message, null, reauthRetryMs);
+  // Backed off like any retry: the OAuth host or Postgres may be away for a while.
+  if (err instanceof ZaloNotCalledError) return new DeliveryError('retry', err.message);
   if (err instanceof ZaloTransportError) return new DeliveryError('in-doubt', err.message, err.httpStatus);
-  return new DeliveryError('in-doubt', String(err));
+  return new DeliveryError('in-doubt', describeError(err));
 }
 
 /** Whitespace-insensitive text, for recognising a message in a platform's history. */
 export function sameText(a: string | null, b: string | null): boolean {
   const norm = (t: string | null) => (t === null ? null : t.replace(/\s+/g, ' ').trim());
   return norm(a) === norm(b);
+}
+
+/**
+ * A picture that could not be drawn or uploaded before a send: nothing was posted yet, so trying
+ * again is safe, and never a send in doubt (which holds the row back to search the history).
+ */
+export function pictureNotPrepared(err: unknown): DeliveryError {
+  const failure = toDeliveryError(err);
+  return failure.kind === 'retry' ? failure : new DeliveryError('retry', `the picture could not be prepared: ${failure.message}`, failure.code, 5000);
 }

@@ -1,7 +1,6 @@
-import { DeliveryError } from '../domain/outbox/message-transport.ts';
 import { contentText } from '../domain/outbox/outbound-content.ts';
 import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
-import { sameText, toDeliveryError } from './delivery-errors.ts';
+import { pictureNotPrepared, sameText, toDeliveryError } from './delivery-errors.ts';
 import type { GroupPictures } from '../domain/outbox/drawn-pictures.ts';
 import type { GroupSender } from './group-sender.ts';
 import { groupText } from './group-sender.ts';
@@ -34,9 +33,7 @@ export function createGmfGroupSender(client: OaClient, pictures: GroupPictures):
       try {
         message = await render(content);
       } catch (err) {
-        // Nothing was posted yet: drawing or uploading the picture failed, so trying again is safe.
-        const failure = toDeliveryError(err);
-        throw failure.kind === 'retry' ? failure : new DeliveryError('retry', `the picture could not be prepared: ${failure.message}`, failure.code, 5000);
+        throw pictureNotPrepared(err);
       }
       try {
         return await client.sendGroupMessage(groupId, message);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TokenManager } from './token-manager.ts';
-import { ZaloApiError, ZaloTransportError } from './zalo-errors.ts';
+import { describeError } from '../logger.ts';
+import { OaNeedsReauthError, ZaloApiError, ZaloNotCalledError, ZaloTransportError } from './zalo-errors.ts';
 import { callZalo } from './zalo-http.ts';
 import type { ZaloHttpOptions } from './zalo-http.ts';
 import type { ZaloMessage } from './render-message.ts';
@@ -52,11 +53,12 @@ const conversationData = z.array(
  */
 export function createOaClient(cfg: { openApiUrl: string } & ZaloHttpOptions, tokens: TokenManager): OaClient {
   async function call<T>(endpoint: string, schema: z.ZodType<T>, request: (token: string) => Promise<unknown>): Promise<T> {
-    let token = await tokens.getAccessToken();
+    let token = await tokenFor(endpoint, () => tokens.getAccessToken());
     let json = await request(token);
     let answer = parseEnvelope(json, endpoint);
     if (answer.error === -216 || answer.error === -220) {
-      token = await tokens.refreshAfterRejection(token);
+      const rejected = token;
+      token = await tokenFor(endpoint, () => tokens.refreshAfterRejection(rejected));
       json = await request(token);
       answer = parseEnvelope(json, endpoint);
     }
@@ -64,6 +66,16 @@ export function createOaClient(cfg: { openApiUrl: string } & ZaloHttpOptions, to
     const data = schema.safeParse(answer.data);
     if (!data.success) throw new ZaloTransportError(`unexpected data: ${z.prettifyError(data.error)}`, endpoint, 200);
     return data.data;
+  }
+
+  /** The token for a call; a failure to get one means the call is not made (see ZaloNotCalledError). */
+  async function tokenFor(endpoint: string, get: () => Promise<string>): Promise<string> {
+    try {
+      return await get();
+    } catch (err) {
+      if (err instanceof OaNeedsReauthError) throw err;
+      throw new ZaloNotCalledError(`no access token: ${describeError(err)}`, endpoint, { cause: err });
+    }
   }
 
   const get = (path: string, data: object) => (token: string) =>

@@ -5,7 +5,7 @@ import type { OutboundContent } from '../domain/outbox/outbound-content.ts';
 import type { ImageAttachments } from './image-attachments.ts';
 import type { OaClient } from './oa-client.ts';
 import { renderZaloMessage } from './render-message.ts';
-import { sameText, toDeliveryError } from './delivery-errors.ts';
+import { pictureNotPrepared, sameText, toDeliveryError } from './delivery-errors.ts';
 import { ZaloApiError } from './zalo-errors.ts';
 
 /** Messages older than this are not searched when reconciling: three pages of ten. */
@@ -29,8 +29,14 @@ async function resolveImage(content: OutboundContent, images: ImageAttachments):
 export function createOaTransport(client: OaClient, images: ImageAttachments): MessageTransport {
   return {
     async send(userId, content) {
+      let resolved;
       try {
-        return await client.sendMessage(userId, renderZaloMessage(await resolveImage(content, images)));
+        resolved = await resolveImage(content, images);
+      } catch (err) {
+        throw pictureNotPrepared(err);
+      }
+      try {
+        return await client.sendMessage(userId, renderZaloMessage(resolved));
       } catch (err) {
         if (content.kind === 'image-file' && err instanceof ZaloApiError && err.code === attachmentExpired) {
           await images.forget(content.file);

@@ -53,6 +53,22 @@ export class ZaloTransportError extends Error {
   }
 }
 
+/**
+ * A call that was never made: no access token could be had (the OAuth host unreachable, Postgres
+ * away). Unlike a ZaloTransportError nothing reached Zalo's API, so a send that fails this way is
+ * not in doubt.
+ */
+export class ZaloNotCalledError extends Error {
+  override name = 'ZaloNotCalledError';
+  constructor(
+    message: string,
+    readonly endpoint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Zalo ${endpoint} not called: ${message}`, options);
+  }
+}
+
 /** The OA's refresh token no longer works: a human must authorise the app again. */
 export class OaNeedsReauthError extends Error {
   override name = 'OaNeedsReauthError';

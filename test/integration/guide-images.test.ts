@@ -49,4 +49,16 @@ describe('guide pictures', () => {
     await transport.send('7600000000000000004', { kind: 'image-file', file: 'sample-step.png' });
     expect(stack.fake.state.callsTo('/v2.0/oa/upload/image').length).toBe(before + 1);
   });
+
+  it('a picture that could not be uploaded is a plain retry: the message itself was never sent', async () => {
+    const images = createImageAttachments({ db: stack.core.db, client: stack.oa.oaClient, clock, dir });
+    const transport = createOaTransport(stack.oa.oaClient, images);
+    clock.advance(7 * 24 * 3600_000);
+    const sendsBefore = stack.fake.state.callsTo('/v3.0/oa/message/cs').length;
+    stack.fake.inject('/v2.0/oa/upload/image', { kind: 'http-status', status: 500 });
+    const err = await transport.send('7600000000000000005', { kind: 'image-file', file: 'sample-step.png' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ kind: 'retry', message: 'the picture could not be prepared: Zalo /v2.0/oa/upload/image: HTTP 500' });
+    expect(stack.fake.state.callsTo('/v3.0/oa/message/cs').length).toBe(sendsBefore);
+  });
 });

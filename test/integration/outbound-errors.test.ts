@@ -68,6 +68,21 @@ describe('outbound delivery against Zalo errors', () => {
     expect(stack.fake.state.callsTo('/v2.0/oa/conversation').some((c) => c.query.data?.includes('7200000000000000005'))).toBe(true);
   });
 
+  it('no access token to be had (the OAuth host answers 500): a plain retry, nothing in doubt, delivered once', async () => {
+    const user = '7200000000000000015';
+    await settledRow(stack, await queueText(stack, user, 'warm-up'));
+    // The send is rejected for its token; the refresh then fails, so the second send is never made.
+    stack.fake.inject(sendPath, { kind: 'zalo-error', code: -216, message: 'Access token is invalid' });
+    stack.fake.inject('/v4/oa/access_token', { kind: 'http-status', status: 500 });
+    const id = await queueText(stack, user, 'Khi máy chủ cấp token trục trặc');
+    const row = await settledRow(stack, id);
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, possiblyDuplicate: false, unverifiedSince: null });
+    expect(sendsTo(user).map((c) => (c.response as { error?: number } | null)?.error)).toEqual([0, -216, 0]);
+    expect(deliveredTo(user).map((d) => d.text)).toEqual(['warm-up', 'Khi máy chủ cấp token trục trặc']);
+    // Nothing could have arrived, so the conversation was not searched before sending again.
+    expect(stack.fake.state.callsTo('/v2.0/oa/conversation').some((c) => c.query.data?.includes(user))).toBe(false);
+  });
+
   it('-32 (rate limited): backs off and delivers', async () => {
     stack.fake.inject(sendPath, { kind: 'zalo-error', code: -32, message: 'Your application/OA reached limit call api' });
     const row = await settledRow(stack, await queueText(stack, '7200000000000000006', 'Sau khi bị giới hạn'));
