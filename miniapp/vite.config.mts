@@ -29,6 +29,11 @@ function precompress(outDir: string): Plugin {
   };
 }
 
+// Unset, the app calls the origin it is served from (the bot serves it at /miniapp/). Said to Vite
+// as an empty value: left undefined, every build warned that index.html's %VITE_API_BASE_URL% was
+// "not defined … mistyped?", the first thing a newcomer's `npm start` printed.
+process.env.VITE_API_BASE_URL ??= '';
+
 const outDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'www');
 
 export default defineConfig({
