@@ -55,7 +55,10 @@ async function list() {
   await runWithCore('oa-list', async (core) => {
     const rows = await listOaAccounts(core.db);
     if (rows.length === 0) console.log('No OA yet: npm run oa:add -- --commune <code> --oa-id <id> --refresh-token <token>');
-    for (const r of rows) console.log([r.oaId, r.status, `${r.communeCode} (${r.communeName})`, `app ${r.appId}`, `${r.sendRatePerSec}/s`, r.name ?? ''].join('  ').trim());
+    for (const r of rows) {
+      const status = r.replacedBy ? `${r.status} (replaced by ZALO_* OA ${r.replacedBy})` : r.status;
+      console.log([r.oaId, status, `${r.communeCode} (${r.communeName})`, `app ${r.appId}`, `${r.sendRatePerSec}/s`, r.name ?? ''].join('  ').trim());
+    }
   });
 }
 

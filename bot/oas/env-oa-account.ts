@@ -14,11 +14,11 @@ import type { OaAccount } from './oa-account.ts';
  * account to serve, with `communeId` null when the commune is not in the database yet (then it is
  * served from memory and saved at a later start).
  *
- * The environment also says which OA speaks for COMMUNE_CODE. When it names an OA that is not
- * saved yet, or an active one, and another OA serves that commune, the environment's takes over and
- * the other is disabled, with a warning naming it. That is the switch from `npm start`'s local trial
- * (its stand-in OA) to a real OA on the same database, and a changed ZALO_OA_ID; refusing it
- * left the new OA unsaved, and every webhook delivery and send failed on the commune's unique index.
+ * The environment also says which OA speaks for COMMUNE_CODE: unless an operator disabled it, the
+ * environment's OA serves that commune, and another OA that served it is disabled (as replaced, with
+ * a warning naming it). That is the switch from `npm start`'s local trial (its stand-in OA) to a
+ * real OA on the same database and back, and a ZALO_OA_ID changed or put right; refusing it left
+ * the new OA unsaved, and every webhook delivery and send failed on the commune's unique index.
  */
 export async function saveEnvOaAccount(
   deps: { db: Db; box: SecretBox; now: Date; logger: Logger },
@@ -42,11 +42,13 @@ export async function saveEnvOaAccount(
     // The bot and the workers start together: one of them decides, the other finds it done.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`oa-of-commune:${commune.id}`}))`);
     const saved = await findOaAccount(tx, zalo.oaId);
+    // Only an operator's `oa:disable` stands; an OA replaced earlier comes back with the environment.
+    const operatorDisabled = saved?.status === 'disabled' && saved.replacedBy === null;
     const serving = await findActiveOaOfCommune(tx, commune.id);
-    const takesOver = serving !== null && serving.oaId !== zalo.oaId && saved?.status !== 'disabled';
-    if (takesOver) await disableOaAccount(tx, serving.oaId, deps.now);
+    const replaced = !operatorDisabled && serving !== null && serving.oaId !== zalo.oaId ? serving.oaId : null;
+    if (replaced) await disableOaAccount(tx, replaced, deps.now, zalo.oaId);
     const input = { oaId: zalo.oaId, appId: zalo.appId, communeId: commune.id, appSecretEnc: deps.box.seal(zalo.appSecret), oaSecretKeyEnc: deps.box.seal(zalo.oaSecretKey), sendRatePerSec: config.outboundRatePerSec };
-    return { row: await upsertOaAccount(tx, input, { now: deps.now, reactivate: false }), replaced: takesOver ? serving.oaId : null };
+    return { row: await upsertOaAccount(tx, input, { now: deps.now, reactivate: !operatorDisabled }), replaced };
   });
   if (replaced) {
     deps.logger.warn(

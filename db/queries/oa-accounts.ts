@@ -41,7 +41,7 @@ export type OaAccountInput = Pick<OaAccountRow, 'oaId' | 'appId' | 'communeId' |
  */
 export async function upsertOaAccount(db: DbOrTx, input: OaAccountInput, options: { now: Date; reactivate: boolean }): Promise<OaAccountRow> {
   const values = { ...input, name: input.name ?? null, updatedAt: options.now };
-  const status = options.reactivate ? { status: 'active' as const, disabledAt: null } : {};
+  const status = options.reactivate ? { status: 'active' as const, disabledAt: null, replacedBy: null } : {};
   const [row] = await db
     .insert(oaAccounts)
     .values({ ...values, createdAt: options.now })
@@ -51,8 +51,15 @@ export async function upsertOaAccount(db: DbOrTx, input: OaAccountInput, options
   return row;
 }
 
-/** Stops serving an OA: its events are stored as ignored and nothing is sent through it. */
-export async function disableOaAccount(db: DbOrTx, oaId: string, now: Date): Promise<boolean> {
-  const rows = await db.update(oaAccounts).set({ status: 'disabled', disabledAt: now, updatedAt: now }).where(eq(oaAccounts.oaId, oaId)).returning({ oaId: oaAccounts.oaId });
+/**
+ * Stops serving an OA: its events are stored as ignored and nothing is sent through it. By an
+ * operator unless `replacedBy` names the environment's OA that took its commune over.
+ */
+export async function disableOaAccount(db: DbOrTx, oaId: string, now: Date, replacedBy: string | null = null): Promise<boolean> {
+  const rows = await db
+    .update(oaAccounts)
+    .set({ status: 'disabled', disabledAt: now, updatedAt: now, replacedBy })
+    .where(eq(oaAccounts.oaId, oaId))
+    .returning({ oaId: oaAccounts.oaId });
   return rows.length > 0;
 }

@@ -30,6 +30,11 @@ export const oaAccounts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * Disabled because the environment's OA (ZALO_*) took its commune over: the OA that did. Null
+     * when an operator disabled it (`oa:disable`), which nothing undoes but `oa:add`.
+     */
+    replacedBy: text('replaced_by'),
   },
   (t) => [
     index('oa_accounts_app_idx').on(t.appId),

@@ -84,6 +84,15 @@ describe('the environment’s OA taking over its commune', () => {
     expect(takeovers[0]).toMatchObject({ replacedOaId: testZalo.oaId, oaId: realOa.oaId });
   });
 
+  it('goes back and forth with the environment: the trial again, then the real OA again', async () => {
+    const before = warnings.length;
+    expect((await directoryOf({}).all()).find((a) => a.oaId === testZalo.oaId)?.active).toBe(true);
+    expect(await statuses()).toEqual({ [testZalo.oaId]: 'active', [realOa.oaId]: 'disabled' });
+    expect((await directoryOf(realOaEnv).all()).find((a) => a.oaId === realOa.oaId)?.active).toBe(true);
+    expect(await statuses()).toEqual({ [testZalo.oaId]: 'disabled', [realOa.oaId]: 'active' });
+    expect(warnings.slice(before).map((w) => w.replacedOaId)).toEqual([realOa.oaId, testZalo.oaId]);
+  });
+
   it('does not undo an operator’s choice: a disabled environment OA stays disabled and takes nothing over', async () => {
     const now = new Date();
     await disableOaAccount(handle.db, realOa.oaId, now);

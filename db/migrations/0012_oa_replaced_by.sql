@@ -1,0 +1,1 @@
+ALTER TABLE "oa_accounts" ADD COLUMN "replaced_by" text;
