@@ -62,6 +62,12 @@ describe('what a log line never shows', () => {
     expect(object?.err).toEqual({ reason: 'gọi [phone]' });
   });
 
+  it('keeps an OA id named as such in a message, and still hides a card number beside it', () => {
+    const text = 'OA 3662729599332560487 needs re-authorisation; thẻ 4111111111111111, OA 4000000000000000002 is not served';
+    expect(scrubTextFully(text)).toBe('OA 3662729599332560487 needs re-authorisation; thẻ [số thẻ đã ẩn], OA 4000000000000000002 is not served');
+    expect(scrubTextFully('oa 4111111111111111 và số 4111111111111111')).toBe('oa [số thẻ đã ẩn] và số [số thẻ đã ẩn]');
+  });
+
   it('masks phone numbers and ID numbers in any text', () => {
     expect(scrub({ note: 'bác Năm 0912345678, cccd 001203004567' }, 0)).toEqual({ note: 'bác Năm [phone], cccd [số giấy tờ đã ẩn]' });
   });
@@ -127,6 +133,8 @@ describe('describeError', () => {
   it('keeps what an ordinary error says, scrubbed, and says something for anything thrown', () => {
     expect(describeError(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND oauth.zaloapp.com') }))).toBe('TypeError: fetch failed (getaddrinfo ENOTFOUND oauth.zaloapp.com)');
     expect(describeError(new Error('no reply to 0912345678'))).toBe('Error: no reply to [phone]');
+    const unreachable = new Error('Zalo oauth/access_token: getaddrinfo ENOTFOUND oauth.zaloapp.com', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND oauth.zaloapp.com'), { code: 'ENOTFOUND' }) });
+    expect(describeError(unreachable)).toBe('Error: Zalo oauth/access_token: getaddrinfo ENOTFOUND oauth.zaloapp.com');
     expect(describeError('timeout')).toBe('timeout');
     expect(describeError(undefined)).toBe('undefined');
   });

@@ -100,7 +100,8 @@ const maxDescription = 1000;
  */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return scrubText(withoutQuery(String(err))).slice(0, maxDescription);
-  const cause = err.cause instanceof Error ? err.cause : null;
+  // The cause adds the database's reason to a failed query; where the message already says it, nothing.
+  const cause = err.cause instanceof Error && !err.message.includes(err.cause.message) ? err.cause : null;
   const code = cause && 'code' in cause && typeof cause.code === 'string' ? `${cause.code} ` : '';
   const reason = cause ? ` (${code}${withoutQuery(cause.message)})` : '';
   return scrubText(`${err.name}: ${withoutQuery(err.message)}${reason}`).slice(0, maxDescription);
@@ -118,8 +119,19 @@ function scrubText(text: string): string {
 
 /** scrubText without the pre-check: exported so tests can check that the pre-check skips nothing. */
 export function scrubTextFully(text: string): string {
-  return redactSensitiveText(text.replace(phoneNumber, '[phone]'), { codes: false });
+  // split() with a group keeps the OA ids at the odd places; only the text between them is scrubbed.
+  return text
+    .split(oaIdInText)
+    .map((part, i) => (i % 2 === 1 ? part : redactSensitiveText(part.replace(phoneNumber, '[phone]'), { codes: false })))
+    .join('');
 }
+
+/**
+ * "OA 3662729599332560487" in our own messages ("OA … needs re-authorisation", "OA … is not
+ * served"): an OA id has a card number's shape, and redacted it left an operator unable to tell
+ * which OA the line was about. Only the word "OA" right before the digits makes it one.
+ */
+const oaIdInText = /(\bOA \d{15,19})(?!\d)/;
 
 /** Returns a copy with secret-looking keys replaced and phone numbers masked. Exported for tests. */
 export function scrub(value: unknown, depth: number): unknown {

@@ -169,7 +169,7 @@ async function handleSendFailure(deps: DeliveryDeps, row: OutboundRow, err: unkn
       return { kind: 'failed', code: failure.code, error: failure.message };
     case 'retry':
       await releaseOutboundMessage(deps.db, { id: row.id, code: failure.code, error: failure.message, now });
-      log.warn({ code: failure.code, error: failure.message }, 'message refused for now; will retry');
+      log.warn({ code: failure.code, error: failure.message }, 'message not sent for now; will retry');
       throw new RetryDeliveryError(failure.message, failure.retryAfterMs, true);
     case 'in-doubt':
       await markOutboundInDoubt(deps.db, { id: row.id, error: failure.message, now });
