@@ -133,11 +133,14 @@ export async function listInboundEventsToEnqueue(
   return rows.map((r) => r.id);
 }
 
-/** Removes what a sender wrote: payloads are replaced and the sender link cleared (data deletion). */
+/**
+ * Removes what a sender wrote: payloads are replaced, the sender link and any kept error cleared
+ * (data deletion; an error stored before describeError could quote the message being written).
+ */
 export async function scrubInboundEventsOfSender(db: DbOrTx, sender: { oaId: string; senderId: string }): Promise<number> {
   const rows = await db
     .update(inboundEvents)
-    .set({ payload: '{"deleted":true}', senderId: null })
+    .set({ payload: '{"deleted":true}', senderId: null, lastError: null })
     .where(and(eq(inboundEvents.senderId, sender.senderId), eq(inboundEvents.oaId, sender.oaId)))
     .returning({ id: inboundEvents.id });
   return rows.length;

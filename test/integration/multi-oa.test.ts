@@ -60,6 +60,9 @@ describe('one deployment, two communes, each with its own OA', () => {
 
   it('deletes a resident’s data in one OA only: the same Zalo id in the other OA keeps its record and messages', async () => {
     const user = '8300000000000000001';
+    // An error kept from an earlier failed attempt (as versions before describeError stored it) quotes the resident's words.
+    const [earlier] = await stack.core.db.select().from(inboundEvents).where(and(eq(inboundEvents.senderId, user), eq(inboundEvents.oaId, oaB.oaId)));
+    await stack.core.db.update(inboundEvents).set({ lastError: 'Error: Failed query: insert … params: cach cai vneid' }).where(eq(inboundEvents.id, earlier?.id ?? -1));
     await runConversation(stack, {
       name: 'deletion via the second OA',
       user,
@@ -75,6 +78,8 @@ describe('one deployment, two communes, each with its own OA', () => {
     expect(kept.length).toBeGreaterThan(0);
     const events = await stack.core.db.select().from(inboundEvents).where(and(eq(inboundEvents.senderId, user), eq(inboundEvents.oaId, testZalo.oaId)));
     expect(events.map((e) => e.payload).join()).toContain('cach cai vneid');
+    const [scrubbed] = await stack.core.db.select().from(inboundEvents).where(eq(inboundEvents.id, earlier?.id ?? -1));
+    expect(scrubbed).toMatchObject({ payload: '{"deleted":true}', senderId: null, lastError: null });
   });
 
   it('sends a resident of the second commune to that commune’s team, through its OA, never to the first commune’s', async () => {
