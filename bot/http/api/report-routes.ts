@@ -16,6 +16,7 @@ import type { Caller } from './caller.ts';
 import { assertTeamVisible, requireCaller } from './caller.ts';
 import { defineRoute } from './define-route.ts';
 import { getTeam } from '../../../db/queries/teams.ts';
+import { transactionRetryingConflicts } from '../../../db/retry-conflicts.ts';
 
 const reportInput = z.object({
   date: z.iso.date(),
@@ -95,7 +96,7 @@ export async function reportRoutes(app: FastifyInstance, deps: ApiDeps) {
       const caller = await requireCaller(request, auth);
       const now = deps.clock.now();
       const values = checked(body, now);
-      const saved = await deps.db.transaction((tx) =>
+      const saved = await transactionRetryingConflicts(deps.db, (tx) =>
         submitAppReport(tx, { teamId: caller.team.id, memberId: caller.member.id, clientKey: body.clientKey, date: body.date, counts: values.counts, note: body.note || null, now }),
       );
       reply.code(saved.duplicate ? 200 : 201);
@@ -114,7 +115,7 @@ export async function reportRoutes(app: FastifyInstance, deps: ApiDeps) {
       await visibleReport(caller, params.id);
       const now = deps.clock.now();
       const values = checked(body, now);
-      const outcome = await deps.db.transaction((tx) => editAppReport(tx, { reportId: params.id, memberId: caller.member.id, date: body.date, counts: values.counts, note: body.note || null, now }));
+      const outcome = await transactionRetryingConflicts(deps.db, (tx) => editAppReport(tx, { reportId: params.id, memberId: caller.member.id, date: body.date, counts: values.counts, note: body.note || null, now }));
       if (outcome.kind !== 'changed') refuse(outcome);
       return { report: toReport(await visibleReport(caller, params.id), caller, now) };
     },
@@ -129,7 +130,7 @@ export async function reportRoutes(app: FastifyInstance, deps: ApiDeps) {
       const caller = await requireCaller(request, auth);
       await visibleReport(caller, params.id);
       const now = deps.clock.now();
-      const outcome = await deps.db.transaction((tx) => withdrawAppReport(tx, { reportId: params.id, memberId: caller.member.id, now }));
+      const outcome = await transactionRetryingConflicts(deps.db, (tx) => withdrawAppReport(tx, { reportId: params.id, memberId: caller.member.id, now }));
       if (outcome.kind !== 'changed') refuse(outcome);
       return { report: toReport(await visibleReport(caller, params.id), caller, now) };
     },
