@@ -162,6 +162,28 @@ describe('POST /webhooks/zalo', () => {
     }
   });
 
+  it('answers 503, not 500, when the OA list cannot be read (Postgres away as the bot starts), and says so once', async () => {
+    const unreadable = () => Promise.reject(new Error('Failed query: select … from "oa_accounts"\nparams: ', { cause: Object.assign(new Error('Connection terminated'), { code: 'ECONNRESET' }) }));
+    const lines: { msg: string; refused?: number; error?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { msg: string }) });
+    const oas = { find: unreadable, ofApp: unreadable, all: unreadable };
+    const app = buildApp({ logger, db: stack.core.db, clock: stack.core.clock, oas, webhook: stack.config.webhook, storeInbound: createInboundStore(stack.core), readiness: {}, links: stack.core.links });
+    try {
+      for (const text of ['alo lúc khởi động', 'alo lần nữa']) {
+        const body = JSON.stringify(userText(text));
+        const res = await app.inject({ method: 'POST', url: '/webhooks/zalo', headers: signedHeaders(body), payload: body });
+        expect(res.statusCode).toBe(503);
+        expect(res.json()).toEqual({ error: 'unavailable' });
+      }
+      expect(lines.filter((l) => l.msg.startsWith('webhook delivery could not be handled'))).toEqual([
+        expect.objectContaining({ refused: 1, error: 'Error: Failed query: [query hidden] (ECONNRESET Connection terminated)' }),
+      ]);
+      expect(lines.filter((l) => l.msg === 'request failed')).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('stores events as ignored, answering 200, while no OA is configured (Zalo would retry a 503 for days)', async () => {
     const noOas = { find: async () => null, ofApp: async () => [], all: async () => [] };
     const app = buildApp({ logger: pino({ level: 'silent' }), db: stack.core.db, clock: stack.core.clock, oas: noOas, webhook: stack.config.webhook, storeInbound: createInboundStore(stack.core), readiness: {}, links: stack.core.links });
