@@ -37,6 +37,7 @@ import { createInboundEventBatcher } from './pipeline/inbound-event-batcher.ts';
 import type { StoreInboundEvent } from './pipeline/inbound-event-batcher.ts';
 import { defaultRelayOptions, startInboundRelay } from './pipeline/inbound-relay.ts';
 import type { InboundRelay, InboundRelayOptions } from './pipeline/inbound-relay.ts';
+import { databaseErrorCode } from '../db/error-code.ts';
 
 /** What every process needs: config, logger, clock, Postgres and the queue producers. */
 export type CoreDeps = {
@@ -74,7 +75,7 @@ export function createCoreDeps(config: Config, options: { name: string; clock?: 
   const dbHandle = createDb(config.databaseUrl, {
     replicaUrl: config.databaseReplicaUrl,
     preparedStatements: config.databasePreparedStatements,
-    onConnectionError: (err) => logger.warn({ code: 'code' in err ? String(err.code) : err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
+    onConnectionError: (err) => logger.warn({ code: databaseErrorCode(err) ?? err.name }, 'a Postgres connection was lost; the query in flight fails and is retried'),
   });
   const queues = createQueues({ redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes, prefix: config.queuePrefix, retryBaseMs: config.retryBaseMs, logger });
   const dataKey = deriveDataKey(config.dataEncryptionKey);

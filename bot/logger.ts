@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import type { LogFn } from 'pino';
 import { passwordKeyword, redactSensitiveText } from './chat/redact-sensitive-text.ts';
 import { stdoutLogDestination } from './log-destination.ts';
+import { databaseErrorCode } from '../db/error-code.ts';
 
 /**
  * The logging surface our code uses. Both a pino logger and Fastify's per-request logger fit it,
@@ -102,8 +103,8 @@ export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return scrubText(withoutQuery(String(err))).slice(0, maxDescription);
   // The cause adds the database's reason to a failed query; where the message already says it, nothing.
   const cause = err.cause instanceof Error && !err.message.includes(err.cause.message) ? err.cause : null;
-  const code = cause && 'code' in cause && typeof cause.code === 'string' ? `${cause.code} ` : '';
-  const reason = cause ? ` (${code}${withoutQuery(cause.message)})` : '';
+  const code = cause ? databaseErrorCode(cause) : null;
+  const reason = cause ? ` (${code ? `${code} ` : ''}${withoutQuery(cause.message)})` : '';
   return scrubText(`${err.name}: ${withoutQuery(err.message)}${reason}`).slice(0, maxDescription);
 }
 

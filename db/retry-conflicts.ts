@@ -1,4 +1,5 @@
 import type { Db, Tx } from './client.ts';
+import { databaseErrorCode } from './error-code.ts';
 
 /**
  * Postgres aborted the transaction to break a deadlock (40P01) or a serialization conflict (40001);
@@ -18,18 +19,9 @@ export async function transactionRetryingConflicts<T>(db: Db, work: (tx: Tx) => 
     try {
       return await db.transaction(work);
     } catch (err) {
-      if (attempt >= attempts || !conflictCodes.has(postgresCode(err))) throw err;
+      if (attempt >= attempts || !conflictCodes.has(databaseErrorCode(err) ?? '')) throw err;
       // A few milliseconds apart, so the two do not meet again at the same moment.
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }
-}
-
-/** The SQLSTATE of a failed statement, on the error itself or on the driver's error drizzle wraps. */
-function postgresCode(err: unknown): string {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) {
-    const code: unknown = Reflect.get(e, 'code');
-    if (typeof code === 'string') return code;
-  }
-  return '';
 }

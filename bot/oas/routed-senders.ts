@@ -1,8 +1,8 @@
 import { DeliveryError } from '../domain/outbox/message-transport.ts';
 import type { MessageTransport, Via } from '../domain/outbox/message-transport.ts';
-import { describeError } from '../logger.ts';
 import type { GroupSender } from '../zalo/group-sender.ts';
 import type { OaServiceRegistry, OaServices } from './oa-services.ts';
+import { notSentYet } from '../zalo/delivery-errors.ts';
 
 const noOaRetryMs = 10 * 60_000;
 
@@ -16,17 +16,12 @@ async function servicesFor(registry: OaServiceRegistry, via: Via | undefined): P
   return services;
 }
 
-/**
- * Reading the OA list comes before any call to Zalo, so its failure (Postgres away) is a plain
- * retry. Left to the caller it would count as a send in doubt: the row held back and the
- * conversation's history searched for a message that never left.
- */
+/** Reading the OA list comes before any call to Zalo: its failure (Postgres away) is a plain retry. */
 async function beforeSending<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (err) {
-    if (err instanceof DeliveryError) throw err;
-    throw new DeliveryError('retry', `could not read the OA list: ${describeError(err)}`);
+    throw notSentYet('could not read the OA list', err);
   }
 }
 

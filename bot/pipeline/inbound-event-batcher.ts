@@ -2,6 +2,7 @@ import type { InboundToStore } from '../../db/queries/inbound-events.ts';
 import type { Logger } from '../logger.ts';
 import { createCountedWarning } from '../counted-warning.ts';
 import type { CountedWarning } from '../counted-warning.ts';
+import { databaseErrorCode } from '../../db/error-code.ts';
 
 export type StoreOutcome =
   | { kind: 'stored'; inboundEventId: number }
@@ -157,7 +158,7 @@ async function write(deps: BatcherDeps, batch: Waiter[], finished: () => void): 
   } catch (err) {
     finished();
     // The error's message carries the statement and its parameters (the events): log only its code.
-    deps.logger.error({ code: databaseErrorCode(err), deliveries: batch.length }, 'could not store webhook events; answering 503 so Zalo retries');
+    deps.logger.error({ code: failureCode(err), deliveries: batch.length }, 'could not store webhook events; answering 503 so Zalo retries');
     batch.forEach((w) => w.resolve({ kind: 'failed' }));
     return;
   }
@@ -178,9 +179,8 @@ function describeStatement(deliveries: number, ids: number[], ms: number): Recor
   return fields;
 }
 
-/** The Postgres error code behind a failed query ("57P01", "ECONNREFUSED"…), without the query. */
-function databaseErrorCode(err: unknown): string {
+/** What went wrong, without the query: the database's code, else the failing error's name. */
+function failureCode(err: unknown): string {
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
-  return cause instanceof Error ? cause.name : 'unknown';
+  return databaseErrorCode(err) ?? (cause instanceof Error ? cause.name : 'unknown');
 }

@@ -33,10 +33,16 @@ export function sameText(a: string | null, b: string | null): boolean {
 }
 
 /**
- * A picture that could not be drawn or uploaded before a send: nothing was posted yet, so trying
- * again is safe, and never a send in doubt (which holds the row back to search the history).
+ * A failure before the send request (its OA not read, its picture not drawn or uploaded): nothing
+ * was posted yet, so trying again is safe, and never a send in doubt (which holds the row back to
+ * search the history). `what` says which step failed.
  */
-export function pictureNotPrepared(err: unknown): DeliveryError {
+export function notSentYet(what: string, err: unknown, retryAfterMs: number | null = null): DeliveryError {
   const failure = toDeliveryError(err);
-  return failure.kind === 'retry' ? failure : new DeliveryError('retry', `the picture could not be prepared: ${failure.message}`, failure.code, 5000);
+  return failure.kind === 'retry' ? failure : new DeliveryError('retry', `${what}: ${failure.message}`, failure.code, retryAfterMs);
+}
+
+/** A picture not drawn or uploaded before a send: retried a few seconds later. */
+export function pictureNotPrepared(err: unknown): DeliveryError {
+  return notSentYet('the picture could not be prepared', err, 5000);
 }
