@@ -44,6 +44,13 @@ const phoneNumber = /(?<!\d)(?:\+?84|0)(?:[35789]\d)\d{7}(?!\d)/g;
  */
 const longNumber = /\d(?:[ .-]?\d){8}/;
 
+const quieterThanWarn = ['error', 'fatal', 'silent'] as const;
+
+/** `warn`, unless the configured level already hides warnings: for loggers that should say little. */
+export function warnOrQuieter(level: string): pino.LevelWithSilent {
+  return quieterThanWarn.find((quiet) => quiet === level) ?? 'warn';
+}
+
 /** A process's root logger (pino): what the composition root creates and hands to Fastify. */
 export type RootLogger = pino.Logger;
 

@@ -1,8 +1,8 @@
-import { pino } from 'pino';
 import { loadConfig } from '../../bot/config.ts';
 import type { Config } from '../../bot/config.ts';
 import { createCoreDeps } from '../../bot/deps.ts';
 import type { CoreDeps } from '../../bot/deps.ts';
+import { createCliLogger } from './cli-logger.ts';
 
 /**
  * The frame of a one-shot CLI: reads the configuration, connects, runs `work`, closes the
@@ -11,7 +11,7 @@ import type { CoreDeps } from '../../bot/deps.ts';
 export async function runWithCore(name: string, work: (core: CoreDeps, config: Config) => Promise<void>): Promise<void> {
   try {
     const config = loadConfig();
-    const core = createCoreDeps(config, { name, logger: pino({ level: 'warn' }) });
+    const core = createCoreDeps(config, { name, logger: await createCliLogger(name, config) });
     try {
       await work(core, config);
     } finally {

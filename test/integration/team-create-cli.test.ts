@@ -15,7 +15,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/team-create.ts', ...args], { env: { ...process.env, ...stack.env }, encoding: 'utf8' });
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/team-create.ts', ...args], { env: { ...process.env, ...stack.env, ...env }, encoding: 'utf8' });
 
 describe('npm run team:create', () => {
   it('prints a one-time code for an existing village team', async () => {
@@ -37,5 +38,17 @@ describe('npm run team:create', () => {
     const bad = run(['no-such-unit']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('no unit with code');
+  });
+
+  it('keeps its log lines off stdout, and LOG_LEVEL quiets them', () => {
+    // No DATA_ENCRYPTION_KEY in the tests: every process warns that it runs on the development key.
+    const plain = run(['demo-xa-thon-tay'], { LOG_FORMAT: 'json', LOG_LEVEL: 'info' });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).not.toContain('DATA_ENCRYPTION_KEY');
+    expect(plain.stderr).toMatch(/"level":40,.*DATA_ENCRYPTION_KEY is not set/);
+    const quiet = run(['demo-xa-thon-tay'], { LOG_LEVEL: 'error' });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toContain('/lienket');
   });
 });

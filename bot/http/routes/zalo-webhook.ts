@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createCountedWarning } from '../../counted-warning.ts';
 import type { CountedWarning } from '../../counted-warning.ts';
-import { describeError } from '../../logger.ts';
+import { describeError, warnOrQuieter } from '../../logger.ts';
 import { acceptWebhookEvent } from '../../pipeline/accept-webhook-event.ts';
 import { limitInFlight } from '../in-flight-limit.ts';
 import type { WebhookDeps } from '../../pipeline/accept-webhook-event.ts';
@@ -30,7 +30,7 @@ export async function zaloWebhookRoute(app: FastifyInstance, opts: WebhookRouteO
   // No line per accepted delivery: Fastify's "incoming request" and "request completed" lines cost
   // more CPU than storing the event does, and the store logs one line per statement for the
   // deliveries it holds. The route's request logger starts at warn (rejections log through it).
-  const logLevel = quieterThanWarn(opts.deps.logger.level) ? opts.deps.logger.level : 'warn';
+  const logLevel = warnOrQuieter(opts.deps.logger.level);
   app.post('/webhooks/zalo', { bodyLimit: webhookBodyLimit, onRequest, logLevel }, (request, reply) => answerDelivery(opts.deps, request, reply, failed));
 }
 
@@ -58,11 +58,4 @@ async function answerDelivery(deps: WebhookRouteOptions['deps'], request: Fastif
       // Logged by the store, one line per statement (inbound-event-batcher.ts).
       return reply.code(200).send({ ok: true });
   }
-}
-
-const quieterLevels = ['error', 'fatal', 'silent'] as const;
-
-/** A configured level that already hides warnings is kept for the route too. */
-function quieterThanWarn(level: string): level is (typeof quieterLevels)[number] {
-  return quieterLevels.some((quiet) => quiet === level);
 }
