@@ -21,6 +21,7 @@ export type ChatDeps = {
   publicBaseUrl: string | null;
   /** Download links for leaders' reports; null without a public address. */
   reportLinks: ReportLinks | null;
+  digestGraceDays: number;
 };
 
 /**
@@ -42,7 +43,7 @@ export type ChatOutcome = {
  */
 export async function handleIncomingEvent(deps: ChatDeps, event: IncomingEvent): Promise<ChatOutcome> {
   if (isGroupMessage(event)) {
-    const writtenIds = await handleGroupMessage({ db: deps.db, now: deps.now, reportLinks: deps.reportLinks }, event);
+    const writtenIds = await handleGroupMessage({ db: deps.db, now: deps.now, reportLinks: deps.reportLinks, digestGraceDays: deps.digestGraceDays }, event);
     return { replies: [], writtenIds, noticeShown: null };
   }
   const userId = event.kind === 'message' ? event.senderId : event.userId;

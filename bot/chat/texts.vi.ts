@@ -13,6 +13,10 @@ const dmy = (instant: Date) => {
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}`;
 };
 
+/** Which week `/tuan` shows: this one so far, or the last full one (`/tuan truoc`). */
+export type WeekName = 'this' | 'last';
+const weekNames: Record<WeekName, string> = { this: 'Tuần này', last: 'Tuần trước' };
+
 export const texts = {
   welcome: (commune: string) =>
     `Chào {b}! Đây là Zalo của tổ công nghệ số ${commune}. Tổ hướng dẫn cài VNeID, định danh mức 2, dịch vụ công, thanh toán, VssID… và có thể đến tận nhà giúp.\n\n` +
@@ -173,8 +177,10 @@ export const texts = {
     unclaimed: 'chưa ai nhận',
     claimedBy: (name: string) => `${name} đang làm`,
     ageDays: (days: number) => (days === 0 ? 'hôm nay' : `${days} ngày trước`),
-    week: (from: string, to: string, team: string, lines: string[]) => `📊 Tuần này (${from} – ${to}) ${team} đã báo:\n${lines.map((l) => `• ${l}`).join('\n')}`,
-    weekEmpty: (team: string) => `Tuần này ${team} chưa có báo cáo nào.`,
+    week: (which: WeekName, from: string, to: string, team: string, lines: string[]) =>
+      `📊 ${weekNames[which]} (${from} – ${to}) ${team} đã báo:\n${lines.map((l) => `• ${l}`).join('\n')}`,
+    weekEmpty: (which: WeekName, team: string) =>
+      which === 'this' ? `Tuần này ${team} chưa có báo cáo nào. Gõ /tuan truoc để xem tuần trước.` : `Tuần trước ${team} không có báo cáo nào.`,
     linked: (team: string) => `🔗 Nhóm này đã liên kết với ${team}. Gõ /giup để xem cách báo cáo.`,
     alreadyLinked: (team: string) => `Nhóm này đã liên kết với ${team} rồi.`,
     badCode: 'Mã liên kết không đúng. Xin lãnh đạo xã mã mới rồi gõ /lienket MÃ.',
@@ -189,8 +195,8 @@ export const texts = {
       '• "3 người cài VssID" tính là 3 VssID, không cộng vào số người; số người, số hộ báo riêng. "Tổng" chỉ để đối chiếu.\n' +
       '• /yeucau – xem yêu cầu hỗ trợ đang chờ\n' +
       '• /nhan 12 – nhận yêu cầu số 12; /xong 12 – báo đã xong\n' +
-      '• /tuan – số liệu tuần này của tổ\n' +
-      '• Nhóm lãnh đạo xã: /tuan – cả xã tuần này; /baocaothang 11/2026 – báo cáo tháng (file Excel); /gui vneid-level2 – gửi hướng dẫn cho các tổ; /thongbao … – gửi thông báo\n' +
+      '• /tuan – số liệu tuần này của tổ; /tuan truoc – tuần trước\n' +
+      '• Nhóm lãnh đạo xã: /tuan – cả xã tuần này (/tuan truoc – tuần trước); /baocaothang 11/2026 – báo cáo tháng (file Excel); /gui vneid-level2 – gửi hướng dẫn cho các tổ; /thongbao … – gửi thông báo\n' +
       `Chỉ tiêu: ${metrics}.`,
     notLinkedHelp: 'Nhóm này chưa liên kết với tổ nào. Lãnh đạo xã gửi mã, rồi gõ /lienket MÃ trong nhóm.',
   },

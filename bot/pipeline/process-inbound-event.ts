@@ -9,7 +9,7 @@ import { toIncomingEvent } from '../zalo/to-incoming-event.ts';
 import { zcaStoredToIncoming } from '../zalo/zca/zca-stored-message.ts';
 import { envelopeSchema, parseWebhookEvent } from '../zalo/webhook-event.ts';
 
-export type ProcessInboundDeps = { db: Db; clock: Clock; communeCode: string; publicBaseUrl: string | null; reportLinks: ReportLinks | null };
+export type ProcessInboundDeps = { db: Db; clock: Clock; communeCode: string; publicBaseUrl: string | null; reportLinks: ReportLinks | null; digestGraceDays: number };
 
 export type ProcessInboundResult =
   /**
@@ -45,7 +45,7 @@ export async function processInboundEvent(deps: ProcessInboundDeps, inboundEvent
     const incoming = toIncoming(event);
     const now = deps.clock.now();
     const chat = incoming
-      ? await handleIncomingEvent({ db: tx, now, communeCode: deps.communeCode, publicBaseUrl: deps.publicBaseUrl, reportLinks: deps.reportLinks }, incoming)
+      ? await handleIncomingEvent({ db: tx, now, communeCode: deps.communeCode, publicBaseUrl: deps.publicBaseUrl, reportLinks: deps.reportLinks, digestGraceDays: deps.digestGraceDays }, incoming)
       : { replies: [], writtenIds: [], noticeShown: null };
     const replyIds = await finishInboundTurn(tx, { inboundEventId, now, replies: chat.replies, noticeShown: chat.noticeShown });
     const oas = new Set(chat.replies.map((r) => r.oaId ?? null));

@@ -52,7 +52,7 @@ async function statementsFor(work: () => Promise<unknown>): Promise<number> {
   return queries - before;
 }
 
-const deps = () => ({ db: counted.db, clock: systemClock, communeCode: stack.config.communeCode, publicBaseUrl: null, reportLinks: null });
+const deps = () => ({ db: counted.db, clock: systemClock, communeCode: stack.config.communeCode, publicBaseUrl: null, reportLinks: null, digestGraceDays: stack.config.digestGraceDays });
 
 describe('round trips to Postgres per resident message', () => {
   const userId = '7300000000000000001';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueWeekDigest } from '../../bot/chat/digest/queue-week-digest.ts';
 import { renderWeekDigest } from '../../bot/chat/digest/render-week-digest.ts';
 import { lastMonth } from '../../bot/chat/digest/month-report-reply.ts';
-import { addDays, startOfVietnamDay, vietnamDate } from '../../bot/domain/calendar.ts';
+import { addDays, dayMonth, startOfVietnamDay, vietnamDate } from '../../bot/domain/calendar.ts';
 import { buildCommuneWeekDigest } from '../../bot/domain/digests/commune-week-digest.ts';
 import { isoWeekOf, previousWeek, weekDays } from '../../bot/domain/iso-week.ts';
 import { findOrgUnitByCode } from '../../db/queries/org-units.ts';
@@ -95,6 +95,24 @@ describe('the weekly digest for commune leaders', () => {
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(m.length).toBeLessThanOrEqual(2000);
     expect(messages.join('\n')).toContain('Thôn số 60 có tên rất dài');
+  });
+
+  it('answers /tuan truoc with the last full week as the Monday digest judged it, in the leaders’ and a village’s group', async () => {
+    const before = inLeadersGroup().length;
+    await stack.postEvent(gmfGroupText({ groupId: leadersGroup, senderId: '5100000000000000001', name: 'Chủ tịch xã', text: '/tuần trước' }));
+    const answer = await waitFor(() => inLeadersGroup().slice(before).find((d) => d.text?.includes('Tổ công nghệ số cộng đồng')), { what: 'the /tuan truoc answer' });
+    // The same judgement as Monday's digest: Thôn Tây's late report is late, with the grace days configured.
+    const [expected] = renderWeekDigest(await buildCommuneWeekDigest(stack.core.db, { communeId, week, now: new Date(), graceDays: stack.config.digestGraceDays }));
+    expect(answer.text).toContain(expected);
+    expect(answer.text).toContain(`BÁO CÁO TUẦN ${week.week}`);
+    expect(answer.text).toContain('🕒 Thôn Tây');
+
+    const inDong = () => stack.fake.state.delivered.filter((d) => d.to === `group:${dongGroup}`);
+    const dongBefore = inDong().length;
+    await stack.postEvent(gmfGroupText({ groupId: dongGroup, senderId: '5100000000000000002', name: 'Tổ trưởng Đông', text: '/tuan truoc' }));
+    const team = await waitFor(() => inDong().slice(dongBefore).find((d) => d.text?.includes('Tuần trước')), { what: 'the team’s /tuan truoc answer' });
+    expect(team.text).toContain(`📊 Tuần trước (${dayMonth(monday)} – ${dayMonth(sunday)}) Tổ CNSCĐ Thôn Đông đã báo:`);
+    expect(team.text).toMatch(/• \d+ hộ đã đến/);
   });
 
   it('/baocaothang gives the month in the chat and a signed link to the XLSX that cannot be altered', async () => {

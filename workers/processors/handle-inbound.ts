@@ -9,12 +9,12 @@ import { describeError } from '../../bot/logger.ts';
 
 /** Handles one stored inbound event, then sends the replies it wrote (send-turn-now.ts). */
 export function handleInboundProcessor(deps: CoreDeps, sendTurnNow: TurnSender) {
-  const { communeCode, publicBaseUrl } = deps.config;
+  const { communeCode, publicBaseUrl, digestGraceDays } = deps.config;
   const reportLinks = createReportLinks(publicBaseUrl, deps.links);
   return defineProcessor('handle-inbound', async ({ inboundEventId }, { job, token, log, isFinalAttempt }) => {
     let result;
     try {
-      result = await processInboundEvent({ db: deps.db, clock: deps.clock, communeCode, publicBaseUrl, reportLinks }, inboundEventId);
+      result = await processInboundEvent({ db: deps.db, clock: deps.clock, communeCode, publicBaseUrl, reportLinks, digestGraceDays }, inboundEventId);
     } catch (err) {
       log.error({ err, inboundEventId }, 'inbound event failed');
       await markInboundAttemptFailed(deps.db, { id: inboundEventId, error: describeError(err), final: isFinalAttempt }).catch(() => undefined);

@@ -16,7 +16,8 @@ export type GroupCommand =
   | { kind: 'claim'; requestId: number }
   | { kind: 'close'; requestId: number; note: string | null }
   | { kind: 'list' }
-  | { kind: 'week' }
+  /** `/tuan`: this week so far; `/tuan truoc`: the last full week (the Monday digest's week). */
+  | { kind: 'week'; previous: boolean }
   /** `/baocaothang [MM/YYYY]`: the monthly report (leaders' group); no month means last month. */
   | { kind: 'monthReport'; month: YearMonth | null }
   /** `/gui <hướng dẫn>` and `/thongbao <nội dung>`: from the leaders' group to every village team's group. */
@@ -62,7 +63,8 @@ const commands: { names: readonly string[]; build: (rest: string, original: stri
       }),
   },
   { names: ['yeucau', 'yc'], build: () => ok({ kind: 'list' }) },
-  { names: ['tuan', 'tuannay'], build: () => ok({ kind: 'week' }) },
+  { names: ['tuan', 'tuannay'], build: () => ok({ kind: 'week', previous: false }) },
+  { names: ['tuantruoc', 'tuanroi', 'tuanqua'], build: () => ok({ kind: 'week', previous: true }) },
   { names: ['gui', 'guihuongdan'], build: (rest) => ok({ kind: 'pushGuide', guide: rest.trim() }) },
   { names: ['thongbao', 'tb'], build: (_rest, original) => ok({ kind: 'announce', text: original.slice(0, 1800) }) },
   {

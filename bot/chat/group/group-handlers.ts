@@ -10,7 +10,7 @@ import { submitReport } from '../../domain/reports/submit-report.ts';
 import { undoLastReport } from '../../domain/reports/undo-last-report.ts';
 import { teamWeekTotals } from '../../domain/reports/week-totals.ts';
 import { buildCommuneWeekDigest } from '../../domain/digests/commune-week-digest.ts';
-import { isoWeekOf } from '../../domain/iso-week.ts';
+import { isoWeekOf, previousWeek } from '../../domain/iso-week.ts';
 import { renderWeekDigest } from '../digest/render-week-digest.ts';
 import { digestContents } from '../digest/queue-week-digest.ts';
 import { replyMonthReport } from '../digest/month-report-reply.ts';
@@ -31,10 +31,13 @@ type Handler<K extends GroupCommand['kind']> = (turn: GroupTurn & { team: TeamRo
 
 /**
  * `/tuan` in the leaders' group: the commune's digest for the week so far. The week is not over, so
- * every report in it is still on time and the grace days do not matter.
+ * every report in it is still on time and the grace days do not matter. `/tuan truoc`: the last full
+ * week as the Monday digest judged it, for a leader who missed it in a busy group.
  */
-async function communeWeekSoFar(turn: GroupTurn & { team: TeamRow }): Promise<void> {
-  const digest = await buildCommuneWeekDigest(turn.db, { communeId: turn.team.unitId, week: isoWeekOf(vietnamDate(turn.now)), now: turn.now, graceDays: 0 });
+async function communeWeek(turn: GroupTurn & { team: TeamRow }, previous: boolean): Promise<void> {
+  const thisWeek = isoWeekOf(vietnamDate(turn.now));
+  const week = previous ? previousWeek(thisWeek) : thisWeek;
+  const digest = await buildCommuneWeekDigest(turn.db, { communeId: turn.team.unitId, week, now: turn.now, graceDays: previous ? turn.digestGraceDays : 0 });
   const [first, ...rest] = digestContents(renderWeekDigest(digest), { communeId: turn.team.unitId, week: digest.week, now: turn.now, links: turn.reportLinks });
   if (first?.kind === 'text') reply(turn, first.text);
   else if (first) turn.replies.push(first);
@@ -124,11 +127,12 @@ export const groupHandlers = {
     reply(turn, texts.group.openRequests(lines));
   },
 
-  week: async (turn, _command) => {
-    if (turn.team.kind === 'commune_leaders') return communeWeekSoFar(turn);
-    const week = await teamWeekTotals(turn.db, { teamId: turn.team.id, now: turn.now });
+  week: async (turn, { previous }) => {
+    if (turn.team.kind === 'commune_leaders') return communeWeek(turn, previous);
+    const week = await teamWeekTotals(turn.db, { teamId: turn.team.id, now: turn.now, previous });
     const lines = metricLines(Object.fromEntries(week.totals));
-    reply(turn, lines.length === 0 ? texts.group.weekEmpty(turn.team.name) : texts.group.week(dayMonth(week.from), dayMonth(week.to), turn.team.name, lines));
+    const which = previous ? 'last' : 'this';
+    reply(turn, lines.length === 0 ? texts.group.weekEmpty(which, turn.team.name) : texts.group.week(which, dayMonth(week.from), dayMonth(week.to), turn.team.name, lines));
   },
 
   monthReport: (turn, { month }) => replyMonthReport(turn, month),

@@ -20,6 +20,8 @@ export type GroupTurn = {
   otherOutboxIds: number[];
   /** Signed download links for the leaders' reports; null when the bot has no public address. */
   reportLinks: ReportLinks | null;
+  /** DIGEST_ONTIME_GRACE_DAYS: `/tuan truoc` judges the last week as the Monday digest did. */
+  digestGraceDays: number;
 };
 
 /** A reply that names the sender, so it is clear in a busy group whom it answers. */

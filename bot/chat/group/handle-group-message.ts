@@ -16,7 +16,7 @@ import { metricCatalogueText, rejectionText } from './report-replies.ts';
  * ignored without a word. A group not linked to a team answers only /lienket and /giup. Replies go
  * back to the same group and are returned as outbox ids (with any messages for residents).
  */
-export async function handleGroupMessage(deps: { db: Tx; now: Date; reportLinks: ReportLinks | null }, message: IncomingGroupMessage): Promise<number[]> {
+export async function handleGroupMessage(deps: { db: Tx; now: Date; reportLinks: ReportLinks | null; digestGraceDays: number }, message: IncomingGroupMessage): Promise<number[]> {
   if (!message.text) return [];
   const parsed = parseGroupCommand(message.text, deps.now);
   if (!parsed.ok && parsed.rejection === null) return [];
@@ -33,6 +33,7 @@ export async function handleGroupMessage(deps: { db: Tx; now: Date; reportLinks:
     replies: [],
     otherOutboxIds: [],
     reportLinks: deps.reportLinks,
+    digestGraceDays: deps.digestGraceDays,
   };
   if (!parsed.ok) {
     if (turn.team || parsed.rejection.reason === 'missing-link-code') reply(turn, rejectionText(parsed.rejection));
