@@ -9,6 +9,7 @@ const examples = [
   { pane: 'resident', text: 'toi muon nho to den nha ho tro' },
   { pane: 'team', text: '/baocao 12 hộ, 30 người, 8 vneid, 3 mức 2' },
   { pane: 'team', text: '/yeucau' },
+  { pane: 'leaders', text: '/tuan truoc' },
   { pane: 'leaders', text: '/tuan' },
 ];
 
