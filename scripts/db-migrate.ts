@@ -1,5 +1,6 @@
-import { ConfigError, loadConfig } from '../bot/config.ts';
+import { loadConfig } from '../bot/config.ts';
 import { runMigrations } from '../db/migrate.ts';
+import { describeCliFailure } from './lib/cli-failure.ts';
 
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_URL. */
 try {
@@ -7,6 +8,6 @@ try {
   await runMigrations(config.databaseUrl);
   console.log('migrations applied');
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(describeCliFailure(err));
   process.exit(1);
 }

@@ -1,8 +1,9 @@
-import { ConfigError, loadConfig } from '../bot/config.ts';
+import { loadConfig } from '../bot/config.ts';
 import { createDb } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { seedDemoActivity } from './lib/seed-demo-activity.ts';
 import { demoCommune, seedDemoCommune } from '../db/seed-demo-commune.ts';
+import { describeCliFailure } from './lib/cli-failure.ts';
 
 /**
  * `npm run db:seed`: migrates if needed, then creates (or leaves as is) the demo commune `demo-xa`
@@ -21,6 +22,6 @@ try {
     await close();
   }
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(describeCliFailure(err));
   process.exit(1);
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../bot/config.ts';
 import { createCoreDeps } from '../../bot/deps.ts';
 import type { CoreDeps } from '../../bot/deps.ts';
 import { createCliLogger } from './cli-logger.ts';
+import { describeCliFailure } from './cli-failure.ts';
 
 /**
  * The frame of a one-shot CLI: reads the configuration, connects, runs `work`, closes the
@@ -18,7 +19,7 @@ export async function runWithCore(name: string, work: (core: CoreDeps, config: C
       await core.close();
     }
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(describeCliFailure(err));
     process.exit(1);
   }
 }

@@ -105,4 +105,12 @@ describe('the environment’s OA taking over its commune', () => {
     const [row] = await handle.db.select().from(oaAccounts).where(eq(oaAccounts.oaId, testZalo.oaId));
     expect(row?.disabledAt).toBeNull();
   });
+
+  it('warns, naming the code, when COMMUNE_CODE is not a unit yet (a real OA on a new database), and still serves the OA', async () => {
+    const before = warnings.length;
+    const newOaId = '4100000000000000009';
+    const served = await directoryOf({ ...realOaEnv, ZALO_OA_ID: newOaId, COMMUNE_CODE: 'xa-chua-nhap' }).all();
+    expect(served.find((a) => a.oaId === newOaId)).toMatchObject({ communeId: null, active: true });
+    expect(warnings.slice(before)).toEqual([expect.objectContaining({ communeCode: 'xa-chua-nhap', msg: expect.stringContaining('npm run units:import') })]);
+  });
 });
