@@ -20,9 +20,10 @@ describe('what a failed command prints', () => {
     expect(other).not.toMatch(/insert into|0912345678/);
   });
 
-  it('prints the command’s own refusals and configuration errors as they are', () => {
+  it('prints the command’s own refusals, a missing file and configuration errors as they are', () => {
     expect(describeCliFailure(new Error('no unit with code "x"'))).toBe('no unit with code "x"');
     expect(describeCliFailure(new ConfigError('Invalid environment:\n  PORT: not a number'))).toBe('Invalid environment:\n  PORT: not a number');
+    expect(describeCliFailure(Object.assign(new Error("ENOENT: no such file or directory, open 'xa.csv'"), { code: 'ENOENT' }))).toBe("ENOENT: no such file or directory, open 'xa.csv'");
     expect(describeCliFailure('plain text')).toBe('plain text');
   });
 });

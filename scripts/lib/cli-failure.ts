@@ -1,6 +1,5 @@
 import { describeError } from '../../bot/logger.ts';
-import { ConfigError } from '../../bot/config.ts';
-import { databaseErrorCode } from '../../db/error-code.ts';
+import { codedDatabaseError } from '../../db/error-code.ts';
 
 /** What to do when a command cannot use the database, by the code Postgres (or the socket) gave. */
 const databaseHints: Record<string, string> = {
@@ -11,19 +10,14 @@ const databaseHints: Record<string, string> = {
 };
 
 /**
- * The one line a failed command prints. Its own refusals ("no unit with code …") as they are; a
- * failed query without its SQL and values (they may hold a resident's data), with what to do.
+ * The one line a failed command prints: its own refusals ("no unit with code …", a missing file, a
+ * configuration error) as they are; a failed query without its SQL and values (they may hold a
+ * resident's data), and with what to do when the database is missing, empty or down.
  */
 export function describeCliFailure(err: unknown): string {
-  if (err instanceof ConfigError || !(err instanceof Error)) return err instanceof Error ? err.message : String(err);
-  const code = databaseErrorCode(err);
-  if (code === null) return err.message;
-  const hint = databaseHints[code];
-  return hint ? `${hint} (${code}: ${codedError(err)?.message ?? ''})` : describeError(err);
-}
-
-/** The driver's error inside drizzle's "Failed query": its message is Postgres's reason, without the SQL. */
-function codedError(err: Error): Error | null {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) if (typeof Reflect.get(e, 'code') === 'string') return e;
-  return null;
+  if (!(err instanceof Error)) return String(err);
+  const coded = codedDatabaseError(err);
+  const hint = coded ? databaseHints[coded.code] : undefined;
+  if (coded && hint) return `${hint} (${coded.code}: ${coded.message})`;
+  return err.message.startsWith('Failed query') ? describeError(err) : err.message;
 }
