@@ -2,7 +2,8 @@
 export const digestTexts = {
   title: (week: number, from: string, to: string, commune: string) => `📊 BÁO CÁO TUẦN ${week} (${from} – ${to})\n${commune} – Tổ công nghệ số cộng đồng`,
   communeTotals: 'Cả xã trong tuần:',
-  nothingReported: 'Tuần này chưa có số liệu nào được báo cáo.',
+  // The digest may be of a past week (Monday's, `/tuan truoc`): the title names it, the text says "trong tuần".
+  nothingReported: 'Chưa có số liệu nào được báo cáo trong tuần.',
   change: (diff: number, hadLastWeek: boolean) => {
     if (!hadLastWeek) return 'tuần trước chưa có';
     if (diff === 0) return 'bằng tuần trước';
@@ -15,10 +16,10 @@ export const digestTexts = {
   villageLate: (name: string, summary: string) => `🕒 ${name} (báo cáo muộn): ${summary}`,
   villageSilent: (name: string) => `❗ ${name}: chưa báo cáo`,
   noVillages: 'Xã chưa có thôn nào trong danh sách.',
-  needsSupport: (names: string[]) => `Cần hỗ trợ: ${names.join(', ')} chưa gửi báo cáo tuần này. Nhờ lãnh đạo xã hỏi thăm, động viên các tổ ạ.`,
+  needsSupport: (names: string[]) => `Cần hỗ trợ: ${names.join(', ')} chưa gửi báo cáo trong tuần. Nhờ lãnh đạo xã hỏi thăm, động viên các tổ ạ.`,
   help: (h: { open: number; overdue: number; doneThisWeek: number; confirmedThisWeek: number }) =>
     h.open + h.doneThisWeek + h.confirmedThisWeek === 0
-      ? 'Tuần này không có yêu cầu hỗ trợ nào của người dân.'
+      ? 'Trong tuần không có yêu cầu hỗ trợ nào của người dân.'
       : `Yêu cầu hỗ trợ của người dân: ${h.open} đang mở${h.overdue > 0 ? ` (${h.overdue} quá hạn)` : ''}; ${h.doneThisWeek} đã hỗ trợ xong trong tuần, ${h.confirmedThisWeek} được người dân xác nhận.`,
   badMonth: 'Gõ tháng theo dạng tháng/năm, ví dụ /baocaothang 11/2026 (không ghi tháng là tháng trước).',
   leadersOnly: 'Lệnh /baocaothang dùng trong nhóm Zalo của lãnh đạo xã. Trong nhóm tổ, gõ /tuan để xem số của tổ tuần này.',
