@@ -69,6 +69,9 @@ export const intentPatterns: Record<Exclude<LabelId, 'unknown'>, readonly Patter
     ['lam dinh danh', 1.5],
     ['(chup anh)|(van tay)', 2],
     ['(cong an) xa|phuong', 1],
+    // The chip card itself (made, renewed, replaced) is done at the commune police with level 2 (the guide's first step).
+    ['lam|cap|doi|mat|(lam lai)|(cap lai)|(cap doi)|(het han) (can cuoc)', 2.5],
+    ['(can cuoc) (tre em)|(duoi 6)|(duoi 14)|(het han)|(bi mat)|(gay)', 2],
   ],
   'vneid-account-recovery': [
     ['quen (mat khau)|passcode|(mat ma)|(ma pin)|(ma dang nhap)', 3],
