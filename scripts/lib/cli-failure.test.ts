@@ -11,7 +11,7 @@ describe('what a failed command prints', () => {
     const missing = describeCliFailure(failedQuery('3D000', 'database "cdt_xa" does not exist'));
     expect(missing).toBe('the database in DATABASE_URL does not exist yet: `npm start` creates it and applies the migrations (3D000: database "cdt_xa" does not exist)');
     expect(describeCliFailure(failedQuery('42P01', 'relation "org_units" does not exist'))).toContain('npm run db:migrate');
-    expect(describeCliFailure(failedQuery('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toContain('Postgres does not answer');
+    expect(describeCliFailure(failedQuery('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toContain('Postgres or Redis does not answer');
   });
 
   it('keeps other database failures to their code and reason', () => {

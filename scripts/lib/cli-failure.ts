@@ -5,7 +5,8 @@ import { codedDatabaseError } from '../../db/error-code.ts';
 const databaseHints: Record<string, string> = {
   '3D000': 'the database in DATABASE_URL does not exist yet: `npm start` creates it and applies the migrations',
   '42P01': 'the database has no tables yet: run `npm run db:migrate` (or `npm start`) first',
-  ECONNREFUSED: 'Postgres does not answer at DATABASE_URL: `npm start` starts it, or start it yourself',
+  // The address in the reason tells which: the port of DATABASE_URL or of REDIS_URL.
+  ECONNREFUSED: 'Postgres or Redis does not answer (DATABASE_URL, REDIS_URL): `npm start` starts them, or start them yourself',
   '28P01': 'Postgres refused the password in DATABASE_URL',
 };
 
