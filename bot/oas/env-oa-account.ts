@@ -37,14 +37,7 @@ export async function saveEnvOaAccount(
     active: true,
   };
   const commune = await findOrgUnitByCode(deps.db, config.communeCode);
-  if (!commune) {
-    // A real OA on a new database, before the commune is imported: guides work, home visits cannot reach a team.
-    deps.logger.warn(
-      { oaId: zalo.oaId, communeCode: config.communeCode },
-      'COMMUNE_CODE is not a unit in the database: the OA answers with guides, but home-visit requests reach no team until the commune is imported (npm run units:import) and COMMUNE_CODE names it',
-    );
-    return fromEnv;
-  }
+  if (!commune) return fromEnv;
   const { row, replaced } = await deps.db.transaction(async (tx) => {
     // The bot and the workers start together: one of them decides, the other finds it done.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`oa-of-commune:${commune.id}`}))`);

@@ -35,10 +35,19 @@ export function createOaDirectory(deps: { db: Db; box: SecretBox; clock: Clock; 
   let loading: Promise<Snapshot> | null = null;
   // The environment does not change while the process runs: once its OA is saved, the row is the truth.
   let envSaved = false;
+  let warnedNoCommune = false;
 
   async function load(): Promise<Snapshot> {
     const env = envSaved ? null : await saveEnvOaAccount({ db: deps.db, box: deps.box, now: deps.clock.now(), logger: deps.logger }, deps.config);
     if (env?.communeId != null) envSaved = true;
+    else if (env && !warnedNoCommune) {
+      // A real OA on a new database, before its commune is imported: said once, not at every re-read.
+      warnedNoCommune = true;
+      deps.logger.warn(
+        { oaId: env.oaId, communeCode: deps.config.communeCode },
+        'COMMUNE_CODE is not a unit in the database: the OA answers with guides, but home-visit requests reach no team until the commune is imported (npm run units:import) and COMMUNE_CODE names it',
+      );
+    }
     const byId = new Map<string, OaAccount>();
     for (const row of await listOaAccounts(deps.db)) {
       const account = open(row);
